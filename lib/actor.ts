@@ -1,0 +1,25 @@
+import type { AuditDoor, Role } from "@/generated/prisma/enums";
+import { db } from "./db/client";
+
+/** Who is asking, as re-read from the database for this request. */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  name: string;
+  email: string;
+  door: AuditDoor;
+}
+
+/**
+ * Re-reads the caller's membership, so a demoted or removed user loses a right at once,
+ * whatever their session token still says. Null when they are no longer a member.
+ */
+export async function loadActor(userId: string, workspaceId: string, door: AuditDoor): Promise<Actor | null> {
+  const membership = await db().membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: { role: true, user: { select: { name: true, email: true } } },
+  });
+  if (!membership) return null;
+  return { userId, workspaceId, role: membership.role, name: membership.user.name, email: membership.user.email, door };
+}

@@ -1,0 +1,43 @@
+/** The one error type of the domain. Doors map `code` to their own status and wording. */
+export const ERROR_CODES = [
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "VALIDATION",
+  "LIMIT_EXCEEDED",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Which input field was wrong, for VALIDATION. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  LIMIT_EXCEEDED: 400,
+  INTERNAL: 500,
+};
+
+export const notFound = (what = "Record") => new AppError("NOT_FOUND", `${what} not found.`);
+export const forbidden = (message = "Your role does not allow this.") => new AppError("FORBIDDEN", message);
+
+/** Anything that is not an AppError becomes a generic INTERNAL error; details stay in the log. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error(error);
+  return new AppError("INTERNAL", "Something went wrong on our side. Nothing was changed.");
+}

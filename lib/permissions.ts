@@ -1,0 +1,49 @@
+import type { Role } from "@/generated/prisma/enums";
+import { AppError } from "./errors";
+
+export const ROLES: readonly Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
+const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+/** Every permission by name, with the lowest role that holds it. The one table. */
+export const PERMISSIONS = {
+  "records.read": "VIEWER",
+  "records.delete": "MEMBER",
+  // A MEMBER restores what they deleted; ADMIN+ restore anything.
+  "records.restore.own": "MEMBER",
+  "records.restore.any": "ADMIN",
+  "records.destroy": "ADMIN",
+  "trash.view.own": "MEMBER",
+  "trash.view.all": "ADMIN",
+  "trash.empty": "ADMIN",
+  "trash.hold": "ADMIN",
+  "segments.create": "MEMBER",
+  // A MEMBER deletes segments they created; anyone else's needs OWNER.
+  "segments.delete.own": "MEMBER",
+  "segments.delete.any": "OWNER",
+  "audit.read": "VIEWER",
+  "workspace.settings.update": "OWNER",
+  "apiKeys.manage": "MEMBER",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface HasRole {
+  role: Role;
+}
+
+export function roleAtLeast(role: Role, min: Role): boolean {
+  return RANK[role] >= RANK[min];
+}
+
+export function can(actor: HasRole, permission: Permission): boolean {
+  return roleAtLeast(actor.role, PERMISSIONS[permission]);
+}
+
+export function assertCan(actor: HasRole, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `Your role (${actor.role.toLowerCase()}) cannot do this: it needs ${PERMISSIONS[permission].toLowerCase()} or higher.`,
+    );
+  }
+}

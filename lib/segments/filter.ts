@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** A segment's saved filter: record fields and attribute conditions, all of which must hold. */
+export const conditionSchema = z.object({
+  field: z.string().trim().min(1).max(64).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Field names are letters, digits and _"),
+  op: z.enum(["equals", "not_equals", "contains"]),
+  value: z.string().trim().max(200),
+});
+
+export const segmentFilterSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  conditions: z.array(conditionSchema).max(10).default([]),
+});
+
+export type SegmentFilter = z.infer<typeof segmentFilterSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
+
+const RECORD_FIELDS = { name: "name", phone: "phoneNumber", externalId: "externalId", externalProvider: "externalProvider" } as const;
+
+function conditionWhere(c: Condition): Prisma.RecordWhereInput {
+  const column = RECORD_FIELDS[c.field as keyof typeof RECORD_FIELDS];
+  if (column) {
+    if (c.op === "equals") return { [column]: { equals: c.value, mode: "insensitive" } };
+    if (c.op === "not_equals") return { NOT: { [column]: { equals: c.value, mode: "insensitive" } } };
+    return { [column]: { contains: c.value, mode: "insensitive" } };
+  }
+  if (c.op === "equals") return { attributes: { path: [c.field], equals: c.value } };
+  if (c.op === "not_equals") return { NOT: { attributes: { path: [c.field], equals: c.value } } };
+  return { attributes: { path: [c.field], string_contains: c.value } };
+}
+
+/** Free-text search over the columns people search by. */
+export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
+  const term = q?.trim();
+  if (!term) return {};
+  return {
+    OR: [
+      { name: { contains: term, mode: "insensitive" } },
+      { phoneNumber: { contains: term.replace(/[\s()-]/g, "") } },
+      { externalId: { contains: term, mode: "insensitive" } },
+    ],
+  };
+}
+
+/** The filter as a Prisma where clause; the caller adds the workspace and live-row scope. */
+export function filterWhere(filter: SegmentFilter): Prisma.RecordWhereInput {
+  return { AND: [searchWhere(filter.q), ...filter.conditions.map(conditionWhere)] };
+}
