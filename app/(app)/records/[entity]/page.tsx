@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EntityTabs } from "@/components/records/entity-tabs";
+import { RecordsTable } from "@/components/records/records-table";
+import { SearchBox } from "@/components/records/search-box";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/session";
+import { listEntities } from "@/lib/entities";
+import { AppError } from "@/lib/errors";
+import { listRecords } from "@/lib/records/list";
+
+export const metadata: Metadata = { title: "Records" };
+
+interface Props {
+  params: Promise<{ entity: string }>;
+  searchParams: Promise<{ q?: string; cursor?: string; dir?: string }>;
+}
+
+export default async function RecordsPage({ params, searchParams }: Props) {
+  const [{ entity: slug }, search] = await Promise.all([params, searchParams]);
+  const actor = await requireActor(`/records/${slug}`);
+  const entities = await listEntities(actor);
+  const entity = entities.find((e) => e.slug === slug.toLowerCase());
+  if (!entity) notFound();
+
+  const query = { entity: entity.slug, q: search.q || undefined, cursor: search.cursor || undefined, direction: search.dir === "prev" ? "prev" : "next" } as const;
+  const page = await listRecords(actor, query).catch((error: unknown) => {
+    // A stale or hand-edited cursor falls back to the first page instead of an error screen.
+    if (error instanceof AppError && error.code === "VALIDATION") return listRecords(actor, { entity: entity.slug, q: query.q });
+    throw error;
+  });
+
+  return (
+    <>
+      <PageHeader title="Records" description="Everything live in your workspace. Deleted records wait in the trash before they are purged." />
+      <EntityTabs entities={entities} active={entity.slug} />
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <SearchBox initial={query.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
+        <p className="text-sm text-zinc-500" data-testid="records-total">
+          {page.totalCount.toLocaleString("en-US")} {page.totalCount === 1 ? "record" : "records"}
+          {query.q ? <> matching “{query.q}”</> : null}
+        </p>
+      </div>
+      <RecordsTable entity={entity} query={query} initialPage={page} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Trash2 } from "lucide-react";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSessionActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/records";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await getSessionActor()) redirect(safeCallback(callbackUrl));
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-zinc-50 via-white to-brand-50 px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center text-center">
+          <span className="mb-4 flex size-12 items-center justify-center rounded-xl bg-brand-600 text-white shadow-lg shadow-brand-600/30">
+            <Trash2 className="size-6" aria-hidden />
+          </span>
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Trash Bin CRM</h1>
+          <p className="mt-1 text-sm text-zinc-500">Your CRM data, with a safety net.</p>
+        </div>
+        <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          <LoginForm callbackUrl={safeCallback(callbackUrl)} />
+        </div>
+        <p className="mt-6 text-center text-xs text-zinc-500">
+          Demo: <span className="font-mono">owner@example.com</span> / <span className="font-mono">demo-password</span>
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+/** Which attribute columns each built-in entity shows; custom entities show the base columns only. */
+export interface AttributeColumn {
+  key: string;
+  label: string;
+  kind?: "badge" | "money" | "date";
+}
+
+export const ENTITY_COLUMNS: Record<string, AttributeColumn[]> = {
+  leads: [
+    { key: "company", label: "Company" },
+    { key: "status", label: "Status", kind: "badge" },
+    { key: "source", label: "Source" },
+  ],
+  contacts: [
+    { key: "company", label: "Company" },
+    { key: "lifecycle", label: "Lifecycle", kind: "badge" },
+    { key: "email", label: "Email" },
+  ],
+  deals: [
+    { key: "stage", label: "Stage", kind: "badge" },
+    { key: "amount", label: "Amount", kind: "money" },
+    { key: "closeDate", label: "Close date", kind: "date" },
+  ],
+};
+
+export function formatAttribute(value: unknown, column: AttributeColumn, currency = "EUR"): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (column.kind === "money" && typeof value === "number") {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(value);
+  }
+  if (column.kind === "date" && typeof value === "string") {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? value : d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+  }
+  return String(value);
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { clsx } from "clsx";
+import { History, ListFilter, Settings, Table2, Trash2, Workflow, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+const ITEMS: { href: string; label: string; icon: LucideIcon }[] = [
+  { href: "/records", label: "Records", icon: Table2 },
+  { href: "/trash", label: "Trash", icon: Trash2 },
+  { href: "/segments", label: "Segments", icon: ListFilter },
+  { href: "/automations", label: "Automations", icon: Workflow },
+  { href: "/audit", label: "Audit log", icon: History },
+  { href: "/settings", label: "Settings", icon: Settings },
+];
+
+export function SidebarNav({ badges = {} }: { badges?: Partial<Record<string, ReactNode>> }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex-1 space-y-0.5 p-3">
+      {ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",
+              active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+            )}
+          >
+            <Icon className="size-4 shrink-0" aria-hidden />
+            <span className="flex-1">{label}</span>
+            {badges[href]}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

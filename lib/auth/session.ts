@@ -1,0 +1,18 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { loadActor, type Actor } from "@/lib/actor";
+import { authOptions } from "./options";
+
+/** The signed-in caller of a page or server action, re-read from the database; null if none. */
+export async function getSessionActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id || !session.user.workspaceId) return null;
+  return loadActor(session.user.id, session.user.workspaceId, "UI");
+}
+
+/** For pages: the caller, or a redirect to the sign-in page. */
+export async function requireActor(callbackUrl?: string): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) redirect(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+  return actor;
+}
