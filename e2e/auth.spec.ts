@@ -16,7 +16,7 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await page.getByLabel("Email").fill(USERS.admin.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Incorrect email or password/);
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password" })).toBeVisible();
   await page.goto("/records");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -12,7 +12,7 @@ export const PERMISSIONS = {
   "records.restore.own": "MEMBER",
   "records.restore.any": "ADMIN",
   "records.destroy": "ADMIN",
-  "trash.view.own": "MEMBER",
+  "trash.view.own": "VIEWER",
   "trash.view.all": "ADMIN",
   "trash.empty": "ADMIN",
   "trash.hold": "ADMIN",

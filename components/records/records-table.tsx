@@ -69,6 +69,8 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
     ];
   }, [entity.slug]);
 
+  // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: data.items, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
 
   return (

@@ -1,13 +1,12 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useUrlParams } from "@/components/ui/use-url-params";
 
 /** Search that follows typing (debounced) and keeps the query in the URL; paging restarts. */
-export function SearchBox({ initial, placeholder }: { initial: string; placeholder: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
+export function SearchBox({ initial, placeholder, label = "Search records" }: { initial: string; placeholder: string; label?: string }) {
+  const setParams = useUrlParams();
   const [value, setValue] = useState(initial);
   const first = useRef(true);
 
@@ -16,19 +15,18 @@ export function SearchBox({ initial, placeholder }: { initial: string; placehold
       first.current = false;
       return;
     }
-    const timer = setTimeout(() => {
-      const q = value.trim();
-      router.replace(q ? `${pathname}?q=${encodeURIComponent(q)}` : pathname);
-    }, 300);
+    const timer = setTimeout(() => setParams({ q: value.trim() || undefined }), 300);
     return () => clearTimeout(timer);
-  }, [value, pathname, router]);
+    // Only typing triggers a search; a new setParams identity after navigation must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
 
   return (
     <div className="relative w-full max-w-md">
       <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
       <input
         type="search"
-        aria-label="Search records"
+        aria-label={label}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         placeholder={placeholder}

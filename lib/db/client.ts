@@ -51,7 +51,7 @@ export function db(): PrismaClient {
 }
 
 /** Tests and CLIs: use this handle instead of the one DATABASE_URL describes. */
-export function useDbHandle(handle: DbHandle): void {
+export function installDbHandle(handle: DbHandle): void {
   holder.__crmDb = handle;
 }
 

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { format } from "date-fns";
+import { ChevronRight, History } from "lucide-react";
+import Link from "next/link";
+import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, th, theadClass } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAuditLog } from "@/lib/audit/list";
+import { requireActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const DOOR_TONE = { UI: "brand", API: "blue", JOB: "amber", CLI: "zinc" } as const;
+
+function describe(details: Record<string, unknown>): string {
+  const names = Array.isArray(details.names) ? (details.names as string[]) : [];
+  const parts: string[] = [];
+  if (names.length) parts.push(names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : ""));
+  if (typeof details.chunk === "string") parts.push(`chunk ${details.chunk}`);
+  if (typeof details.reason === "string") parts.push(details.reason);
+  if (typeof details.failed === "number" && details.failed > 0) parts.push(`${details.failed} failed`);
+  return parts.join(" · ");
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const actor = await requireActor("/audit");
+  const { before } = await searchParams;
+  const { items, nextBefore } = await listAuditLog(actor, { before });
+  return (
+    <>
+      <PageHeader title="Audit log" description="Who did what to which records, when, and through which door (dashboard, API or background job)." />
+      <Card>
+        {items.length === 0 ? (
+          <EmptyState icon={History} title="Nothing recorded yet" />
+        ) : (
+          <table className="w-full text-left text-sm" data-testid="audit-table">
+            <thead className={theadClass}>
+              <tr><th className={th}>When</th><th className={th}>Who</th><th className={th}>What</th><th className={`${th} text-right`}>Records</th><th className={th}>Details</th><th className={th}>Via</th></tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500">{format(new Date(e.createdAt), "MMM d, HH:mm:ss")}</td>
+                  <td className="px-4 py-2.5 text-zinc-800">{e.actor?.name ?? (e.door === "JOB" ? "Retention job" : "—")}</td>
+                  <td className="px-4 py-2.5 font-medium text-zinc-900" data-action={e.action}>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{e.count.toLocaleString("en-US")}</td>
+                  <td className="max-w-md truncate px-4 py-2.5 text-zinc-600" title={e.targetIds.slice(0, 20).join(", ")}>{describe(e.details)}</td>
+                  <td className="px-4 py-2.5"><Badge tone={DOOR_TONE[e.door as keyof typeof DOOR_TONE] ?? "zinc"}>{e.door}</Badge></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {nextBefore && (
+          <div className="flex justify-end border-t border-zinc-200 bg-zinc-50/50 px-4 py-2.5">
+            <Link href={`/audit?before=${encodeURIComponent(nextBefore)}`} className={buttonClass("secondary", "sm")}>Older <ChevronRight className="size-4" aria-hidden /></Link>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { format } from "date-fns";
+import { Clock, Lock } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { timeLeft } from "@/lib/trash/retention";
+
+const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
+
+/** "13 days left" (exact purge time on hover), ticking every minute; "On hold" when held. */
+export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string | null }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (heldAt) {
+    return (
+      <Badge tone="blue" title={`On hold since ${format(new Date(heldAt), "PPp")}: not purged until released`}>
+        <Lock className="size-3" aria-hidden /> On hold
+      </Badge>
+    );
+  }
+  const purge = new Date(purgeAt);
+  const { label, urgency } = timeLeft(purge, now);
+  return (
+    <Badge tone={TONE[urgency]} title={`Purged permanently on ${format(purge, "EEEE, PPP 'at' p")}`}>
+      <Clock className="size-3" aria-hidden />
+      <span suppressHydrationWarning data-testid="time-left">{label}</span>
+    </Badge>
+  );
+}

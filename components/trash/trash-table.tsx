@@ -1,0 +1,88 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { format, formatDistanceToNowStrict } from "date-fns";
+import { ChevronRight, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { fetchJson } from "@/components/fetch-json";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ListTrashInput } from "@/lib/trash/schemas";
+import type { TrashPage } from "@/lib/trash/list";
+import { Countdown } from "./countdown";
+
+export const trashKey = (q: ListTrashInput) => ["trash", q] as const;
+
+function toParams(q: ListTrashInput): string {
+  const entries = Object.entries(q).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]);
+  return new URLSearchParams(entries).toString();
+}
+
+export function TrashTable({ query, initialPage }: { query: ListTrashInput; initialPage: TrashPage }) {
+  const params = useSearchParams();
+  const { data } = useQuery({
+    queryKey: trashKey(query),
+    queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toParams(query)}`),
+    initialData: initialPage,
+  });
+
+  const nextHref = (() => {
+    if (!data.nextCursor) return null;
+    const next = new URLSearchParams(params.toString());
+    next.set("cursor", data.nextCursor);
+    return `/trash?${next}`;
+  })();
+  const firstHref = (() => {
+    const first = new URLSearchParams(params.toString());
+    first.delete("cursor");
+    return `/trash?${first}`;
+  })();
+
+  return (
+    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs">
+      {data.items.length === 0 ? (
+        <EmptyState icon={Trash2} title="The trash is empty">
+          {data.scope === "mine" ? "Records you delete wait here before they are purged." : "Nothing in this view. Deleted records wait here before they are purged."}
+        </EmptyState>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid="trash-table">
+          <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500">
+            <tr>
+              <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Type</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Deleted by</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Deleted</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Time left</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {data.items.map((r) => (
+              <tr key={r.id} className="hover:bg-zinc-50/60" data-record-id={r.id}>
+                <td className="px-4 py-2.5 font-medium text-zinc-900">{r.name}</td>
+                <td className="px-4 py-2.5"><Badge>{r.entity.name}</Badge></td>
+                <td className="px-4 py-2.5 text-zinc-700">{r.deletedBy?.name ?? "Deleted user"}</td>
+                <td className="px-4 py-2.5 text-zinc-500" title={format(new Date(r.deletedAt), "PPpp")} suppressHydrationWarning>
+                  {formatDistanceToNowStrict(new Date(r.deletedAt), { addSuffix: true })}
+                </td>
+                <td className="px-4 py-2.5"><Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="flex items-center justify-between border-t border-zinc-200 bg-zinc-50/50 px-4 py-2.5">
+        <p className="text-xs text-zinc-500" data-testid="trash-total">{data.totalCount.toLocaleString("en-US")} in this view</p>
+        <div className="flex gap-2">
+          {params.get("cursor") && <Link href={firstHref} className={buttonClass("secondary", "sm")}>First page</Link>}
+          {nextHref && (
+            <Link href={nextHref} className={buttonClass("secondary", "sm")} aria-label="Next page">
+              Next <ChevronRight className="size-4" aria-hidden />
+            </Link>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { makeRecord, makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
+import { withTestDatabase } from "@/test/db";
+import { listRecords } from "./list";
+
+withTestDatabase();
+
+describe("listRecords", () => {
+  it("pages live records newest first, 50 at a time, forward and back by keyset", async () => {
+    const ws = await makeWorkspace();
+    const rows = await makeRecords(ws, 120);
+    const newest = [...rows].reverse().map((r) => r.id);
+    const viewer = ws.actors.viewer;
+
+    const p1 = await listRecords(viewer, { entity: "leads" });
+    expect(p1.totalCount).toBe(120);
+    expect(p1.items.map((r) => r.id)).toEqual(newest.slice(0, 50));
+    expect(p1.prevCursor).toBeNull();
+
+    const p2 = await listRecords(viewer, { entity: "leads", cursor: p1.nextCursor! });
+    expect(p2.items.map((r) => r.id)).toEqual(newest.slice(50, 100));
+    const p3 = await listRecords(viewer, { entity: "leads", cursor: p2.nextCursor! });
+    expect(p3.items.map((r) => r.id)).toEqual(newest.slice(100));
+    expect(p3.nextCursor).toBeNull();
+
+    const back = await listRecords(viewer, { entity: "leads", cursor: p3.prevCursor!, direction: "prev" });
+    expect(back.items.map((r) => r.id)).toEqual(newest.slice(50, 100));
+    const first = await listRecords(viewer, { entity: "leads", cursor: back.prevCursor!, direction: "prev" });
+    expect(first.items.map((r) => r.id)).toEqual(newest.slice(0, 50));
+    expect(first.prevCursor).toBeNull();
+  });
+
+  it("keeps a stable order when records share a creation time", async () => {
+    const ws = await makeWorkspace();
+    const same = new Date(NOW);
+    for (let i = 0; i < 7; i++) await makeRecord(ws, { createdAt: same });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRecords(ws.actors.member, { entity: "leads", limit: 3, cursor });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  it("searches by name, phone number and external id, case-insensitively", async () => {
+    const ws = await makeWorkspace();
+    await makeRecord(ws, { name: "Ada Lovelace", phoneNumber: "+441234567890", externalProvider: "hubspot", externalId: "HS-77" });
+    await makeRecord(ws, { name: "Grace Hopper" });
+    const find = async (q: string) => (await listRecords(ws.actors.member, { entity: "leads", q })).items.map((r) => r.name);
+    expect(await find("ada")).toEqual(["Ada Lovelace"]);
+    expect(await find("4412345")).toEqual(["Ada Lovelace"]);
+    expect(await find("hs-77")).toEqual(["Ada Lovelace"]);
+    expect(await find("nobody")).toEqual([]);
+  });
+
+  it("never shows trashed records or another workspace's records", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const live = await makeRecord(ws, { name: "Live one" });
+    await makeRecord(ws, { name: "Trashed one", deletedAt: NOW, deletedById: ws.actors.member.userId });
+    await makeRecord(other, { name: "Elsewhere", entityId: other.entities.leads });
+    const page = await listRecords(ws.actors.owner, {});
+    expect(page.items.map((r) => r.id)).toEqual([live.id]);
+    expect(page.totalCount).toBe(1);
+  });
+
+  it("answers not found for another workspace's entity, as for an unknown one", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    await expect(listRecords(ws.actors.owner, { entity: other.entities.leads })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listRecords(ws.actors.owner, { entity: "no-such-entity" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("rejects a malformed cursor or limit with a validation error naming the field", async () => {
+    const ws = await makeWorkspace();
+    const error = await listRecords(ws.actors.member, { cursor: "garbage" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "VALIDATION", field: "cursor" });
+    await expect(listRecords(ws.actors.member, { limit: 500 })).rejects.toMatchObject({ code: "VALIDATION", field: "limit" });
+    expect(await db().record.count()).toBe(0);
+  });
+});
