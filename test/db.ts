@@ -44,8 +44,8 @@ export async function createTestDbHandle(): Promise<DbHandle & { schema?: string
 }
 
 /** Installs a fresh, migrated database for this file and empties it before every test. */
-export function withTestDatabase(): { handle: () => DbHandle } {
-  let handle: DbHandle | undefined;
+export function withTestDatabase(): { handle: () => DbHandle; databaseUrl: () => string } {
+  let handle: (DbHandle & { schema?: string }) | undefined;
   beforeAll(async () => {
     handle = await createTestDbHandle();
     await applyMigrations(handle.runner);
@@ -57,5 +57,13 @@ export function withTestDatabase(): { handle: () => DbHandle } {
   afterAll(async () => {
     await closeDb();
   });
-  return { handle: () => handle! };
+  return {
+    handle: () => handle!,
+    /** On PostgreSQL, a DATABASE_URL that reaches this file's schema (for child processes). */
+    databaseUrl: () => {
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.searchParams.set("schema", handle!.schema!);
+      return url.toString();
+    },
+  };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 
 export const listRecordsSchema = z.object({
   entity: z.string().trim().min(1).max(64).optional(),
@@ -9,4 +11,19 @@ export const listRecordsSchema = z.object({
 });
 export type ListRecordsInput = z.input<typeof listRecordsSchema>;
 
-export const recordIdSchema = z.string().trim().min(1, "A record id is required").max(64);
+export const recordIdSchema = z.string().trim().min(1, "A record id cannot be empty").max(64, "A record id is at most 64 characters");
+
+export const MAX_BULK_IDS = 1000;
+
+/** 1..1000 string ids, de-duplicated in request order. Over the cap is LIMIT_EXCEEDED. */
+export const recordIdsSchema = z
+  .array(recordIdSchema, { error: "ids must be an array of record ids" })
+  .min(1, "Give at least one record id")
+  .transform((ids) => [...new Set(ids)]);
+
+export function parseRecordIds(raw: unknown, field = "ids"): string[] {
+  if (Array.isArray(raw) && new Set(raw).size > MAX_BULK_IDS) {
+    throw new AppError("LIMIT_EXCEEDED", `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`, field);
+  }
+  return parseInput(z.object({ [field]: recordIdsSchema }), { [field]: raw })[field] as string[];
+}

@@ -1,0 +1,6 @@
+export async function register() {
+  // The purge scheduler runs in the Node.js server only (not at build time, not on the edge).
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startPurgeScheduler } = await import("./lib/purge/scheduler");
+  startPurgeScheduler();
+}

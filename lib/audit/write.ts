@@ -1,0 +1,26 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/actor";
+import type { Tx } from "@/lib/db/tx";
+
+export interface AuditEntry {
+  action: string;
+  entityId?: string | null;
+  targetIds: string[];
+  details?: Prisma.InputJsonObject;
+}
+
+/** Written inside the caller's transaction: the entry commits with the change, never after it. */
+export async function writeAudit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId" | "door">, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      door: actor.door,
+      action: entry.action,
+      entityId: entry.entityId ?? null,
+      targetIds: entry.targetIds,
+      count: entry.targetIds.length,
+      details: entry.details ?? {},
+    },
+  });
+}

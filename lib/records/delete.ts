@@ -1,0 +1,65 @@
+import crypto from "node:crypto";
+import type { Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit/write";
+import { fireOnDelete } from "@/lib/automations/fire";
+import { transaction } from "@/lib/db/tx";
+import { assertCan } from "@/lib/permissions";
+import { dropMemberships } from "@/lib/segments/membership";
+import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "./bulk-result";
+import { parseRecordIds } from "./schemas";
+
+export interface DeleteInput {
+  ids: unknown;
+  /** The entity's on-delete automations fire unless the caller turned workflows off (API wf_trigger=false). */
+  fireAutomations?: boolean;
+}
+
+export interface DeleteResult extends BulkResult {
+  /** Groups this delete for Undo; null when nothing was deleted. */
+  batchId: string | null;
+}
+
+/**
+ * Soft delete: the records move to the trash with everything that belongs to them kept but
+ * hidden. Up to 1000 ids; each unknown, foreign or already trashed id is reported, the rest
+ * applied in one transaction with a fixed number of statements, audit entry included.
+ */
+export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: Date): Promise<DeleteResult> {
+  assertCan(actor, "records.delete");
+  const ids = parseRecordIds(input.ids);
+  const batchId = crypto.randomUUID();
+
+  return transaction(async (tx) => {
+    const found = await tx.record.findMany({
+      where: { workspaceId: actor.workspaceId, id: { in: ids } },
+      select: { id: true, deletedAt: true },
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const candidates = ids.filter((id) => byId.get(id) && !byId.get(id)!.deletedAt);
+
+    // The deletedAt guard makes a concurrent delete of the same id lose cleanly.
+    const deleted = candidates.length
+      ? await tx.record.updateManyAndReturn({
+          where: { workspaceId: actor.workspaceId, id: { in: candidates }, deletedAt: null },
+          data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
+          select: { id: true, name: true, entityId: true },
+        })
+      : [];
+    const done = new Set(deleted.map((r) => r.id));
+    const failed = ids
+      .filter((id) => !done.has(id))
+      .map((id) => (byId.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE)));
+
+    if (deleted.length) {
+      await dropMemberships(tx, deleted.map((r) => r.id));
+      const runs = input.fireAutomations === false ? 0 : await fireOnDelete(tx, actor, deleted);
+      await writeAudit(tx, actor, {
+        action: "records.delete",
+        entityId: deleted.every((r) => r.entityId === deleted[0]!.entityId) ? deleted[0]!.entityId : null,
+        targetIds: deleted.map((r) => r.id),
+        details: { batchId, names: deleted.slice(0, 20).map((r) => r.name), failed: failed.length, automationRuns: runs, workflows: input.fireAutomations !== false },
+      });
+    }
+    return { batchId: deleted.length ? batchId : null, succeeded: ids.filter((id) => done.has(id)), failed };
+  });
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/write";
+import { transaction } from "@/lib/db/tx";
+import { assertCan, can } from "@/lib/permissions";
+import { refreshMemberships } from "@/lib/segments/membership";
+import { isExpired } from "@/lib/trash/retention";
+import { parseInput } from "@/lib/validation";
+import { failure, type BulkResult, type FailedId } from "./bulk-result";
+import { parseRecordIds } from "./schemas";
+
+const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
+
+/**
+ * Restore: a narrow state change plus its conflict check. Brings the record back with all
+ * that belonged to it (nothing was removed); fails per id when it is not in the trash, its
+ * retention has run out, the caller may not restore it, or a live record now holds its
+ * external id.
+ */
+export async function restoreRecords(actor: Actor, input: { ids: unknown }, now: Date): Promise<BulkResult> {
+  assertCan(actor, "records.restore.own");
+  const ids = parseRecordIds(input.ids);
+  const restoreAny = can(actor, "records.restore.any");
+
+  return transaction(async (tx) => {
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
+    const found = await tx.record.findMany({
+      where: { workspaceId: actor.workspaceId, id: { in: ids } },
+      select: { id: true, name: true, entityId: true, deletedAt: true, deletedById: true, heldAt: true, externalProvider: true, externalId: true },
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const failed: FailedId[] = [];
+    const eligible = ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r || !r.deletedAt) return failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), [];
+      if (!restoreAny && r.deletedById !== actor.userId) {
+        return failed.push(failure(id, "FORBIDDEN", "Members can restore only what they deleted; ask an admin.")), [];
+      }
+      if (!r.heldAt && isExpired(r.deletedAt, workspace.retentionDays, now)) {
+        return failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), [];
+      }
+      return [r];
+    });
+
+    // A live record (or another record restored in this same call) may now hold the external id.
+    const keyed = eligible.filter((r) => r.externalId);
+    const holders = keyed.length
+      ? await tx.record.findMany({
+          where: {
+            workspaceId: actor.workspaceId, deletedAt: null,
+            OR: keyed.map((r) => ({ entityId: r.entityId, externalProvider: r.externalProvider, externalId: r.externalId })),
+          },
+          select: { name: true, entityId: true, externalProvider: true, externalId: true },
+        })
+      : [];
+    const taken = new Map(holders.map((h) => [`${h.entityId}|${h.externalProvider}|${h.externalId}`, h.name]));
+    const restorable = eligible.filter((r) => {
+      if (!r.externalId) return true;
+      const key = `${r.entityId}|${r.externalProvider}|${r.externalId}`;
+      const holder = taken.get(key);
+      if (holder !== undefined) {
+        failed.push(failure(r.id, "CONFLICT", `Can't restore: “${holder}” now uses the external id ${r.externalProvider ?? ""}:${r.externalId}.`));
+        return false;
+      }
+      taken.set(key, r.name);
+      return true;
+    });
+
+    const restored = restorable.length
+      ? await tx.record.updateManyAndReturn({
+          where: { workspaceId: actor.workspaceId, id: { in: restorable.map((r) => r.id) }, deletedAt: { not: null } },
+          data: { deletedAt: null, deletedById: null, deleteBatchId: null, heldAt: null, heldById: null },
+          select: { id: true, name: true, entityId: true },
+        })
+      : [];
+    const done = new Set(restored.map((r) => r.id));
+    for (const r of restorable) if (!done.has(r.id)) failed.push(failure(r.id, "NOT_FOUND", NOT_IN_TRASH));
+
+    if (restored.length) {
+      await refreshMemberships(tx, actor.workspaceId, restored);
+      await writeAudit(tx, actor, {
+        action: "records.restore",
+        entityId: restored.every((r) => r.entityId === restored[0]!.entityId) ? restored[0]!.entityId : null,
+        targetIds: restored.map((r) => r.id),
+        details: { names: restored.slice(0, 20).map((r) => r.name), failed: failed.length },
+      });
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    failed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { succeeded: ids.filter((id) => done.has(id)), failed };
+  });
+}
+
+/** Undo of one delete action: restores exactly the records of that batch that are still in the trash. */
+export const undoDeleteSchema = z.object({ batchId: z.string().uuid("Not a delete batch id") });
+
+export async function undoDelete(actor: Actor, raw: { batchId: unknown }, now: Date): Promise<BulkResult> {
+  assertCan(actor, "records.restore.own");
+  const { batchId } = parseInput(undoDeleteSchema, raw);
+  const batch = await db().record.findMany({
+    where: { workspaceId: actor.workspaceId, deleteBatchId: batchId, deletedAt: { not: null } },
+    select: { id: true },
+  });
+  if (batch.length === 0) return { succeeded: [], failed: [] };
+  return restoreRecords(actor, { ids: batch.map((r) => r.id) }, now);
+}

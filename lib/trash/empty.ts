@@ -1,0 +1,29 @@
+import type { Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit/write";
+import { db } from "@/lib/db/client";
+import { transaction } from "@/lib/db/tx";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions";
+import { destroyLockedRecords, lockTrashBatch } from "@/lib/purge/destroy";
+
+export const EMPTY_TRASH_CONFIRMATION = "empty trash";
+
+/**
+ * "Empty trash" (ADMIN+): permanently deletes every trashed record of the workspace that is
+ * not on hold, in batches. The typed confirmation is checked here too, not only in the dialog.
+ */
+export async function emptyTrash(actor: Actor, input: { confirmation: string }, _now: Date, batchSize = 500) {
+  assertCan(actor, "trash.empty");
+  if (input.confirmation.trim().toLowerCase() !== EMPTY_TRASH_CONFIRMATION) {
+    throw new AppError("VALIDATION", `Type “${EMPTY_TRASH_CONFIRMATION}” to confirm.`, "confirmation");
+  }
+  let destroyed = 0;
+  for (;;) {
+    const batch = await transaction(async (tx) => destroyLockedRecords(tx, actor, await lockTrashBatch(tx, actor.workspaceId, null, batchSize), "empty_trash"));
+    destroyed += batch.length;
+    if (batch.length < batchSize) break;
+  }
+  const kept = await db().record.count({ where: { workspaceId: actor.workspaceId, deletedAt: { not: null }, heldAt: { not: null } } });
+  await transaction((tx) => writeAudit(tx, actor, { action: "trash.empty", targetIds: [], details: { destroyed, keptOnHold: kept } }));
+  return { destroyed, keptOnHold: kept };
+}

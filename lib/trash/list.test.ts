@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { softDeleteRecords } from "@/lib/records/delete";
+import { withTestDatabase } from "@/test/db";
+import { makeRecord, makeWorkspace, NOW } from "@/test/fixtures";
+import { countTrash, listTrash } from "./list";
+
+withTestDatabase();
+const H = 3_600_000;
+const DAY = 24 * H;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+async function setup() {
+  const ws = await makeWorkspace();
+  const other = await makeWorkspace("Other");
+  const old = await makeRecord(ws, { name: "Old lead" });
+  const fresh = await makeRecord(ws, { name: "Fresh contact", entityId: ws.entities.contacts });
+  const adminOne = await makeRecord(ws, { name: "Admin's" });
+  const foreign = await makeRecord(other, { entityId: other.entities.leads, name: "Foreign" });
+  await softDeleteRecords(ws.actors.member, { ids: [old.id] }, ago(13 * DAY + 20 * H));
+  await softDeleteRecords(ws.actors.member, { ids: [fresh.id] }, ago(H));
+  await softDeleteRecords(ws.actors.admin, { ids: [adminOne.id] }, ago(2 * DAY));
+  await softDeleteRecords(other.actors.admin, { ids: [foreign.id] }, ago(H));
+  await makeRecord(ws, { name: "Live" });
+  return { ws, old, fresh, adminOne };
+}
+
+describe("the trash view", () => {
+  it("shows a MEMBER what they deleted, soonest purge first, with purgeAt = deletedAt + 14 days", async () => {
+    const { ws, old, fresh } = await setup();
+    const page = await listTrash(ws.actors.member, {}, NOW);
+    expect(page.scope).toBe("mine");
+    expect(page.items.map((r) => r.id)).toEqual([old.id, fresh.id]);
+    expect(page.items[0]).toMatchObject({ purgeAt: new Date(ago(13 * DAY + 20 * H).getTime() + 14 * DAY).toISOString(), deletedBy: { id: ws.actors.member.userId } });
+    expect(await countTrash(ws.actors.member)).toBe(2);
+  });
+
+  it("refuses a MEMBER the whole workspace's trash; ADMIN+ see all of it, never another workspace's", async () => {
+    const { ws } = await setup();
+    await expect(listTrash(ws.actors.member, { scope: "all" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const all = await listTrash(ws.actors.admin, {}, NOW);
+    expect(all.scope).toBe("all");
+    expect(all.items.map((r) => r.name)).toEqual(["Old lead", "Admin's", "Fresh contact"]);
+    expect(await countTrash(ws.actors.owner)).toBe(3);
+    expect((await listTrash(ws.actors.admin, { scope: "mine" }, NOW)).items.map((r) => r.name)).toEqual(["Admin's"]);
+  });
+
+  it("filters by entity, by who deleted, by expiring within 24 hours, by search, and sorts by recent", async () => {
+    const { ws } = await setup();
+    const names = async (q: Parameters<typeof listTrash>[1]) => (await listTrash(ws.actors.admin, q, NOW)).items.map((r) => r.name);
+    expect(await names({ entity: "contacts" })).toEqual(["Fresh contact"]);
+    expect(await names({ deletedBy: ws.actors.admin.userId })).toEqual(["Admin's"]);
+    expect(await names({ expiringWithinHours: 24 })).toEqual(["Old lead"]);
+    expect(await names({ q: "admin" })).toEqual(["Admin's"]);
+    expect(await names({ sort: "recent" })).toEqual(["Fresh contact", "Admin's", "Old lead"]);
+  });
+
+  it("pages with a cursor", async () => {
+    const { ws } = await setup();
+    const first = await listTrash(ws.actors.admin, { limit: 2 }, NOW);
+    expect(first.items).toHaveLength(2);
+    const second = await listTrash(ws.actors.admin, { limit: 2, cursor: first.nextCursor! }, NOW);
+    expect(second.items.map((r) => r.name)).toEqual(["Fresh contact"]);
+    expect(second.nextCursor).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { purgeExpired } from "@/lib/purge/purge";
+import { argValue, runCli } from "./cli";
+
+// npm run purge [-- --as-of ISO] [--dry-run] [--batch-size N]
+// Purges every trashed record whose retention has run out (as of now, or --as-of), printing
+// one JSON summary. Safe to run beside other purgers on PostgreSQL; on the embedded
+// database it refuses to run while the server holds the folder.
+const args = process.argv.slice(2);
+const asOf = argValue(args, "--as-of");
+const now = asOf ? new Date(asOf) : new Date();
+const batchSize = Number(argValue(args, "--batch-size") ?? 500);
+
+if (Number.isNaN(now.getTime())) {
+  console.error(`--as-of must be an ISO date-time such as 2026-12-01T00:00:00Z (got "${asOf}").`);
+  process.exit(2);
+}
+if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
+  console.error("--batch-size must be a whole number from 1 to 5000.");
+  process.exit(2);
+}
+
+await runCli(async () => {
+  const summary = await purgeExpired({ now, dryRun: args.includes("--dry-run"), batchSize, door: "CLI" });
+  console.log(JSON.stringify(summary));
+});
