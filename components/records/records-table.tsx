@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { format } from "date-fns";
-import { ChevronLeft, ChevronRight, SearchX } from "lucide-react";
+import { ChevronLeft, ChevronRight, SearchX, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { useDeleteRecords } from "@/components/mutations/use-record-mutations";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +14,7 @@ import type { EntitySummary } from "@/lib/entities";
 import type { RecordPage, RecordRow } from "@/lib/records/list";
 import { fetchJson } from "@/components/fetch-json";
 import { ENTITY_COLUMNS, formatAttribute } from "./columns";
+import { DeleteRecordDialog } from "./delete-record-dialog";
 
 export interface RecordsQuery {
   entity: string;
@@ -30,7 +32,17 @@ function pageHref(entity: string, q: string | undefined, cursor: string, dir: "n
 
 const column = createColumnHelper<RecordRow>();
 
-export function RecordsTable({ entity, query, initialPage }: { entity: EntitySummary; query: RecordsQuery; initialPage: RecordPage }) {
+interface Props {
+  entity: EntitySummary;
+  query: RecordsQuery;
+  initialPage: RecordPage;
+  canDelete: boolean;
+  retentionDays: number;
+}
+
+export function RecordsTable({ entity, query, initialPage, canDelete, retentionDays }: Props) {
+  const [toDelete, setToDelete] = useState<RecordRow | null>(null);
+  const deleteRecords = useDeleteRecords({ onDeleted: () => setToDelete(null) });
   const { data } = useQuery({
     queryKey: recordsKey(query),
     queryFn: () => fetchJson<RecordPage>(`/api/app/records?${new URLSearchParams({ entity: query.entity, q: query.q ?? "", cursor: query.cursor ?? "", direction: query.direction })}`),
@@ -54,7 +66,7 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
           header: a.label,
           cell: (info) => {
             const text = formatAttribute(info.row.original.attributes[a.key], a);
-            return a.kind === "badge" && text !== "—" ? <Badge>{text}</Badge> : <span className="text-zinc-700">{text}</span>;
+            return a.kind === "badge" && text !== "—" ? <Badge>{text}</Badge> : <span className="whitespace-nowrap text-zinc-700">{text}</span>;
           },
         }),
       ),
@@ -64,10 +76,27 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
         header: "External ID",
         cell: ({ row: { original: r } }) => r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-400">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-400">—</span>,
       }),
-      column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span> }),
+      column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span> }),
       column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500">{format(new Date(i.getValue()), "MMM d, yyyy")}</span> }),
+      ...(canDelete
+        ? [column.display({
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            cell: ({ row }) => (
+              <button
+                type="button"
+                onClick={() => setToDelete(row.original)}
+                aria-label={`Delete ${row.original.name}`}
+                title="Move to trash"
+                className="rounded-md p-1.5 text-zinc-400 opacity-60 transition hover:bg-red-50 hover:text-red-600 group-hover:opacity-100 focus-visible:opacity-100"
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </button>
+            ),
+          })]
+        : []),
     ];
-  }, [entity.slug]);
+  }, [entity.slug, canDelete]);
 
   // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -93,7 +122,7 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
             </thead>
             <tbody className="divide-y divide-zinc-100">
               {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="hover:bg-zinc-50/60">
+                <tr key={row.id} className="group hover:bg-zinc-50/60" data-record-id={row.id}>
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className="px-4 py-2.5">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                   ))}
@@ -104,7 +133,9 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
         </div>
       )}
       <div className="flex items-center justify-between border-t border-zinc-200 bg-zinc-50/50 px-4 py-2.5">
-        <p className="text-xs text-zinc-500">{data.items.length} on this page · 50 per page</p>
+        <p className="text-xs text-zinc-500" data-testid="records-total">
+          {data.totalCount.toLocaleString("en-US")} {data.totalCount === 1 ? "record" : "records"}{query.q ? <> matching “{query.q}”</> : null} · 50 per page
+        </p>
         <div className="flex gap-2">
           {data.prevCursor ? (
             <Link href={pageHref(entity.slug, query.q, data.prevCursor, "prev")} className={buttonClass("secondary", "sm")} aria-label="Previous page">
@@ -126,6 +157,14 @@ export function RecordsTable({ entity, query, initialPage }: { entity: EntitySum
           )}
         </div>
       </div>
+      <DeleteRecordDialog
+        open={toDelete !== null}
+        onOpenChange={(open) => !open && setToDelete(null)}
+        names={toDelete ? [toDelete.name] : []}
+        retentionDays={retentionDays}
+        pending={deleteRecords.isPending}
+        onConfirm={() => toDelete && deleteRecords.mutate([toDelete.id])}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ export interface ShellUser {
   role: Role;
 }
 
-export function AppShell({ user, workspaceName, children }: { user: ShellUser; workspaceName: string; children: ReactNode }) {
+export function AppShell({ user, workspaceName, trashCount, children }: { user: ShellUser; workspaceName: string; trashCount: number; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-zinc-200 bg-white">
@@ -22,7 +22,7 @@ export function AppShell({ user, workspaceName, children }: { user: ShellUser; w
             <p className="text-[11px] text-zinc-500">Trash Bin CRM</p>
           </div>
         </div>
-        <SidebarNav />
+        <SidebarNav trashCount={trashCount} />
         <UserMenu user={user} />
       </aside>
       <main className="min-w-0 flex-1 px-8 py-7">{children}</main>

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { History, ListFilter, Settings, Table2, Trash2, Workflow, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { TrashCountBadge } from "./trash-count-badge";
 
 const ITEMS: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/records", label: "Records", icon: Table2 },
@@ -15,7 +15,7 @@ const ITEMS: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 
-export function SidebarNav({ badges = {} }: { badges?: Partial<Record<string, ReactNode>> }) {
+export function SidebarNav({ trashCount }: { trashCount: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex-1 space-y-0.5 p-3">
@@ -33,7 +33,7 @@ export function SidebarNav({ badges = {} }: { badges?: Partial<Record<string, Re
           >
             <Icon className="size-4 shrink-0" aria-hidden />
             <span className="flex-1">{label}</span>
-            {badges[href]}
+            {href === "/trash" && <TrashCountBadge initial={trashCount} />}
           </Link>
         );
       })}

@@ -2,15 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { format, formatDistanceToNowStrict } from "date-fns";
-import { ChevronRight, Trash2 } from "lucide-react";
+import { ChevronRight, Lock, LockOpen, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
+import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
+import { useSetHold } from "@/components/mutations/use-trash-mutations";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ListTrashInput } from "@/lib/trash/schemas";
-import type { TrashPage } from "@/lib/trash/list";
+import type { TrashPage, TrashRow } from "@/lib/trash/list";
 import { Countdown } from "./countdown";
 
 export const trashKey = (q: ListTrashInput) => ["trash", q] as const;
@@ -20,8 +25,19 @@ function toParams(q: ListTrashInput): string {
   return new URLSearchParams(entries).toString();
 }
 
-export function TrashTable({ query, initialPage }: { query: ListTrashInput; initialPage: TrashPage }) {
+export interface TrashPermissions {
+  userId: string;
+  restoreAny: boolean;
+  hold: boolean;
+  destroy: boolean;
+}
+
+export function TrashTable({ query, initialPage, can }: { query: ListTrashInput; initialPage: TrashPage; can: TrashPermissions }) {
   const params = useSearchParams();
+  const [toDestroy, setToDestroy] = useState<TrashRow | null>(null);
+  const restore = useRestoreRecords();
+  const hold = useSetHold();
+  const destroy = useHardDeleteRecords({ onDeleted: () => setToDestroy(null) });
   const { data } = useQuery({
     queryKey: trashKey(query),
     queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toParams(query)}`),
@@ -55,6 +71,7 @@ export function TrashTable({ query, initialPage }: { query: ListTrashInput; init
               <th scope="col" className="px-4 py-2.5 font-medium">Deleted by</th>
               <th scope="col" className="px-4 py-2.5 font-medium">Deleted</th>
               <th scope="col" className="px-4 py-2.5 font-medium">Time left</th>
+              <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
@@ -62,11 +79,30 @@ export function TrashTable({ query, initialPage }: { query: ListTrashInput; init
               <tr key={r.id} className="hover:bg-zinc-50/60" data-record-id={r.id}>
                 <td className="px-4 py-2.5 font-medium text-zinc-900">{r.name}</td>
                 <td className="px-4 py-2.5"><Badge>{r.entity.name}</Badge></td>
-                <td className="px-4 py-2.5 text-zinc-700">{r.deletedBy?.name ?? "Deleted user"}</td>
-                <td className="px-4 py-2.5 text-zinc-500" title={format(new Date(r.deletedAt), "PPpp")} suppressHydrationWarning>
+                <td className="whitespace-nowrap px-4 py-2.5 text-zinc-700">{r.deletedBy?.name ?? "Deleted user"}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500" title={format(new Date(r.deletedAt), "PPpp")} suppressHydrationWarning>
                   {formatDistanceToNowStrict(new Date(r.deletedAt), { addSuffix: true })}
                 </td>
                 <td className="px-4 py-2.5"><Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} /></td>
+                <td className="px-4 py-2">
+                  <div className="flex justify-end gap-1">
+                    {(can.restoreAny || r.deletedBy?.id === can.userId) && (
+                      <Button size="sm" variant="secondary" onClick={() => restore.mutate([r.id])} aria-label={`Restore ${r.name}`}>
+                        <RotateCcw className="size-3.5" aria-hidden /> Restore
+                      </Button>
+                    )}
+                    {can.hold && (
+                      <Button size="sm" variant="ghost" onClick={() => hold.mutate({ id: r.id, hold: !r.heldAt })} aria-label={r.heldAt ? `Release hold on ${r.name}` : `Keep ${r.name}`} title={r.heldAt ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}>
+                        {r.heldAt ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />} {r.heldAt ? "Release" : "Keep"}
+                      </Button>
+                    )}
+                    {can.destroy && (
+                      <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => setToDestroy(r)} aria-label={`Delete ${r.name} permanently`}>
+                        <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
+                      </Button>
+                    )}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -83,6 +119,16 @@ export function TrashTable({ query, initialPage }: { query: ListTrashInput; init
           )}
         </div>
       </div>
+      <ConfirmDialog
+        open={toDestroy !== null}
+        onOpenChange={(open) => !open && setToDestroy(null)}
+        title={`Delete “${toDestroy?.name ?? ""}” permanently?`}
+        confirmLabel="Delete permanently"
+        pending={destroy.isPending}
+        onConfirm={() => toDestroy && destroy.mutate([toDestroy.id])}
+      >
+        <p>This won’t be recoverable. The record and everything that belonged to it — notes, activities, line items and relations — are erased now instead of at the end of the countdown.</p>
+      </ConfirmDialog>
     </div>
   );
 }

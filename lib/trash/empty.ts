@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { destroyLockedRecords, lockTrashBatch } from "@/lib/purge/destroy";
 
-export const EMPTY_TRASH_CONFIRMATION = "empty trash";
+import { EMPTY_TRASH_CONFIRMATION } from "./confirmation";
 
 /**
  * "Empty trash" (ADMIN+): permanently deletes every trashed record of the workspace that is

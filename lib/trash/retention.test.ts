@@ -23,7 +23,8 @@ describe("retention: purgeAt = deletedAt + retention days", () => {
   it("shows days, then hours in the last day, then minutes in the last hour", () => {
     const purge = purgeAt(deletedAt, 14);
     expect(timeLeft(purge, deletedAt)).toEqual({ label: "14 days left", urgency: "calm" });
-    expect(timeLeft(purge, at(1 * H)).label).toBe("13 days left");
+    expect(timeLeft(purge, at(1 * H)).label).toBe("14 days left");
+    expect(timeLeft(purge, at(1 * D)).label).toBe("13 days left");
     expect(timeLeft(purge, at(11 * D)).urgency).toBe("soon");
     expect(timeLeft(purge, at(13 * D)).label).toBe("1 day left");
     expect(timeLeft(purge, at(13 * D + 19 * H))).toEqual({ label: "5 hours left", urgency: "urgent" });

@@ -19,7 +19,10 @@ export function isExpired(deletedAt: Date, retentionDays: number, now: Date): bo
 
 export type Urgency = "calm" | "soon" | "urgent" | "expired";
 
-/** "13 days left", "5 hours left" in the last day, "12 minutes left" in the last hour. */
+/**
+ * "14 days left" (whole days, rounded up, so a fresh deletion shows the full retention),
+ * "5 hours left" in the last day, "12 minutes left" in the last hour.
+ */
 export function timeLeft(purge: Date, now: Date): { label: string; urgency: Urgency } {
   const ms = purge.getTime() - now.getTime();
   if (ms <= 0) return { label: "Purging soon", urgency: "expired" };
@@ -31,6 +34,6 @@ export function timeLeft(purge: Date, now: Date): { label: string; urgency: Urge
     const hours = Math.floor(ms / HOUR);
     return { label: `${hours} ${hours === 1 ? "hour" : "hours"} left`, urgency: "urgent" };
   }
-  const days = Math.floor(ms / DAY);
+  const days = Math.ceil(ms / DAY);
   return { label: `${days} ${days === 1 ? "day" : "days"} left`, urgency: days <= 3 ? "soon" : "calm" };
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { RetentionForm } from "@/components/settings/retention-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, th, theadClass } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
 import { getWorkspaceSummary, listMembers } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -23,9 +25,14 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description={`Workspace “${workspace.name}”.`} />
       <div className="grid max-w-4xl gap-6">
         <Card title="Trash retention" description="How long deleted records wait in the trash before they are purged permanently.">
-          <div className="px-5 py-4 text-sm">
-            <p><span className="text-2xl font-semibold tabular-nums" data-testid="retention-days">{workspace.retentionDays}</span> days</p>
-          </div>
+          {can(actor, "workspace.settings.update") ? (
+            <RetentionForm initial={workspace.retentionDays} />
+          ) : (
+            <div className="px-5 py-4 text-sm">
+              <p><span className="text-2xl font-semibold tabular-nums" data-testid="retention-days">{workspace.retentionDays}</span> days</p>
+              <p className="mt-1 text-zinc-500">Only the workspace owner can change this.</p>
+            </div>
+          )}
         </Card>
         <Card title="Members" description="Roles decide what each person may do; the server checks them on every change.">
           <table className="w-full text-left text-sm">

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { EmptyTrashButton } from "@/components/trash/empty-trash-button";
 import { TrashFilters } from "@/components/trash/trash-filters";
 import { TrashTable } from "@/components/trash/trash-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
-import { listTrash, listTrashDeleters } from "@/lib/trash/list";
+import { countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
 import { defaultTrashScope } from "@/lib/trash/scope";
 
 export const metadata: Metadata = { title: "Trash" };
@@ -28,10 +29,11 @@ export default async function TrashPage({ searchParams }: Props) {
     sort: sp.sort === "recent" ? "recent" : "purge",
     cursor: sp.cursor || undefined,
   } as const;
-  const [page, entities, deleters] = await Promise.all([
+  const [page, entities, deleters, workspaceTrash] = await Promise.all([
     listTrash(actor, query, new Date()),
     listEntities(actor),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
+    can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
   ]);
 
   return (
@@ -39,9 +41,14 @@ export default async function TrashPage({ searchParams }: Props) {
       <PageHeader
         title="Trash"
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
+        actions={can(actor, "trash.empty") ? <EmptyTrashButton total={workspaceTrash} /> : undefined}
       />
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
-      <TrashTable query={query} initialPage={page} />
+      <TrashTable
+        query={query}
+        initialPage={page}
+        can={{ userId: actor.userId, restoreAny: can(actor, "records.restore.any"), hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") }}
+      />
     </>
   );
 }

@@ -7,7 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities";
 import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { listRecords } from "@/lib/records/list";
+import { getWorkspaceSummary } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Records" };
 
@@ -19,7 +21,7 @@ interface Props {
 export default async function RecordsPage({ params, searchParams }: Props) {
   const [{ entity: slug }, search] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/records/${slug}`);
-  const entities = await listEntities(actor);
+  const [entities, workspace] = await Promise.all([listEntities(actor), getWorkspaceSummary(actor)]);
   const entity = entities.find((e) => e.slug === slug.toLowerCase());
   if (!entity) notFound();
 
@@ -36,12 +38,8 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       <EntityTabs entities={entities} active={entity.slug} />
       <div className="mb-4 flex items-center justify-between gap-4">
         <SearchBox initial={query.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
-        <p className="text-sm text-zinc-500" data-testid="records-total">
-          {page.totalCount.toLocaleString("en-US")} {page.totalCount === 1 ? "record" : "records"}
-          {query.q ? <> matching “{query.q}”</> : null}
-        </p>
       </div>
-      <RecordsTable entity={entity} query={query} initialPage={page} />
+      <RecordsTable entity={entity} query={query} initialPage={page} canDelete={can(actor, "records.delete")} retentionDays={workspace.retentionDays} />
     </>
   );
 }
