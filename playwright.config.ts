@@ -35,14 +35,16 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
     // A fresh embedded database per run, seeded with the demo data, on a production build.
-    command: "rm -rf e2e/.data && tsx --conditions=react-server scripts/start.ts",
+    command: `rm -rf e2e/.data/${PORT} && tsx --conditions=react-server scripts/start.ts`,
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:e2e/.data/pglite",
+      DATABASE_URL: `file:e2e/.data/${PORT}/pglite`,
+      // Enough leads (over 2,000) for the "select all matching" e2e.
+      DEMO_RECORDS: "4400",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
