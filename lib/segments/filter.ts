@@ -47,3 +47,6 @@ export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
 export function filterWhere(filter: SegmentFilter): Prisma.RecordWhereInput {
   return { AND: [searchWhere(filter.q), ...filter.conditions.map(conditionWhere)] };
 }
+
+/** The record columns a condition may name besides attribute keys. */
+export const RECORD_FIELD_NAMES = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];

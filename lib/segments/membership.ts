@@ -1,3 +1,6 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { AuditDoor } from "@/generated/prisma/enums";
+import { fireOnSegmentEntered } from "@/lib/automations/fire";
 import type { Tx } from "@/lib/db/tx";
 import { liveRecords } from "@/lib/records/live";
 import { filterWhere, segmentFilterSchema } from "./filter";
@@ -7,11 +10,27 @@ export async function dropMemberships(tx: Tx, recordIds: string[]): Promise<void
   if (recordIds.length) await tx.segmentMember.deleteMany({ where: { recordId: { in: recordIds } } });
 }
 
-/** Restored records rejoin every segment of their entity whose filter they match. */
-export async function refreshMemberships(tx: Tx, workspaceId: string, records: { id: string; entityId: string }[]): Promise<void> {
-  if (records.length === 0) return;
+/**
+ * Restored records rejoin every segment of their entity whose filter they match. Each record
+ * that newly enters a segment runs that segment's active SEGMENT_ENTERED automations once.
+ * Returns the number of automation runs.
+ */
+export async function refreshMemberships(
+  tx: Tx,
+  workspaceId: string,
+  records: { id: string; entityId: string }[],
+  door: AuditDoor = "UI",
+): Promise<number> {
+  if (records.length === 0) return 0;
   const entityIds = [...new Set(records.map((r) => r.entityId))];
-  const segments = await tx.segment.findMany({ where: { workspaceId, entityId: { in: entityIds } }, select: { id: true, entityId: true, filter: true } });
+  // FOR KEY SHARE waits for a segment delete in progress and then skips that segment, so
+  // members are never added to (nor automations run for) a segment deleted meanwhile.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Segment" WHERE "workspaceId" = ${workspaceId} AND "entityId" IN (${Prisma.join(entityIds)}) ORDER BY id FOR KEY SHARE`;
+  if (locked.length === 0) return 0;
+  const segments = await tx.segment.findMany({ where: { id: { in: locked.map((s) => s.id) } }, select: { id: true, entityId: true, filter: true } });
+
+  const entered: { segmentId: string; recordId: string }[] = [];
   for (const segment of segments) {
     const candidates = records.filter((r) => r.entityId === segment.entityId).map((r) => r.id);
     const filter = segmentFilterSchema.safeParse(segment.filter);
@@ -20,8 +39,14 @@ export async function refreshMemberships(tx: Tx, workspaceId: string, records: {
       where: liveRecords(workspaceId, { id: { in: candidates }, entityId: segment.entityId, ...filterWhere(filter.data) }),
       select: { id: true },
     });
-    if (matching.length) {
-      await tx.segmentMember.createMany({ data: matching.map((m) => ({ segmentId: segment.id, recordId: m.id })), skipDuplicates: true });
-    }
+    if (matching.length === 0) continue;
+    // Only rows actually inserted count as entering: a record already cached did not enter now.
+    const added = await tx.segmentMember.createManyAndReturn({
+      data: matching.map((m) => ({ segmentId: segment.id, recordId: m.id })),
+      skipDuplicates: true,
+      select: { segmentId: true, recordId: true },
+    });
+    entered.push(...added);
   }
+  return fireOnSegmentEntered(tx, { workspaceId, door }, entered);
 }
