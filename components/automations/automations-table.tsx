@@ -1,0 +1,99 @@
+"use client";
+
+import { clsx } from "clsx";
+import { format, formatDistanceToNowStrict } from "date-fns";
+import { ChevronDown, ChevronRight, Unlink } from "lucide-react";
+import Link from "next/link";
+import { Fragment, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { th, theadClass } from "@/components/ui/card";
+import type { AutomationRow } from "@/lib/automations/list";
+import { AutomationRuns } from "./automation-runs";
+
+const STATUS_TONE = { ACTIVE: "green", PAUSED: "amber", DETACHED: "zinc" } as const;
+const STATUS_LABEL = { ACTIVE: "Active", PAUSED: "Paused", DETACHED: "Detached" } as const;
+const TRIGGER = { RECORD_DELETED: "When a record is deleted", SEGMENT_ENTERED: "When a record enters a segment" } as const;
+
+function Target({ a }: { a: AutomationRow }) {
+  if (a.segment) {
+    return <>Segment: <Link href={`/segments/${a.segment.id}`} className="text-zinc-700 hover:text-brand-700 hover:underline">{a.segment.name}</Link></>;
+  }
+  if (a.status === "DETACHED") {
+    const when = a.detachedAt ? ` on ${format(new Date(a.detachedAt), "MMM d, yyyy")}` : "";
+    return <>{a.detachedFromSegment ? `Segment “${a.detachedFromSegment}” was deleted${when}` : `Its segment was deleted${when}`}</>;
+  }
+  return <>{a.entityName ? `Entity: ${a.entityName}` : ""}</>;
+}
+
+export function AutomationsTable({ automations }: { automations: AutomationRow[] }) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (id: string) => setOpen((prev) => {
+    const next = new Set(prev);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
+
+  return (
+    <table className="w-full text-left text-sm" data-testid="automations-table">
+      <thead className={theadClass}>
+        <tr>
+          <th className={`${th} w-10`}><span className="sr-only">Runs</span></th>
+          <th className={th}>Automation</th><th className={th}>Trigger</th><th className={th}>Status</th>
+          <th className={`${th} text-right`}>Runs</th><th className={th}>Last run</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {automations.map((a) => {
+          const expanded = open.has(a.id);
+          const detached = a.status === "DETACHED";
+          const last = a.recentRuns[0];
+          return (
+            <Fragment key={a.id}>
+              <tr data-automation-id={a.id} className={clsx(detached && "bg-zinc-50/70")}>
+                <td className="py-3 pl-3">
+                  <button
+                    type="button"
+                    onClick={() => toggle(a.id)}
+                    aria-expanded={expanded}
+                    aria-controls={`runs-${a.id}`}
+                    aria-label={`${expanded ? "Hide" : "Show"} recent runs of ${a.name}`}
+                    className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+                  >
+                    {expanded ? <ChevronDown className="size-4" aria-hidden /> : <ChevronRight className="size-4" aria-hidden />}
+                  </button>
+                </td>
+                <td className="px-4 py-3">
+                  <p className={clsx("font-medium", detached ? "text-zinc-500" : "text-zinc-900")}>{a.name}</p>
+                  {detached && <p className="mt-0.5 text-xs text-zinc-500">Stopped: it will not run again.</p>}
+                </td>
+                <td className="px-4 py-3 text-zinc-600">
+                  {TRIGGER[a.trigger]}
+                  <span className="block text-xs text-zinc-500"><Target a={a} /></span>
+                </td>
+                <td className="px-4 py-3">
+                  <Badge tone={STATUS_TONE[a.status]} title={detached ? "Its segment was deleted, so nothing can trigger it any more." : undefined}>
+                    {detached && <Unlink className="size-3" aria-hidden />}
+                    {STATUS_LABEL[a.status]}
+                  </Badge>
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{a.runCount.toLocaleString("en-US")}</td>
+                <td className="px-4 py-3 text-zinc-500" suppressHydrationWarning>
+                  {last ? `${formatDistanceToNowStrict(new Date(last.createdAt), { addSuffix: true })} · ${last.event}` : "Never"}
+                </td>
+              </tr>
+              {expanded && (
+                <tr id={`runs-${a.id}`} className="bg-zinc-50/60">
+                  <td />
+                  <td colSpan={5} className="px-4 pb-4 pt-1">
+                    <p className="mb-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Recent runs</p>
+                    <AutomationRuns runs={a.recentRuns} total={a.runCount} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
