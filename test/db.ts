@@ -12,6 +12,23 @@ import { truncateAll } from "@/lib/db/truncate";
 
 export const onPostgres = process.env.TEST_DB === "postgres";
 
+// Test clients emit an event per SQL statement, so tests can count what a call costs.
+const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
+let statements = 0;
+function countEvents(client: PrismaClient) {
+  (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+    statements++;
+  });
+  return client;
+}
+
+/** How many SQL statements `fn` sends to the database (transaction control included). */
+export async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+  const before = statements;
+  await fn();
+  return statements - before;
+}
+
 /** A fresh database for one test file: in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
 export async function createTestDbHandle(): Promise<DbHandle & { schema?: string }> {
   if (onPostgres) {
@@ -19,7 +36,7 @@ export async function createTestDbHandle(): Promise<DbHandle & { schema?: string
     const schema = `test_${crypto.randomBytes(6).toString("hex")}`;
     const pool = createPgPool(url, schema, 8);
     const runner = pgPoolRunner(pool, schema);
-    const client = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+    const client = countEvents(new PrismaClient({ adapter: new PrismaPg(pool, { schema }), ...LOG }));
     return {
       client,
       runner,
@@ -32,7 +49,7 @@ export async function createTestDbHandle(): Promise<DbHandle & { schema?: string
     };
   }
   const pglite = new PGlite();
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const client = countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }));
   return {
     client,
     runner: pgliteRunner(pglite),

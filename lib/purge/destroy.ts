@@ -27,7 +27,13 @@ const countBy = (rows: { _count: number; key: string | null }[]) => new Map(rows
  * in other records' relations and in segments go by foreign-key cascade). Each record leaves
  * one audit entry saying what went with it and why. A fixed number of statements.
  */
-export async function destroyLockedRecords(tx: Tx, actor: DestroyActor, ids: string[], reason: DestroyReason): Promise<DestroyedRecord[]> {
+export async function destroyLockedRecords(
+  tx: Tx,
+  actor: DestroyActor,
+  ids: string[],
+  reason: DestroyReason,
+  audit: { chunk?: string; selectionId?: string } = {},
+): Promise<DestroyedRecord[]> {
   if (ids.length === 0) return [];
   const where = { recordId: { in: ids } };
   const [records, notes, activities, subformRows, relFrom, relTo] = await Promise.all([
@@ -61,6 +67,7 @@ export async function destroyLockedRecords(tx: Tx, actor: DestroyActor, ids: str
       targetIds: [r.id],
       count: 1,
       details: {
+        ...audit,
         reason,
         names: [r.name],
         wasInTrash: r.deletedAt !== null,

@@ -12,6 +12,8 @@ export interface DeleteInput {
   ids: unknown;
   /** The entity's on-delete automations fire unless the caller turned workflows off (API wf_trigger=false). */
   fireAutomations?: boolean;
+  /** Extra audit details, e.g. which chunk of a "select all matching" run this call is. */
+  audit?: { chunk?: string; selectionId?: string };
 }
 
 export interface DeleteResult extends BulkResult {
@@ -57,7 +59,7 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
         action: "records.delete",
         entityId: deleted.every((r) => r.entityId === deleted[0]!.entityId) ? deleted[0]!.entityId : null,
         targetIds: deleted.map((r) => r.id),
-        details: { batchId, names: deleted.slice(0, 20).map((r) => r.name), failed: failed.length, automationRuns: runs, workflows: input.fireAutomations !== false },
+        details: { ...input.audit, batchId, names: deleted.slice(0, 20).map((r) => r.name), failed: failed.length, automationRuns: runs, workflows: input.fireAutomations !== false },
       });
     }
     return { batchId: deleted.length ? batchId : null, succeeded: ids.filter((id) => done.has(id)), failed };

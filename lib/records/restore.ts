@@ -18,7 +18,7 @@ const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purg
  * retention has run out, the caller may not restore it, or a live record now holds its
  * external id.
  */
-export async function restoreRecords(actor: Actor, input: { ids: unknown }, now: Date): Promise<BulkResult> {
+export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?: { chunk?: string; selectionId?: string } }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
   const ids = parseRecordIds(input.ids);
   const restoreAny = can(actor, "records.restore.any");
@@ -83,7 +83,7 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown }, now:
         action: "records.restore",
         entityId: restored.every((r) => r.entityId === restored[0]!.entityId) ? restored[0]!.entityId : null,
         targetIds: restored.map((r) => r.id),
-        details: { names: restored.slice(0, 20).map((r) => r.name), failed: failed.length },
+        details: { ...input.audit, names: restored.slice(0, 20).map((r) => r.name), failed: failed.length },
       });
     }
     const order = new Map(ids.map((id, i) => [id, i]));

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr");
+/** "2,200 records · 50 per page" → 2200 */
+const leadingNumber = async (text: Promise<string>) => Number((await text).split(" ")[0]!.replace(/,/g, ""));
+
+test("shift-click selects a range of 3, deletes them, and bulk restore brings them back from the trash", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto("/records/contacts");
+  const table = rows(page, "records-table");
+  const names = (await table.locator("td:nth-child(2)").allInnerTexts()).map((n) => n.trim());
+  const picked = names.slice(1, 4);
+
+  await page.getByRole("checkbox", { name: `Select ${picked[0]}` }).click();
+  await page.getByRole("checkbox", { name: `Select ${picked[2]}` }).click({ modifiers: ["Shift"] });
+  await expect(page.getByRole("checkbox", { name: `Select ${picked[1]}` })).toBeChecked();
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Move 3 records to the trash?");
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("Moved 3 records to the trash.")).toBeVisible();
+  for (const name of picked) await expect(page.getByTestId("records-table")).not.toContainText(name);
+
+  await page.goto("/trash?sort=recent");
+  for (const name of picked) await expect(rows(page, "trash-table").filter({ hasText: name })).toHaveCount(1);
+  for (const name of picked) await page.getByRole("checkbox", { name: `Select ${name}` }).click();
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText("Restored 3 records with everything that belonged to them.")).toBeVisible();
+  for (const name of picked) await expect(rows(page, "trash-table").filter({ hasText: name })).toHaveCount(0);
+
+  await page.goto("/records/contacts");
+  for (const name of picked) await expect(page.getByTestId("records-table")).toContainText(name);
+});
+
+test("select all matching on more than 2,000 rows deletes them in chunks with progress, and restores them the same way", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "admin");
+  await page.goto("/records/leads");
+  const total = await leadingNumber(page.getByTestId("records-total").innerText());
+  expect(total).toBeGreaterThan(2000);
+
+  await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  await page.getByRole("button", { name: `Select all ${total.toLocaleString("en-US")} matching` }).click();
+  await expect(page.getByTestId("selection-count")).toHaveText(`All ${total.toLocaleString("en-US")} matching selected`);
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`in ${Math.ceil(total / 1000)} chunks`);
+  const confirm = dialog.getByRole("button", { name: `Move to trash ${total.toLocaleString("en-US")}` });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Number of records").fill(String(total));
+  await confirm.click();
+  await expect(dialog.getByRole("progressbar")).toBeVisible();
+  await expect(dialog.getByTestId("bulk-summary")).toContainText(`${total.toLocaleString("en-US")} moved to the trash.`, { timeout: 120_000 });
+  await expect(dialog.getByTestId("bulk-progress-text")).toHaveText(`${total.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByText("No leads yet")).toBeVisible();
+
+  await page.goto("/audit");
+  await expect(page.getByTestId("audit-table")).toContainText(`chunk ${Math.ceil(total / 1000)}/${Math.ceil(total / 1000)}`);
+
+  // Every one of them is in the trash; restore them all from there.
+  await page.goto("/trash?scope=all&entity=leads");
+  const trashTotal = await leadingNumber(page.getByTestId("trash-total").innerText());
+  expect(trashTotal).toBeGreaterThanOrEqual(total);
+  await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  await page.getByRole("button", { name: `Select all ${trashTotal.toLocaleString("en-US")} matching` }).click();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Restore" }).click();
+  await dialog.getByLabel("Number of records").fill(String(trashTotal));
+  await dialog.getByRole("button", { name: `Restore ${trashTotal.toLocaleString("en-US")}` }).click();
+  await expect(dialog.getByTestId("bulk-summary")).toContainText("restored", { timeout: 120_000 });
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await page.goto("/records/leads");
+  expect(await leadingNumber(page.getByTestId("records-total").innerText())).toBe(trashTotal);
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { softDeleteRecords } from "@/lib/records/delete";
+import { withTestDatabase } from "@/test/db";
+import { makeRecord, makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
+import { applySelectionChunk, createSelection } from "./selection";
+
+withTestDatabase();
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+async function runAll(actor: Parameters<typeof applySelectionChunk>[0], token: string, count: number, chunks: number, action: "delete" | "restore" | "destroy") {
+  const results = [];
+  for (let chunk = 0; chunk < chunks; chunk++) results.push(await applySelectionChunk(actor, { token, confirmCount: count, action, chunk }, NOW));
+  return results;
+}
+
+describe("select all matching: a confirmed snapshot", () => {
+  it("works through 2,500 matching records in chunks of 1000, one audit entry per chunk", async () => {
+    const ws = await makeWorkspace();
+    await makeRecords(ws, 2500, { name: "Match" });
+    await makeRecords(ws, 5, { name: "Other" });
+    const selection = await createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "match" }, NOW);
+    expect(selection).toMatchObject({ count: 2500, chunks: 3 });
+
+    const results = await runAll(ws.actors.member, selection.token, 2500, 3, "delete");
+    expect(results.map((r) => r.succeeded.length)).toEqual([1000, 1000, 500]);
+    expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(2500);
+    expect(await db().record.count({ where: { name: "Other", deletedAt: null } })).toBe(5);
+    const audit = await db().auditLog.findMany({ where: { action: "records.delete" }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((e) => [e.count, (e.details as { chunk: string }).chunk])).toEqual([[1000, "1/3"], [1000, "2/3"], [500, "3/3"]]);
+
+    // And back, from the trash, the same way.
+    const trash = await createSelection(ws.actors.member, { scope: "trash", filter: { entity: "leads" } }, NOW);
+    expect(trash.count).toBe(2500);
+    const restored = await runAll(ws.actors.member, trash.token, 2500, 3, "restore");
+    expect(restored.reduce((n, r) => n + r.succeeded.length, 0)).toBe(2500);
+    expect(await db().record.count({ where: { deletedAt: null } })).toBe(2505);
+  });
+
+  it("never touches a record that started matching after the snapshot was taken", async () => {
+    const ws = await makeWorkspace();
+    await makeRecords(ws, 3, { name: "Acme lead" });
+    const selection = await createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "acme" }, NOW);
+    const latecomer = await makeRecord(ws, { name: "Acme latecomer" });
+    await runAll(ws.actors.member, selection.token, 3, 1, "delete");
+    expect((await db().record.findUniqueOrThrow({ where: { id: latecomer.id } })).deletedAt).toBeNull();
+    expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(3);
+  });
+
+  it("never reaches another workspace's rows, whatever the filter", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    await makeRecords(ws, 2, { name: "Shared name" });
+    await makeRecords(other, 2, { name: "Shared name", entityId: other.entities.leads });
+    const selection = await createSelection(ws.actors.admin, { scope: "records", entity: "leads", q: "Shared" }, NOW);
+    expect(selection.count).toBe(2);
+    await runAll(ws.actors.admin, selection.token, 2, 1, "delete");
+    expect(await db().record.count({ where: { workspaceId: other.id, deletedAt: null } })).toBe(2);
+    // Naming the other workspace's entity by id answers not found.
+    await expect(createSelection(ws.actors.admin, { scope: "records", entity: other.entities.leads }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses a wrong confirmation count, someone else's or an expired token, and a VIEWER; nothing changes", async () => {
+    const ws = await makeWorkspace();
+    await makeRecords(ws, 4);
+    await expect(createSelection(ws.actors.viewer, { scope: "records", entity: "leads" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSelection(ws.actors.member, { scope: "records", entity: "" }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createSelection(ws.actors.member, { scope: "everything" }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "no such" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", message: "Nothing matches this filter." });
+
+    const { token } = await createSelection(ws.actors.member, { scope: "records", entity: "leads" }, NOW);
+    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 3, action: "delete", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "confirmCount" });
+    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "destroy", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "action" });
+    await expect(applySelectionChunk(ws.actors.member2, { token, confirmCount: 4, action: "delete", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 0 }, later(31 * 60_000))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 1 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "chunk" });
+    expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(0);
+  });
+
+  it("keeps a MEMBER's trash selection to what they deleted", async () => {
+    const ws = await makeWorkspace();
+    const rows = await makeRecords(ws, 4);
+    await softDeleteRecords(ws.actors.member, { ids: rows.slice(0, 2).map((r) => r.id) }, NOW);
+    await softDeleteRecords(ws.actors.member2, { ids: rows.slice(2).map((r) => r.id) }, NOW);
+    expect((await createSelection(ws.actors.member, { scope: "trash", filter: {} }, NOW)).count).toBe(2);
+    await expect(createSelection(ws.actors.member, { scope: "trash", filter: { scope: "all" } }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await createSelection(ws.actors.admin, { scope: "trash", filter: { scope: "all" } }, NOW)).count).toBe(4);
+  });
+});

@@ -1,0 +1,90 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions";
+import type { BulkResult } from "@/lib/records/bulk-result";
+import { softDeleteRecords } from "@/lib/records/delete";
+import { hardDeleteRecords } from "@/lib/records/destroy";
+import { liveRecords } from "@/lib/records/live";
+import { restoreRecords } from "@/lib/records/restore";
+import { resolveEntity } from "@/lib/entities";
+import { searchWhere } from "@/lib/segments/filter";
+import { trashFilterWhere } from "@/lib/trash/list";
+import { parseInput } from "@/lib/validation";
+import { applyChunkSchema, CHUNK_SIZE, MAX_SELECTION, SELECTION_TTL_MS, selectionFilterSchema } from "./schemas";
+
+export interface Selection {
+  token: string;
+  count: number;
+  chunks: number;
+  expiresAt: string;
+}
+
+/**
+ * "Select all N matching": the server resolves the filter in the caller's workspace and keeps
+ * the exact ids as a snapshot. Bulk actions then run only against that snapshot, so rows that
+ * start matching afterwards are never touched.
+ */
+export async function createSelection(actor: Actor, raw: unknown, now: Date): Promise<Selection> {
+  const filter = parseInput(selectionFilterSchema, raw);
+  let ids: string[];
+  let entityId: string | null = null;
+  if (filter.scope === "records") {
+    assertCan(actor, "records.delete");
+    const entity = await resolveEntity(actor, filter.entity);
+    entityId = entity.id;
+    const rows = await db().record.findMany({
+      where: liveRecords(actor.workspaceId, { entityId: entity.id, ...searchWhere(filter.q) }),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+      take: MAX_SELECTION + 1,
+    });
+    ids = rows.map((r) => r.id);
+  } else {
+    assertCan(actor, "records.restore.own");
+    const { where } = await trashFilterWhere(actor, filter.filter, now);
+    const rows = await db().record.findMany({ where, orderBy: [{ deletedAt: "asc" }, { id: "asc" }], select: { id: true }, take: MAX_SELECTION + 1 });
+    ids = rows.map((r) => r.id);
+  }
+  if (ids.length === 0) throw new AppError("VALIDATION", "Nothing matches this filter.");
+  if (ids.length > MAX_SELECTION) throw new AppError("LIMIT_EXCEEDED", `More than ${MAX_SELECTION.toLocaleString("en-US")} records match; narrow the filter.`);
+
+  const selection = await db().bulkSelection.create({
+    data: {
+      workspaceId: actor.workspaceId, userId: actor.userId, entityId, scope: filter.scope,
+      filter: filter.scope === "records" ? { entity: filter.entity, q: filter.q ?? null } : filter.filter,
+      recordIds: ids, expiresAt: new Date(now.getTime() + SELECTION_TTL_MS),
+    },
+  });
+  return { token: selection.id, count: ids.length, chunks: Math.ceil(ids.length / CHUNK_SIZE), expiresAt: selection.expiresAt.toISOString() };
+}
+
+export interface ChunkResult extends BulkResult {
+  chunk: number;
+  chunks: number;
+  total: number;
+  batchId: string | null;
+}
+
+/** Applies one chunk (at most 1000 ids) of a confirmed snapshot; the UI calls it chunk by chunk. */
+export async function applySelectionChunk(actor: Actor, raw: unknown, now: Date): Promise<ChunkResult> {
+  const input = parseInput(applyChunkSchema, raw);
+  const selection = await db().bulkSelection.findFirst({
+    where: { id: input.token, workspaceId: actor.workspaceId, userId: actor.userId, expiresAt: { gt: now } },
+  });
+  if (!selection) throw new AppError("NOT_FOUND", "This selection has expired or is not yours. Select the rows again.");
+  const allowed = selection.scope === "records" ? ["delete"] : ["restore", "destroy"];
+  if (!allowed.includes(input.action)) throw new AppError("VALIDATION", `“${input.action}” does not apply to a ${selection.scope} selection.`, "action");
+  if (input.confirmCount !== selection.recordIds.length) {
+    throw new AppError("VALIDATION", `Type the exact number of selected records (${selection.recordIds.length.toLocaleString("en-US")}) to confirm.`, "confirmCount");
+  }
+  const chunks = Math.ceil(selection.recordIds.length / CHUNK_SIZE);
+  if (input.chunk >= chunks) throw new AppError("VALIDATION", `This selection has ${chunks} chunks.`, "chunk");
+
+  const ids = selection.recordIds.slice(input.chunk * CHUNK_SIZE, (input.chunk + 1) * CHUNK_SIZE);
+  const audit = { chunk: `${input.chunk + 1}/${chunks}`, selectionId: selection.id };
+  const base = { chunk: input.chunk, chunks, total: selection.recordIds.length };
+  if (input.action === "delete") return { ...base, ...(await softDeleteRecords(actor, { ids, audit }, now)) };
+  if (input.action === "restore") return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
+  return { ...base, batchId: null, ...(await hardDeleteRecords(actor, { ids, audit }, now)) };
+}
