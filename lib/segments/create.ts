@@ -56,7 +56,7 @@ export async function createSegment(actor: Actor, raw: CreateSegmentInput, now: 
       action: "segments.create",
       entityId: entity.id,
       targetIds: [segment.id],
-      details: { name: input.name, filter, memberCount },
+      details: { name: input.name, names: [input.name], filter, memberCount },
     });
     return { segmentId: segment.id, memberCount };
   });

@@ -43,7 +43,7 @@ export async function deleteSegment(actor: Actor, raw: { id: unknown }, now: Dat
       action: "segments.delete",
       entityId: segment.entityId,
       targetIds: [id],
-      details: { name: segment.name, memberCount, detachedAutomationIds, createdById: segment.createdById },
+      details: { name: segment.name, names: [segment.name], memberCount, detachedAutomationIds, createdById: segment.createdById },
     });
     return { segmentId: id, detachedAutomationIds };
   });

@@ -12,6 +12,8 @@ export interface SegmentMemberRow {
   id: string;
   name: string;
   phoneNumber: string | null;
+  externalProvider: string | null;
+  externalId: string | null;
   attributes: Record<string, unknown>;
   ownerName: string | null;
   createdAt: string;
@@ -46,7 +48,7 @@ export async function listSegmentMembers(actor: Actor, raw: SegmentMembersInput)
       orderBy: [{ createdAt: order }, { id: order }],
       take: input.limit + 1,
       select: {
-        id: true, name: true, phoneNumber: true, attributes: true, createdAt: true, owner: { select: { name: true } },
+        id: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, createdAt: true, owner: { select: { name: true } },
         segmentMembers: { where: { segmentId: segment.id }, select: { addedAt: true } },
       },
     }),
@@ -61,7 +63,7 @@ export async function listSegmentMembers(actor: Actor, raw: SegmentMembersInput)
   const hasPrev = input.direction === "prev" ? hasMore : position !== null;
   return {
     items: page.map((r) => ({
-      id: r.id, name: r.name, phoneNumber: r.phoneNumber, attributes: (r.attributes ?? {}) as Record<string, unknown>,
+      id: r.id, name: r.name, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId, attributes: (r.attributes ?? {}) as Record<string, unknown>,
       ownerName: r.owner?.name ?? null, createdAt: r.createdAt.toISOString(), addedAt: r.segmentMembers[0]!.addedAt.toISOString(),
     })),
     nextCursor: hasNext && last ? encodeCursor(last) : null,
