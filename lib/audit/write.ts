@@ -11,7 +11,8 @@ export interface AuditEntry {
 
 /** Written inside the caller's transaction: the entry commits with the change, never after it. */
 export async function writeAudit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId" | "door">, entry: AuditEntry) {
-  await tx.auditLog.create({
+  // createMany: no RETURNING of the (possibly 1000-long) target list nobody reads back.
+  await tx.auditLog.createMany({
     data: {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

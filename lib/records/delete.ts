@@ -32,25 +32,19 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
   const batchId = crypto.randomUUID();
 
   return transaction(async (tx) => {
-    const found = await tx.record.findMany({
-      where: { workspaceId: actor.workspaceId, id: { in: ids } },
-      select: { id: true, deletedAt: true },
+    // One guarded update does the work; the deletedAt guard makes a concurrent delete of the
+    // same id lose cleanly. Only ids it did not take are looked up, to say why.
+    const deleted = await tx.record.updateManyAndReturn({
+      where: { workspaceId: actor.workspaceId, id: { in: ids }, deletedAt: null },
+      data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
+      select: { id: true, name: true, entityId: true },
     });
-    const byId = new Map(found.map((r) => [r.id, r]));
-    const candidates = ids.filter((id) => byId.get(id) && !byId.get(id)!.deletedAt);
-
-    // The deletedAt guard makes a concurrent delete of the same id lose cleanly.
-    const deleted = candidates.length
-      ? await tx.record.updateManyAndReturn({
-          where: { workspaceId: actor.workspaceId, id: { in: candidates }, deletedAt: null },
-          data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
-          select: { id: true, name: true, entityId: true },
-        })
-      : [];
     const done = new Set(deleted.map((r) => r.id));
-    const failed = ids
-      .filter((id) => !done.has(id))
-      .map((id) => (byId.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE)));
+    const missed = ids.filter((id) => !done.has(id));
+    const trashed = missed.length
+      ? new Set((await tx.record.findMany({ where: { workspaceId: actor.workspaceId, id: { in: missed } }, select: { id: true } })).map((r) => r.id))
+      : new Set<string>();
+    const failed = missed.map((id) => (trashed.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE)));
 
     if (deleted.length) {
       await dropMemberships(tx, deleted.map((r) => r.id));

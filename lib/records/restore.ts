@@ -45,12 +45,10 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
 
     // A live record (or another record restored in this same call) may now hold the external id.
     const keyed = eligible.filter((r) => r.externalId);
+    // Candidates by external id alone (one indexed IN list), matched exactly below.
     const holders = keyed.length
       ? await tx.record.findMany({
-          where: {
-            workspaceId: actor.workspaceId, deletedAt: null,
-            OR: keyed.map((r) => ({ entityId: r.entityId, externalProvider: r.externalProvider, externalId: r.externalId })),
-          },
+          where: { workspaceId: actor.workspaceId, deletedAt: null, externalId: { in: [...new Set(keyed.map((r) => r.externalId!))] } },
           select: { name: true, entityId: true, externalProvider: true, externalId: true },
         })
       : [];

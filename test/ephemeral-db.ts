@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/generated/prisma/client";
+import type { DbHandle } from "@/lib/db/client";
+import { createPgPool } from "@/lib/db/pg-pool";
+import { pgliteRunner, pgPoolRunner } from "@/lib/db/sql-runner";
+
+// Throw-away databases for tests and the benchmark: no vitest imports here.
+export const onPostgres = process.env.TEST_DB === "postgres";
+
+// Test clients emit an event per SQL statement, so tests can count what a call costs.
+const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
+let statements = 0;
+function countEvents(client: PrismaClient) {
+  (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+    statements++;
+  });
+  return client;
+}
+
+/** How many SQL statements `fn` sends to the database (transaction control included). */
+export async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+  const before = statements;
+  await fn();
+  return statements - before;
+}
+
+/** A fresh database for one test file: in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
+/** Hand-written SQL in one transaction on the same connection pool: the benchmark's floor. */
+export type RawTransaction = <T>(fn: (query: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<T>) => Promise<T>;
+
+export async function createTestDbHandle(postgresUrl = onPostgres ? process.env.TEST_DATABASE_URL : undefined): Promise<DbHandle & { schema?: string; rawTransaction: RawTransaction }> {
+  if (postgresUrl) {
+    const url = postgresUrl;
+    const schema = `test_${crypto.randomBytes(6).toString("hex")}`;
+    const pool = createPgPool(url, schema, 8);
+    const runner = pgPoolRunner(pool, schema);
+    const client = countEvents(new PrismaClient({ adapter: new PrismaPg(pool, { schema }), ...LOG }));
+    return {
+      client,
+      runner,
+      schema,
+      async rawTransaction(fn) {
+        const conn = await pool.connect();
+        try {
+          await conn.query("BEGIN");
+          const result = await fn(async (sql, params) => (await conn.query(sql, params)).rows);
+          await conn.query("COMMIT");
+          return result;
+        } catch (error) {
+          await conn.query("ROLLBACK");
+          throw error;
+        } finally {
+          conn.release();
+        }
+      },
+      async close() {
+        await client.$disconnect();
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+  const pglite = new PGlite();
+  const client = countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }));
+  return {
+    client,
+    runner: pgliteRunner(pglite),
+    rawTransaction: (fn) => pglite.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows)),
+    async close() {
+      await client.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
