@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { format, formatDistanceToNowStrict } from "date-fns";
-import { ChevronRight, Lock, LockOpen, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
+import { ChevronRight, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -14,7 +14,6 @@ import { useSelectAll } from "@/components/bulk/use-select-all";
 import { fetchJson } from "@/components/fetch-json";
 import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
 import { useSetHold } from "@/components/mutations/use-trash-mutations";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -23,6 +22,7 @@ import type { SelectionAction } from "@/lib/bulk/schemas";
 import type { ListTrashInput } from "@/lib/trash/schemas";
 import type { TrashPage, TrashRow } from "@/lib/trash/list";
 import { Countdown } from "./countdown";
+import { TrashRowActions } from "./trash-row-actions";
 
 export const trashKey = (q: ListTrashInput) => ["trash", q] as const;
 
@@ -112,23 +112,7 @@ export function TrashTable({ query, initialPage, can }: { query: ListTrashInput;
                 </td>
                 <td className="px-4 py-2.5"><Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} /></td>
                 <td className="px-4 py-2">
-                  <div className="flex justify-end gap-1">
-                    {selectable(r) && (
-                      <Button size="sm" variant="secondary" onClick={() => restore.mutate([r.id])} aria-label={`Restore ${r.name}`}>
-                        <RotateCcw className="size-3.5" aria-hidden /> Restore
-                      </Button>
-                    )}
-                    {can.hold && (
-                      <Button size="sm" variant="ghost" onClick={() => hold.mutate({ id: r.id, hold: !r.heldAt })} aria-label={r.heldAt ? `Release hold on ${r.name}` : `Keep ${r.name}`} title={r.heldAt ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}>
-                        {r.heldAt ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />} {r.heldAt ? "Release" : "Keep"}
-                      </Button>
-                    )}
-                    {can.destroy && (
-                      <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => setToDestroy([r])} aria-label={`Delete ${r.name} permanently`}>
-                        <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
-                      </Button>
-                    )}
-                  </div>
+                  <TrashRowActions row={r} canRestore={selectable(r)} canHold={can.hold} canDestroy={can.destroy} onRestore={() => restore.mutate([r.id])} onHold={() => hold.mutate({ id: r.id, hold: !r.heldAt })} onDestroy={() => setToDestroy([r])} />
                 </td>
               </tr>
             ))}
