@@ -77,8 +77,8 @@ export function AutomationsTable({ automations }: { automations: AutomationRow[]
                   </Badge>
                 </td>
                 <td className="px-4 py-3 text-right tabular-nums">{a.runCount.toLocaleString("en-US")}</td>
-                <td className="px-4 py-3 text-zinc-500" suppressHydrationWarning>
-                  {last ? `${formatDistanceToNowStrict(new Date(last.createdAt), { addSuffix: true })} · ${last.event}` : "Never"}
+                <td className="whitespace-nowrap px-4 py-3 text-zinc-500" title={last ? `${last.event} · ${format(new Date(last.createdAt), "PPpp")}` : undefined} suppressHydrationWarning>
+                  {last ? formatDistanceToNowStrict(new Date(last.createdAt), { addSuffix: true }) : "Never"}
                 </td>
               </tr>
               {expanded && (

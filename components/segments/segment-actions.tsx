@@ -11,7 +11,7 @@ export function SegmentActions({ segment }: { segment: SegmentRow }) {
     <div className="flex flex-col items-end gap-1.5">
       <DeleteSegmentButton segment={segment} variant="button" onDeleted={() => router.push("/segments")} />
       {!segment.canDelete && (
-        <p className="max-w-64 text-right text-xs text-zinc-500" data-testid="delete-not-allowed">
+        <p className="max-w-80 text-right text-xs text-zinc-500" data-testid="delete-not-allowed">
           {NOT_ALLOWED}{segment.createdBy ? ` It was created by ${segment.createdBy.name}.` : ""}
         </p>
       )}
