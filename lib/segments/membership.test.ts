@@ -5,7 +5,7 @@ import { softDeleteRecords } from "@/lib/records/delete";
 import { hardDeleteRecords } from "@/lib/records/destroy";
 import { restoreRecords } from "@/lib/records/restore";
 import { transaction } from "@/lib/db/tx";
-import { withTestDatabase } from "@/test/db";
+import { onPostgres, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
 import { createSegment } from "./create";
 import { refreshMemberships } from "./membership";
@@ -114,5 +114,58 @@ describe("SEGMENT_ENTERED automations", () => {
     await restoreRecords(ws.actors.member, { ids: [a.id] }, NOW);
     expect(await db().segmentMember.count({ where: { segmentId, recordId: a.id } })).toBe(1);
     expect(await db().automationRun.count()).toBe(0);
+  });
+});
+
+describe("races with a concurrent change (PostgreSQL, real concurrency)", () => {
+  it.runIf(onPostgres)("a restore racing a segment delete waits for it, then neither fails nor re-adds members to the gone segment", async () => {
+    const ws = await makeWorkspace();
+    const { a, segmentId } = await setup(ws);
+    const welcome = await db().automation.create({ data: { workspaceId: ws.id, name: "Welcome", trigger: "SEGMENT_ENTERED", segmentId } });
+    await softDeleteRecords(ws.actors.member, { ids: [a.id] }, NOW);
+
+    // Hold the segment's row lock the way deleteSegment does, and let a restore start meanwhile.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const deleting = transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Segment" WHERE id = ${segmentId} FOR UPDATE`;
+      await gate;
+      await tx.automation.updateMany({ where: { segmentId }, data: { status: "DETACHED", detachedAt: NOW, segmentId: null } });
+      await tx.segmentMember.deleteMany({ where: { segmentId } });
+      await tx.segment.delete({ where: { id: segmentId } });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const restoring = restoreRecords(ws.actors.member, { ids: [a.id] }, NOW);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await deleting;
+
+    expect(await restoring).toEqual({ succeeded: [a.id], failed: [] });
+    expect(await db().segmentMember.count({ where: { recordId: a.id } })).toBe(0);
+    expect(await db().automationRun.count({ where: { automationId: welcome.id } })).toBe(0);
+  });
+
+  it.runIf(onPostgres)("a segment created while a matching record is being trashed does not keep it as a member", async () => {
+    const ws = await makeWorkspace();
+    const a = await makeRecord(ws, { attributes: { status: "Qualified" } });
+    const b = await makeRecord(ws, { attributes: { status: "Qualified" } });
+
+    // A soft delete of `a` in progress: row updated, memberships dropped, not yet committed.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const trashing = transaction(async (tx) => {
+      await tx.record.update({ where: { id: a.id }, data: { deletedAt: NOW, deletedById: ws.actors.member.userId } });
+      await tx.segmentMember.deleteMany({ where: { recordId: a.id } });
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const creating = createSegment(ws.actors.member, { name: "Qualified", entity: "leads", filter: qualified }, NOW);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await trashing;
+
+    const { segmentId, memberCount } = await creating;
+    expect(memberCount).toBe(1);
+    expect((await db().segmentMember.findMany({ where: { segmentId } })).map((m) => m.recordId)).toEqual([b.id]);
   });
 });
