@@ -9,7 +9,7 @@ test("shift-click selects a range of 3, deletes them, and bulk restore brings th
   await signIn(page, "member");
   await page.goto("/records/contacts");
   const table = rows(page, "records-table");
-  const names = (await table.locator("td:nth-child(2)").allInnerTexts()).map((n) => n.trim());
+  const names = (await table.locator("td[data-column=name]").allInnerTexts()).map((n) => n.trim());
   const picked = names.slice(1, 4);
 
   await page.getByRole("checkbox", { name: `Select ${picked[0]}` }).click();

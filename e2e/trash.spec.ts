@@ -4,7 +4,7 @@ import { signIn } from "./helpers";
 /** Opens deals from the top of the list until one has both notes and relations. */
 async function openDealWithNotesAndRelations(page: Page, skip = 0) {
   await page.goto("/records/deals");
-  const links = page.getByTestId("records-table").locator("tbody tr td:first-child a");
+  const links = page.getByTestId("records-table").locator("tbody tr td[data-column=name] a");
   for (let i = skip; i < skip + 25; i++) {
     const name = (await links.nth(i).innerText()).trim();
     await links.nth(i).click();
@@ -61,7 +61,7 @@ test("Undo in the toast brings the deleted record straight back", async ({ page 
   await signIn(page, "member2");
   await page.goto("/records/contacts");
   const firstRow = page.getByTestId("records-table").locator("tbody tr").first();
-  const name = (await firstRow.locator("td").first().innerText()).trim();
+  const name = (await firstRow.locator("td[data-column=name]").innerText()).trim();
   const badge = page.getByTestId("trash-count");
   const before = Number((await badge.count()) ? await badge.innerText() : 0);
 
@@ -82,7 +82,7 @@ test("an ADMIN deletes a trashed record permanently; it is gone everywhere", asy
   await signIn(page, "admin");
   await page.goto("/trash");
   const row = page.getByTestId("trash-table").locator("tbody tr").last();
-  const name = (await row.locator("td").first().innerText()).trim();
+  const name = (await row.locator("td[data-column=name]").innerText()).trim();
   const totalBefore = await page.getByTestId("trash-total").innerText();
 
   await row.getByRole("button", { name: `Delete ${name} permanently` }).click();
@@ -107,7 +107,7 @@ test("a MEMBER sees only their own trash and no permanent-delete, hold or empty-
   await expect(page.getByRole("button", { name: /^Keep / })).toHaveCount(0);
 
   await page.goto("/records/leads");
-  await page.getByTestId("records-table").locator("tbody tr td:first-child a").first().click();
+  await page.getByTestId("records-table").locator("tbody tr td[data-column=name] a").first().click();
   await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Delete permanently" })).toHaveCount(0);
 });
@@ -116,7 +116,7 @@ test("a VIEWER sees records and the trash but no control that changes anything",
   await signIn(page, "viewer");
   await expect(page.getByTestId("records-table").locator("tbody tr")).toHaveCount(50);
   await expect(page.getByRole("button", { name: /^Delete / })).toHaveCount(0);
-  await page.getByTestId("records-table").locator("tbody tr td:first-child a").first().click();
+  await page.getByTestId("records-table").locator("tbody tr td[data-column=name] a").first().click();
   await expect(page.getByRole("button", { name: /Delete/ })).toHaveCount(0);
   await page.goto("/trash");
   await expect(page.getByRole("button", { name: /Restore|Empty trash|permanently/ })).toHaveCount(0);
@@ -126,7 +126,7 @@ test("an ADMIN keeps a record on hold, and the OWNER changes the retention", asy
   await signIn(page, "admin");
   await page.goto("/trash");
   const row = page.getByTestId("trash-table").locator("tbody tr").filter({ has: page.getByTestId("time-left") }).first();
-  const name = (await row.locator("td").first().innerText()).trim();
+  const name = (await row.locator("td[data-column=name]").innerText()).trim();
   await row.getByRole("button", { name: `Keep ${name}` }).click();
   await expect(trashRow(page, name)).toContainText("On hold");
   await trashRow(page, name).getByRole("button", { name: `Release hold on ${name}` }).click();

@@ -81,7 +81,7 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
                 {table.getRowModel().rows.map((row) => (
                   <tr key={row.id} className={selection.isSelected(row.id) ? "group bg-brand-50/60" : "group hover:bg-zinc-50/60"} data-record-id={row.id}>
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={cell.column.id === "select" ? "py-2.5 pl-4" : "px-4 py-2.5"}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                      <td key={cell.id} data-column={cell.column.id} className={cell.column.id === "select" ? "py-2.5 pl-4" : "px-4 py-2.5"}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                     ))}
                   </tr>
                 ))}

@@ -104,7 +104,7 @@ export function TrashTable({ query, initialPage, can }: { query: ListTrashInput;
                     {selectable(r) && <RowCheckbox label={`Select ${r.name}`} checked={selection.isSelected(r.id)} onToggle={(shift) => selection.toggle(r.id, shift)} />}
                   </td>
                 )}
-                <td className="px-4 py-2.5 font-medium text-zinc-900">{r.name}</td>
+                <td data-column="name" className="px-4 py-2.5 font-medium text-zinc-900">{r.name}</td>
                 <td className="px-4 py-2.5"><Badge>{r.entity.name}</Badge></td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-zinc-700">{r.deletedBy?.name ?? "Deleted user"}</td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500" title={format(new Date(r.deletedAt), "PPpp")} suppressHydrationWarning>

@@ -76,7 +76,7 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
     for (const r of restorable) if (!done.has(r.id)) failed.push(failure(r.id, "NOT_FOUND", NOT_IN_TRASH));
 
     if (restored.length) {
-      await refreshMemberships(tx, actor.workspaceId, restored);
+      await refreshMemberships(tx, actor.workspaceId, restored, actor.door);
       await writeAudit(tx, actor, {
         action: "records.restore",
         entityId: restored.every((r) => r.entityId === restored[0]!.entityId) ? restored[0]!.entityId : null,
