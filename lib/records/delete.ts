@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { fireOnDelete } from "@/lib/automations/fire";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
-import { dropMemberships } from "@/lib/segments/membership";
+import { dropBatchMemberships } from "@/lib/segments/membership";
 import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "./bulk-result";
 import { parseRecordIds } from "./schemas";
 
@@ -47,7 +47,7 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
     const failed = missed.map((id) => (trashed.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE)));
 
     if (deleted.length) {
-      await dropMemberships(tx, deleted.map((r) => r.id));
+      await dropBatchMemberships(tx, batchId);
       const runs = input.fireAutomations === false ? 0 : await fireOnDelete(tx, actor, deleted);
       await writeAudit(tx, actor, {
         action: "records.delete",

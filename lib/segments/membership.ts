@@ -5,9 +5,12 @@ import type { Tx } from "@/lib/db/tx";
 import { liveRecords } from "@/lib/records/live";
 import { filterWhere, segmentFilterSchema } from "./filter";
 
-/** Trashed and destroyed records are never segment members. */
-export async function dropMemberships(tx: Tx, recordIds: string[]): Promise<void> {
-  if (recordIds.length) await tx.segmentMember.deleteMany({ where: { recordId: { in: recordIds } } });
+/**
+ * Trashed records are never segment members: drops one delete batch's memberships without
+ * sending its (up to 1000) ids again. Destroyed records lose theirs by foreign-key cascade.
+ */
+export async function dropBatchMemberships(tx: Tx, deleteBatchId: string): Promise<void> {
+  await tx.segmentMember.deleteMany({ where: { record: { deleteBatchId } } });
 }
 
 /**
