@@ -28,7 +28,7 @@ export function recordColumns(entitySlug: string, editing: { selection: RowSelec
     column.accessor("name", {
       header: "Name",
       cell: (info) => (
-        <Link href={`/records/${entitySlug}/${info.row.original.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <Link href={`/records/${entitySlug}/${info.row.original.id}`} className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
       ),

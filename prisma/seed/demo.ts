@@ -217,6 +217,9 @@ async function seedTrash(client: PrismaClient, ws: SeededWorkspace, random: w.Ra
       data: { deletedAt, deletedById, deleteBatchId: id(), ...(hold ? { heldAt: new Date(deletedAt.getTime() + HOUR), heldById: ws.userIds["admin@example.com"] } : {}) },
     });
     await client.segmentMember.deleteMany({ where: { recordId } });
+    // The entity's on-delete automations ran then, as the domain's delete would have made them.
+    const automations = await client.automation.findMany({ where: { workspaceId: ws.workspaceId, trigger: "RECORD_DELETED", status: "ACTIVE", entityId: record.entityId } });
+    await client.automationRun.createMany({ data: automations.map((a) => ({ workspaceId: ws.workspaceId, automationId: a.id, recordId, event: "record.deleted", door: "UI" as const, createdAt: deletedAt })) });
     await client.auditLog.create({
       data: { workspaceId: ws.workspaceId, actorId: deletedById, door: "UI", action: "records.delete", entityId: record.entityId, targetIds: [recordId], count: 1, details: { names: [record.name] }, createdAt: deletedAt },
     });
