@@ -47,3 +47,20 @@ export function assertCan(actor: HasRole, permission: Permission): void {
     );
   }
 }
+
+// Ownership rules, beside the table they refine.
+
+export const SEGMENT_DELETE_REFUSED = "Only its creator or the workspace owner can delete this segment.";
+export const RESTORE_REFUSED = "Members can restore only what they deleted; ask an admin.";
+
+/** Segment delete: MEMBER+ for their own segments; anyone else's (or a removed user's) needs OWNER. */
+export function canDeleteSegment(actor: HasRole & { userId: string }, segment: { createdById: string | null }): boolean {
+  if (!can(actor, "segments.delete.own")) return false;
+  return segment.createdById === actor.userId || can(actor, "segments.delete.any");
+}
+
+/** Restore: MEMBER+ for what they deleted themselves; ADMIN+ for anything in the trash. */
+export function canRestoreRecord(actor: HasRole & { userId: string }, record: { deletedById: string | null }): boolean {
+  if (!can(actor, "records.restore.own")) return false;
+  return record.deletedById === actor.userId || can(actor, "records.restore.any");
+}

@@ -32,9 +32,7 @@ function toParams(q: ListTrashInput): string {
 }
 
 export interface TrashPermissions {
-  userId: string;
   restore: boolean;
-  restoreAny: boolean;
   hold: boolean;
   destroy: boolean;
 }
@@ -56,7 +54,6 @@ export function TrashTable({ query, initialPage, can }: { query: ListTrashInput;
   const hold = useSetHold();
   const destroy = useHardDeleteRecords({ onDeleted: () => { setToDestroy(null); selection.clear(); } });
   const selectedRows = data.items.filter((r) => selection.selected.has(r.id));
-  const selectable = (r: TrashRow) => can.restoreAny || r.deletedBy?.id === can.userId;
   const bulkDestroyLabel = toDestroy && toDestroy.length === 1 ? `“${toDestroy[0]!.name}”` : `${toDestroy?.length ?? 0} records`;
 
   const nextHref = (() => {
@@ -101,7 +98,7 @@ export function TrashTable({ query, initialPage, can }: { query: ListTrashInput;
               <tr key={r.id} className={selection.isSelected(r.id) ? "bg-brand-50/60" : "hover:bg-zinc-50/60"} data-record-id={r.id}>
                 {can.restore && (
                   <td className="py-2.5 pl-4">
-                    {selectable(r) && <RowCheckbox label={`Select ${r.name}`} checked={selection.isSelected(r.id)} onToggle={(shift) => selection.toggle(r.id, shift)} />}
+                    {r.canRestore && <RowCheckbox label={`Select ${r.name}`} checked={selection.isSelected(r.id)} onToggle={(shift) => selection.toggle(r.id, shift)} />}
                   </td>
                 )}
                 <td data-column="name" className="px-4 py-2.5 font-medium text-zinc-900">{r.name}</td>
@@ -112,7 +109,7 @@ export function TrashTable({ query, initialPage, can }: { query: ListTrashInput;
                 </td>
                 <td className="px-4 py-2.5"><Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} /></td>
                 <td className="px-4 py-2">
-                  <TrashRowActions row={r} canRestore={selectable(r)} canHold={can.hold} canDestroy={can.destroy} onRestore={() => restore.mutate([r.id])} onHold={() => hold.mutate({ id: r.id, hold: !r.heldAt })} onDestroy={() => setToDestroy([r])} />
+                  <TrashRowActions row={r} canRestore={r.canRestore} canHold={can.hold} canDestroy={can.destroy} onRestore={() => restore.mutate([r.id])} onHold={() => hold.mutate({ id: r.id, hold: !r.heldAt })} onDestroy={() => setToDestroy([r])} />
                 </td>
               </tr>
             ))}

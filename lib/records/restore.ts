@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
-import { assertCan, can } from "@/lib/permissions";
+import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
 import { isExpired } from "@/lib/trash/retention";
 import { parseInput } from "@/lib/validation";
@@ -21,7 +21,6 @@ const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purg
 export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?: { chunk?: string; selectionId?: string } }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
   const ids = parseRecordIds(input.ids);
-  const restoreAny = can(actor, "records.restore.any");
 
   return transaction(async (tx) => {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
@@ -34,9 +33,7 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
     const eligible = ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r || !r.deletedAt) return failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), [];
-      if (!restoreAny && r.deletedById !== actor.userId) {
-        return failed.push(failure(id, "FORBIDDEN", "Members can restore only what they deleted; ask an admin.")), [];
-      }
+      if (!canRestoreRecord(actor, r)) return failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), [];
       if (!r.heldAt && isExpired(r.deletedAt, workspace.retentionDays, now)) {
         return failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), [];
       }

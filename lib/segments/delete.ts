@@ -2,9 +2,8 @@ import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
 import { forbidden, notFound } from "@/lib/errors";
-import { assertCan } from "@/lib/permissions";
+import { assertCan, canDeleteSegment, SEGMENT_DELETE_REFUSED } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { canDeleteSegment, SEGMENT_DELETE_REFUSED } from "./rules";
 import { deleteSegmentSchema } from "./schemas";
 
 /** The answer of every door, the REST API's included. */

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { segmentFilterSchema, type SegmentFilter } from "./filter";
-import { canDeleteSegment } from "./rules";
+import { canDeleteSegment } from "@/lib/permissions";
 import { segmentIdSchema } from "./schemas";
 
 export interface SegmentRow {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
 import { AppError } from "@/lib/errors";
+import { canRestoreRecord } from "@/lib/permissions";
 import { searchWhere } from "@/lib/segments/filter";
 import { parseInput } from "@/lib/validation";
 import { getWorkspaceSummary } from "@/lib/workspace";
@@ -20,6 +21,8 @@ export interface TrashRow {
   heldAt: string | null;
   heldBy: string | null;
   deleteBatchId: string | null;
+  /** Whether the caller may restore it (the server checks again on restore). */
+  canRestore: boolean;
 }
 
 export interface TrashPage {
@@ -96,6 +99,7 @@ export async function listTrash(actor: Actor, raw: ListTrashInput, now: Date): P
       heldAt: r.heldAt?.toISOString() ?? null,
       heldBy: r.heldBy?.name ?? null,
       deleteBatchId: r.deleteBatchId,
+      canRestore: canRestoreRecord(actor, { deletedById: r.deletedBy?.id ?? null }),
     })),
     nextCursor: rows.length > input.limit && last ? encode({ deletedAt: last.deletedAt!, id: last.id }) : null,
     totalCount,

@@ -47,7 +47,7 @@ export default async function TrashPage({ searchParams }: Props) {
       <TrashTable
         query={query}
         initialPage={page}
-        can={{ userId: actor.userId, restore: can(actor, "records.restore.own"), restoreAny: can(actor, "records.restore.any"), hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") }}
+        can={{ restore: can(actor, "records.restore.own"), hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") }}
       />
     </>
   );
