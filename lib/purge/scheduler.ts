@@ -1,21 +1,28 @@
-import { purgeExpired } from "./purge";
+import { purgeExpired, type PurgeSummary } from "./purge";
 
 const holder = globalThis as unknown as { __purgeTimer?: NodeJS.Timeout };
 
+export interface SchedulerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The job; the retention purge as of now unless a test gives another. */
+  run?: () => Promise<PurgeSummary>;
+}
+
 /**
  * The retention purge inside the server: every PURGE_INTERVAL_MINUTES (default 60; 0 turns
- * it off), first one a minute after start. Runs never overlap within a process, and
- * several instances are safe because the purge itself skips rows another purger holds.
+ * it off), first one a minute after start. Runs never overlap within a process, and several
+ * instances are safe because the purge itself skips rows another purger holds.
+ * Returns a stop function (null when disabled or already running).
  */
-export function startPurgeScheduler(env: NodeJS.ProcessEnv = process.env): void {
+export function startPurgeScheduler({ env = process.env, run = () => purgeExpired({ now: new Date(), door: "JOB" }) }: SchedulerOptions = {}) {
   const minutes = Number(env.PURGE_INTERVAL_MINUTES ?? 60);
-  if (!Number.isFinite(minutes) || minutes <= 0 || holder.__purgeTimer) return;
+  if (!Number.isFinite(minutes) || minutes <= 0 || holder.__purgeTimer) return null;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const summary = await purgeExpired({ now: new Date(), door: "JOB" });
+      const summary = await run();
       if (summary.purged > 0) console.log(`[purge] ${JSON.stringify(summary)}`);
     } catch (error) {
       console.error("[purge] failed:", error);
@@ -23,7 +30,13 @@ export function startPurgeScheduler(env: NodeJS.ProcessEnv = process.env): void 
       running = false;
     }
   };
-  setTimeout(tick, 60_000).unref();
+  const first = setTimeout(tick, 60_000);
+  first.unref();
   holder.__purgeTimer = setInterval(tick, minutes * 60_000);
   holder.__purgeTimer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(holder.__purgeTimer);
+    holder.__purgeTimer = undefined;
+  };
 }
