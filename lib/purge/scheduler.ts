@@ -3,7 +3,7 @@ import { purgeExpired, type PurgeSummary } from "./purge";
 const holder = globalThis as unknown as { __purgeTimer?: NodeJS.Timeout };
 
 export interface SchedulerOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** The job; the retention purge as of now unless a test gives another. */
   run?: () => Promise<PurgeSummary>;
 }
