@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, USERS, type DemoUser } from "./helpers";
 
 for (const who of Object.keys(USERS) as DemoUser[]) {

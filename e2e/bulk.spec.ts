@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr");

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, hydrated } from "./test";
 
 export const PASSWORD = "demo-password";
 
@@ -20,4 +21,5 @@ export async function signIn(page: Page, who: DemoUser, callbackUrl?: string) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("user-name")).toHaveText(user.name);
+  await hydrated(page);
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 test("records list pages forward and back with 50 rows a page", async ({ page }) => {

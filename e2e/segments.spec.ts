@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 // Shares the seeded database with the other specs (one worker, file order): it deletes only

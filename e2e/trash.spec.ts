@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 /** Opens deals from the top of the list until one has both notes and relations. */
