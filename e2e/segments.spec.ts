@@ -135,3 +135,22 @@ test("the OWNER deletes someone else's segment, and its automation shows as Deta
   // Untouched: another segment's automation is still active.
   await expect(automationRow(page, "Deal desk alert").getByText("Active", { exact: true })).toBeVisible();
 });
+
+test("a search in the records list is saved as a segment whose members are exactly what the search shows", async ({ page }) => {
+  await signIn(page, "member2");
+  await page.goto("/records/contacts?q=Garcia");
+  const shown = Number((await page.getByTestId("records-total").innerText()).split(" ")[0]!.replace(/,/g, ""));
+  expect(shown).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Save search as segment" }).click();
+
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("matches “Garcia”");
+  await expect(dialog.getByLabel("Entity")).toHaveValue("contacts");
+  await dialog.getByLabel("Name").fill("Garcia contacts");
+  await dialog.getByRole("button", { name: "Create segment" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.locator("tr", { hasText: "Garcia contacts" });
+  await expect(row).toContainText("matches “Garcia”");
+  await expect(row).toContainText(String(shown));
+  await expect(page).toHaveURL(/\/segments$/);
+});

@@ -1,7 +1,8 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { ListFilter, Plus } from "lucide-react";
+import { ListFilter, Plus, Search, X } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { useCreateSegment } from "@/components/mutations/use-segment-mutations";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,8 @@ interface Props {
   entities: EntitySummary[];
   /** Filterable fields per entity slug. */
   fields: Record<string, string[]>;
+  /** "Save search as segment" from the records list: opens at once with that entity and search. */
+  initial?: { entity: string; q?: string };
 }
 
 /** Prefer an attribute (status, source, …) over the record columns as the first field offered. */
@@ -29,13 +32,16 @@ function friendly(error: { message: string; field?: string }): string {
 }
 
 /** "New segment": entity, name and 1+ conditions, with a live count of the records that match. */
-export function NewSegmentDialog({ entities, fields }: Props) {
-  const [open, setOpen] = useState(false);
-  const [entity, setEntity] = useState(entities[0]?.slug ?? "");
+export function NewSegmentDialog({ entities, fields, initial }: Props) {
+  const router = useRouter();
+  const startEntity = entities.find((x) => x.slug === initial?.entity)?.slug ?? entities[0]?.slug ?? "";
+  const [open, setOpen] = useState(initial !== undefined);
+  const [entity, setEntity] = useState(startEntity);
+  const [q, setQ] = useState(initial?.q?.trim() || undefined);
   const [name, setName] = useState("");
   const nextKey = useRef(1);
   const blank = (slug: string): ConditionDraft => ({ key: nextKey.current++, field: firstField(fields[slug] ?? []), op: "equals", value: "" });
-  const [conditions, setConditions] = useState<ConditionDraft[]>(() => [{ key: 0, field: firstField(fields[entities[0]?.slug ?? ""] ?? []), op: "equals", value: "" }]);
+  const [conditions, setConditions] = useState<ConditionDraft[]>(() => (q ? [] : [{ key: 0, field: firstField(fields[startEntity] ?? []), op: "equals", value: "" }]));
   const create = useCreateSegment({ onCreated: () => close(false) });
   const error = create.error;
   const field = error?.field ?? "";
@@ -44,8 +50,11 @@ export function NewSegmentDialog({ entities, fields }: Props) {
     setOpen(next);
     if (!next) {
       setName("");
+      setQ(undefined);
       setConditions([blank(entity)]);
       create.reset();
+      // Opened from the records list: drop ?new=… so a reload does not open it again.
+      if (initial) router.replace("/segments");
     }
   }
   function changeEntity(slug: string) {
@@ -54,12 +63,12 @@ export function NewSegmentDialog({ entities, fields }: Props) {
   }
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ name, entity, filter: { conditions: conditions.map(({ field: f, op, value }) => ({ field: f, op, value })) } });
+    create.mutate({ name, entity, filter: { ...(q ? { q } : {}), conditions: conditions.map(({ field: f, op, value }) => ({ field: f, op, value })) } });
   }
 
   const entityName = entities.find((x) => x.slug === entity)?.name ?? "Records";
   // Preview what is complete so far; half-typed rows do not empty the count.
-  const previewFilter = { conditions: conditions.filter((c) => c.value.trim()).map(({ field: f, op, value }) => ({ field: f, op, value: value.trim() })) };
+  const previewFilter = { ...(q ? { q } : {}), conditions: conditions.filter((c) => c.value.trim()).map(({ field: f, op, value }) => ({ field: f, op, value: value.trim() })) };
   const rowError = (i: number) => (field.startsWith(`filter.conditions.${i}.`) ? (field.split(".").pop() as "field" | "op" | "value") : undefined);
 
   return (
@@ -97,6 +106,15 @@ export function NewSegmentDialog({ entities, fields }: Props) {
             <fieldset className="mt-5">
               <legend className="text-sm font-medium text-zinc-700">Conditions <span className="font-normal text-zinc-500">— all must hold</span></legend>
               <div className="mt-2 space-y-2">
+                {q && (
+                  <div className="flex items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+                    <Search className="size-4 shrink-0" aria-hidden />
+                    <span className="flex-1">Name, phone or external id matches “{q}”</span>
+                    <button type="button" aria-label="Remove the search" className="rounded p-0.5 hover:bg-brand-100" onClick={() => { setQ(undefined); if (conditions.length === 0) setConditions([blank(entity)]); }}>
+                      <X className="size-4" aria-hidden />
+                    </button>
+                  </div>
+                )}
                 {conditions.map((c, i) => (
                   <ConditionRow
                     key={c.key}
@@ -104,7 +122,7 @@ export function NewSegmentDialog({ entities, fields }: Props) {
                     condition={c}
                     fields={fields[entity] ?? []}
                     invalid={rowError(i)}
-                    canRemove={conditions.length > 1}
+                    canRemove={conditions.length > 1 || q !== undefined}
                     onChange={(next) => setConditions((all) => all.map((x) => (x.key === c.key ? next : x)))}
                     onRemove={() => setConditions((all) => all.filter((x) => x.key !== c.key))}
                   />

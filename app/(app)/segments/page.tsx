@@ -11,8 +11,10 @@ import { listSegments } from "@/lib/segments/list";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default async function SegmentsPage() {
+export default async function SegmentsPage({ searchParams }: { searchParams: Promise<{ new?: string; entity?: string; q?: string }> }) {
   const actor = await requireActor("/segments");
+  const sp = await searchParams;
+  const initial = sp.new && sp.entity ? { entity: sp.entity, q: sp.q?.slice(0, 200) } : undefined;
   const canCreate = can(actor, "segments.create");
   const [segments, entities, fields] = await Promise.all([
     listSegments(actor),
@@ -24,7 +26,7 @@ export default async function SegmentsPage() {
       <PageHeader
         title="Segments"
         description="Saved filters over your records. Members update as records are deleted, restored or purged."
-        actions={canCreate ? <NewSegmentDialog entities={entities} fields={fields} /> : undefined}
+        actions={canCreate ? <NewSegmentDialog entities={entities} fields={fields} initial={initial} /> : undefined}
       />
       <Card>
         <SegmentsTable initial={segments} canWrite={can(actor, "segments.delete.own")} />

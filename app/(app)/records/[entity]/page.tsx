@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { ListFilter } from "lucide-react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityTabs } from "@/components/records/entity-tabs";
 import { RecordsTable } from "@/components/records/records-table";
 import { SearchBox } from "@/components/records/search-box";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities";
@@ -38,6 +41,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       <EntityTabs entities={entities} active={entity.slug} />
       <div className="mb-4 flex items-center justify-between gap-4">
         <SearchBox initial={query.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
+        {query.q && can(actor, "segments.create") && (
+          <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: query.q })}`} className={buttonClass("secondary")}>
+            <ListFilter className="size-4" aria-hidden /> Save search as segment
+          </Link>
+        )}
       </div>
       <RecordsTable entity={entity} query={query} initialPage={page} canDelete={can(actor, "records.delete")} retentionDays={workspace.retentionDays} />
     </>
