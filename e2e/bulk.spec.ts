@@ -78,3 +78,29 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   await page.goto("/records/leads");
   expect(await leadingNumber(page.getByTestId("records-total").innerText())).toBe(trashTotal);
 });
+
+test("selection works from the keyboard: Space, Shift+Space for a range, Escape to clear", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto("/records/deals");
+  const names = (await rows(page, "records-table").locator("td[data-column=name]").allInnerTexts()).map((n) => n.trim());
+  const first = page.getByRole("checkbox", { name: `Select ${names[0]}` });
+  const third = page.getByRole("checkbox", { name: `Select ${names[2]}` });
+
+  await first.focus();
+  await page.keyboard.press("Space");
+  await expect(first).toBeChecked();
+  await third.focus();
+  await expect(third).toBeFocused();
+  await page.keyboard.press("Shift+Space");
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+  await expect(page.getByRole("checkbox", { name: `Select ${names[1]}` })).toBeChecked();
+
+  // The bar's actions are reachable by Tab from the table.
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await bar.getByRole("button", { name: "Delete" }).focus();
+  await expect(bar.getByRole("button", { name: "Delete" })).toBeFocused();
+
+  await page.keyboard.press("Escape");
+  await expect(bar).toBeHidden();
+  await expect(first).not.toBeChecked();
+});

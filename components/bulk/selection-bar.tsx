@@ -1,12 +1,22 @@
 "use client";
 
 import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { RowSelection } from "./use-row-selection";
 
 /** Sticky bar at the bottom of the viewport: how many are selected and what may be done. */
 export function SelectionBar({ selection, children }: { selection: RowSelection; children: ReactNode }) {
-  if (selection.count === 0) return null;
+  const { count, clear } = selection;
+  // Escape clears the selection, unless it is closing a dialog.
+  useEffect(() => {
+    if (count === 0) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !document.querySelector("[role=dialog]")) clear();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [count, clear]);
+  if (count === 0) return null;
   return (
     <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto mt-4 flex w-fit items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900 py-2 pl-4 pr-2 text-sm text-white shadow-2xl">
       <span className="font-medium tabular-nums" data-testid="selection-count">
@@ -14,7 +24,7 @@ export function SelectionBar({ selection, children }: { selection: RowSelection;
       </span>
       <span className="h-5 w-px bg-zinc-700" aria-hidden />
       <div className="flex items-center gap-1.5">{children}</div>
-      <button type="button" onClick={selection.clear} aria-label="Clear selection" className="rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-white">
+      <button type="button" onClick={selection.clear} aria-label="Clear selection" title="Clear selection (Esc)" className="rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-white">
         <X className="size-4" aria-hidden />
       </button>
     </div>

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions";
@@ -13,15 +14,22 @@ export interface AuditRow {
   createdAt: string;
 }
 
+/** Position of the last entry shown: "ISO|id", so entries sharing a millisecond are never skipped. */
+function parseBefore(before: string | undefined): Prisma.AuditLogWhereInput {
+  const [iso, id] = (before ?? "").split("|");
+  const at = new Date(iso ?? "");
+  if (!id || Number.isNaN(at.getTime())) return {};
+  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+}
+
 export async function listAuditLog(actor: Actor, input: { before?: string; action?: string; limit?: number } = {}) {
   assertCan(actor, "audit.read");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
-  const before = input.before ? new Date(input.before) : null;
   const rows = await db().auditLog.findMany({
     where: {
       workspaceId: actor.workspaceId,
       ...(input.action ? { action: { startsWith: input.action } } : {}),
-      ...(before && !Number.isNaN(before.getTime()) ? { createdAt: { lt: before } } : {}),
+      ...parseBefore(input.before),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -30,6 +38,6 @@ export async function listAuditLog(actor: Actor, input: { before?: string; actio
   const page = rows.slice(0, limit);
   return {
     items: page.map((r): AuditRow => ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() })),
-    nextBefore: rows.length > limit ? page[page.length - 1]!.createdAt.toISOString() : null,
+    nextBefore: rows.length > limit ? `${page[page.length - 1]!.createdAt.toISOString()}|${page[page.length - 1]!.id}` : null,
   };
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { withTestDatabase } from "@/test/db";
+import { makeWorkspace, NOW } from "@/test/fixtures";
+import { listAuditLog } from "./list";
+
+withTestDatabase();
+
+describe("the audit log", () => {
+  it("pages newest first without skipping entries that share a timestamp, and shows only the caller's workspace", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const entry = (workspaceId: string, i: number) => ({ workspaceId, door: "UI" as const, action: "records.delete", targetIds: [`r${i}`], count: 1, createdAt: new Date(NOW.getTime() - Math.floor(i / 3) * 1000) });
+    await db().auditLog.createMany({ data: Array.from({ length: 7 }, (_, i) => entry(ws.id, i)) });
+    await db().auditLog.createMany({ data: [entry(other.id, 0)] });
+
+    const seen: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listAuditLog(ws.actors.viewer, { before, limit: 2 });
+      seen.push(...page.items.map((e) => e.targetIds[0]!));
+      before = page.nextBefore ?? undefined;
+    } while (before);
+    expect(seen.sort()).toEqual(["r0", "r1", "r2", "r3", "r4", "r5", "r6"]);
+  });
+});
