@@ -3,8 +3,8 @@ import fs from "node:fs";
 import type { Actor } from "@/lib/actor";
 import { closeDb, installDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { softDeleteRecords } from "@/lib/records/delete";
-import { restoreRecords } from "@/lib/records/restore";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { restoreRecords } from "@/lib/trash/restore";
 import { createTestDbHandle } from "@/test/ephemeral-db";
 
 // npm run bench: bulk soft delete (and restore) of 1000 records that each have notes,

@@ -4,7 +4,6 @@ import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
 
 export interface WorkspaceSummary {
   id: string;
@@ -31,9 +30,8 @@ export async function listMembers(actor: Actor) {
 export const retentionSchema = z.object({ retentionDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(365, "At most 365 days") });
 
 /** OWNER only. Changing retention moves every trashed record's purge time with it. */
-export async function updateRetention(actor: Actor, raw: { retentionDays: unknown }) {
+export async function updateRetention(actor: Actor, { retentionDays }: { retentionDays: number }) {
   assertCan(actor, "workspace.settings.update");
-  const { retentionDays } = parseInput(retentionSchema, raw);
   return transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { retentionDays } });

@@ -21,6 +21,8 @@ const steps: Step[] = [
   { name: "typecheck", command: ["npx", "prisma", "generate"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
+  // Copy-paste check: the same code twice in the app (tests, migrations, generated code aside; .jscpd.json).
+  { name: "lint", command: ["npx", "jscpd"] },
   {
     name: "vitest",
     command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],

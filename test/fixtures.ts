@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { parseInput } from "@/lib/validation";
 
 export const NOW = new Date("2026-11-23T12:00:00.000Z");
 const uid = () => crypto.randomBytes(4).toString("hex");
@@ -74,3 +76,11 @@ export async function relate(ws: TestWorkspace, fromRecordId: string, toRecordId
 }
 
 export const asDoor = (actor: Actor, door: Actor["door"]): Actor => ({ ...actor, door });
+
+/**
+ * A domain function called the way a door calls it: raw input parsed with the door's schema
+ * first. Tests of lists and validation read like requests this way.
+ */
+export function viaSchema<S extends z.ZodType, T>(schema: S, call: (actor: Actor, input: z.output<S>, now: Date) => Promise<T>) {
+  return async (actor: Actor, raw: z.input<S>, now: Date = NOW) => call(actor, parseInput(schema, raw), now);
+}

@@ -2,9 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { applySelectionChunkAction } from "@/app/actions/bulk";
-import { refreshRecordViews } from "@/components/mutations/query-keys";
-import { runAction } from "@/components/mutations/run-action";
+import { runAction } from "@/components/mutations/use-action-mutation";
+import { RECORD_VIEWS } from "@/components/queries/keys";
+import { applySelectionChunkAction } from "@/lib/actions/bulk";
 import type { SelectionAction } from "@/lib/bulk/schemas";
 import type { FailedId } from "@/lib/records/bulk-result";
 import type { MatchingSelection } from "./use-row-selection";
@@ -26,6 +26,7 @@ export function useBulkRun() {
   const queryClient = useQueryClient();
   const [state, setState] = useState<BulkRunState>(IDLE);
   const cancelled = useRef(false);
+  const refresh = useCallback(() => Promise.all(RECORD_VIEWS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))), [queryClient]);
 
   const start = useCallback(
     async (selection: MatchingSelection, action: SelectionAction, confirmCount: number) => {
@@ -52,11 +53,11 @@ export function useBulkRun() {
           break;
         }
         // Lists and counts follow along while the run goes on.
-        void refreshRecordViews(queryClient);
+        void refresh();
       }
-      await refreshRecordViews(queryClient);
+      await refresh();
     },
-    [queryClient],
+    [refresh],
   );
 
   const cancel = useCallback(() => {

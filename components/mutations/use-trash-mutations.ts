@@ -1,44 +1,47 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { emptyTrashAction, setHoldAction } from "@/app/actions/trash";
+import { queryKeys, RECORD_VIEWS } from "@/components/queries/keys";
+import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
 import type { TrashPage } from "@/lib/trash/list";
-import { refreshRecordViews } from "./query-keys";
-import { runAction } from "./run-action";
+import { patchQueries } from "./optimistic";
+import { useActionMutation } from "./use-action-mutation";
 
 export function useSetHold() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { id: string; hold: boolean }) => runAction(setHoldAction(input)),
-    onMutate: async ({ id, hold }) => {
-      await queryClient.cancelQueries({ queryKey: ["trash"] });
-      const snapshots = queryClient.getQueriesData<TrashPage>({ queryKey: ["trash"] });
-      queryClient.setQueriesData<TrashPage>({ queryKey: ["trash"] }, (old) =>
-        old && { ...old, items: old.items.map((r) => (r.id === id ? { ...r, heldAt: hold ? new Date().toISOString() : null } : r)) },
-      );
-      return { rollback: () => snapshots.forEach(([k, d]) => queryClient.setQueryData(k, d)) };
-    },
-    onError: (error, _input, context) => {
-      context?.rollback();
-      toast.error(error.message);
-    },
+  return useActionMutation({
+    action: setHoldAction,
+    refresh: [queryKeys.trash.all],
+    optimistic: (queryClient, { id, hold }) =>
+      patchQueries<TrashPage>(queryClient, queryKeys.trash.all, (old) => ({
+        ...old,
+        items: old.items.map((r) => (r.id === id ? { ...r, heldAt: hold ? new Date().toISOString() : null } : r)),
+      })),
     onSuccess: ({ held }) => toast.success(held ? "On hold: this record will not be purged until released." : "Hold released: the countdown applies again."),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["trash"] }),
   });
 }
 
 export function useEmptyTrash(options: { onDone?: () => void } = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (confirmation: string) => runAction(emptyTrashAction({ confirmation })),
-    onError: (error) => toast.error(error.message),
+  return useActionMutation({
+    action: (confirmation: string) => emptyTrashAction({ confirmation }),
+    refresh: RECORD_VIEWS,
     onSuccess: ({ destroyed, keptOnHold }) => {
       toast.success(`Emptied the trash: ${destroyed.toLocaleString("en-US")} deleted permanently.`, {
         description: keptOnHold ? `${keptOnHold} on hold kept.` : undefined,
       });
       options.onDone?.();
     },
-    onSettled: () => refreshRecordViews(queryClient),
+  });
+}
+
+/** OWNER only; the form shows a refusal next to the field instead of a toast. */
+export function useUpdateRetention(options: { onSaved?: (days: number) => void } = {}) {
+  return useActionMutation({
+    action: (retentionDays: number) => updateRetentionAction({ retentionDays }),
+    refresh: [queryKeys.trash.all],
+    toastErrors: false,
+    onSuccess: ({ retentionDays }) => {
+      toast.success(`Retention set to ${retentionDays} days. Every countdown in the trash follows.`);
+      options.onSaved?.(retentionDays);
+    },
   });
 }

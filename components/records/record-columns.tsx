@@ -4,31 +4,20 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
 import { Trash2 } from "lucide-react";
 import Link from "next/link";
-import { RowCheckbox } from "@/components/bulk/row-checkbox";
-import type { RowSelection } from "@/components/bulk/use-row-selection";
 import { Badge } from "@/components/ui/badge";
 import type { RecordRow } from "@/lib/records/list";
 import { ENTITY_COLUMNS, formatAttribute } from "./columns";
 
 const column = createColumnHelper<RecordRow>();
 
-/** The records table's columns; selection and the row delete button only for those who may delete. */
-export function recordColumns(entitySlug: string, editing: { selection: RowSelection; onDelete: (row: RecordRow) => void } | null) {
+/** The records table's columns; the row delete button only for those who may delete. */
+export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) => void) | null) {
   const attrs = ENTITY_COLUMNS[entitySlug] ?? [];
   return [
-    ...(editing
-      ? [column.display({
-          id: "select",
-          header: () => (
-            <RowCheckbox label="Select all on this page" checked={editing.selection.allOnPage || !!editing.selection.matching} indeterminate={editing.selection.someOnPage} onToggle={() => editing.selection.togglePage()} />
-          ),
-          cell: ({ row }) => <RowCheckbox label={`Select ${row.original.name}`} checked={editing.selection.isSelected(row.id)} onToggle={(shift) => editing.selection.toggle(row.id, shift)} />,
-        })]
-      : []),
     column.accessor("name", {
       header: "Name",
       cell: (info) => (
-        <Link href={`/records/${entitySlug}/${info.row.original.id}`} className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <Link href={`/records/${entitySlug}/${info.row.original.id}`} prefetch={false} className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
       ),
@@ -51,12 +40,12 @@ export function recordColumns(entitySlug: string, editing: { selection: RowSelec
     }),
     column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span> }),
     column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500">{format(new Date(i.getValue()), "MMM d, yyyy")}</span> }),
-    ...(editing
+    ...(onDelete
       ? [column.display({
           id: "actions",
           header: () => <span className="sr-only">Actions</span>,
           cell: ({ row }) => (
-            <button type="button" onClick={() => editing.onDelete(row.original)} aria-label={`Delete ${row.original.name}`} title="Move to trash"
+            <button type="button" onClick={() => onDelete(row.original)} aria-label={`Delete ${row.original.name}`} title="Move to trash"
               className="rounded-md p-1.5 text-zinc-400 opacity-60 transition hover:bg-red-50 hover:text-red-600 group-hover:opacity-100 focus-visible:opacity-100">
               <Trash2 className="size-4" aria-hidden />
             </button>

@@ -1,7 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { SearchX, Trash2 } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
@@ -9,38 +7,27 @@ import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
 import { useRowSelection } from "@/components/bulk/use-row-selection";
 import { useSelectAll } from "@/components/bulk/use-select-all";
-import { fetchJson } from "@/components/fetch-json";
 import { useDeleteRecords, useUndoDelete } from "@/components/mutations/use-record-mutations";
+import { useRecordsPage } from "@/components/queries/reads";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager, pageHref } from "@/components/ui/pager";
 import type { EntitySummary } from "@/lib/entities";
 import type { RecordPage, RecordRow } from "@/lib/records/list";
-import { recordColumns } from "./record-columns";
+import type { RecordsQuery } from "@/lib/records/schemas";
 import { DeleteRecordDialog } from "./delete-record-dialog";
-import { RecordsPager } from "./records-pager";
-
-export interface RecordsQuery {
-  entity: string;
-  q?: string;
-  cursor?: string;
-  direction: "next" | "prev";
-}
-
-export const recordsKey = (q: RecordsQuery) => ["records", q.entity, q.q ?? "", q.cursor ?? "", q.direction] as const;
+import { recordColumns } from "./record-columns";
 
 interface Props {
   entity: EntitySummary;
-  query: RecordsQuery;
+  query: RecordsQuery & { entity: string };
   initialPage: RecordPage;
   canDelete: boolean;
   retentionDays: number;
 }
 
 export function RecordsTable({ entity, query, initialPage, canDelete, retentionDays }: Props) {
-  const { data } = useQuery({
-    queryKey: recordsKey(query),
-    queryFn: () => fetchJson<RecordPage>(`/api/app/records?${new URLSearchParams({ entity: query.entity, q: query.q ?? "", cursor: query.cursor ?? "", direction: query.direction })}`),
-    initialData: initialPage,
-  });
+  const { data } = useRecordsPage(query, initialPage);
   const pageIds = useMemo(() => data.items.map((r) => r.id), [data.items]);
   const selection = useRowSelection(pageIds, JSON.stringify(query));
   const selectAll = useSelectAll(selection, { scope: "records", entity: entity.slug, q: query.q });
@@ -48,14 +35,10 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
   const undo = useUndoDelete();
   const deleteRecords = useDeleteRecords({ onDeleted: () => { setDialog(null); selection.clear(); } });
 
-  const columns = useMemo(
-    () => recordColumns(entity.slug, canDelete ? { selection, onDelete: (row) => setDialog({ kind: "delete", rows: [row] }) } : null),
-    [entity.slug, canDelete, selection],
-  );
-  // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: data.items, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
+  const columns = useMemo(() => recordColumns(entity.slug, canDelete ? (row) => setDialog({ kind: "delete", rows: [row] }) : null), [entity.slug, canDelete]);
+  const tableSelection = useMemo(() => (canDelete ? { state: selection, label: (r: RecordRow) => `Select ${r.name}` } : undefined), [canDelete, selection]);
   const deleting = dialog?.kind === "delete" ? dialog.rows : [];
+  const href = (cursor: string | null, dir: "prev" | "next") => pageHref(`/records/${entity.slug}`, { q: query.q }, cursor, dir);
 
   return (
     <>
@@ -66,30 +49,14 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
             {query.q ? "Try a different name, phone number or external id." : "Records you create or import show up here."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="records-table">
-              <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500">
-                {table.getHeaderGroups().map((hg) => (
-                  <tr key={hg.id}>
-                    {hg.headers.map((h) => (
-                      <th key={h.id} scope="col" className={h.id === "select" ? "w-10 py-2.5 pl-4" : "px-4 py-2.5 font-medium"}>{flexRender(h.column.columnDef.header, h.getContext())}</th>
-                    ))}
-                  </tr>
-                ))}
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className={selection.isSelected(row.id) ? "group bg-brand-50/60" : "group hover:bg-zinc-50/60"} data-record-id={row.id}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} data-column={cell.column.id} className={cell.column.id === "select" ? "py-2.5 pl-4" : "px-4 py-2.5"}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable rows={data.items} columns={columns} selection={tableSelection} testId="records-table" rowIdAttribute="record-id" />
         )}
-        <RecordsPager entitySlug={entity.slug} query={query} page={data} />
+        <Pager
+          testId="records-total"
+          summary={<>{data.totalCount.toLocaleString("en-US")} {data.totalCount === 1 ? "record" : "records"}{query.q ? <> matching “{query.q}”</> : null} · 50 per page</>}
+          prevHref={href(data.prevCursor, "prev")}
+          nextHref={href(data.nextCursor, "next")}
+        />
       </div>
 
       {canDelete && (

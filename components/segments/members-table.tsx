@@ -1,69 +1,61 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
-import { ChevronLeft, ChevronRight, Users } from "lucide-react";
+import { Users } from "lucide-react";
 import Link from "next/link";
+import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { th, theadClass } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager, pageHref } from "@/components/ui/pager";
 import type { SegmentMemberRow, SegmentMembersPage } from "@/lib/segments/members";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
-const COLUMNS: Record<string, (r: SegmentMemberRow) => unknown> = { phone: (r) => r.phoneNumber, externalId: (r) => r.externalId, externalProvider: (r) => r.externalProvider };
-const valueOf = (r: SegmentMemberRow, field: string) => (COLUMNS[field] ? COLUMNS[field](r) : r.attributes[field]);
+const RECORD_COLUMNS: Record<string, (r: SegmentMemberRow) => unknown> = { phone: (r) => r.phoneNumber, externalId: (r) => r.externalId, externalProvider: (r) => r.externalProvider };
+const column = createColumnHelper<SegmentMemberRow>();
 
-function PageLink({ href, dir }: { href: string | null; dir: "prev" | "next" }) {
-  const body = dir === "prev" ? <><ChevronLeft className="size-4" aria-hidden /> Previous</> : <>Next <ChevronRight className="size-4" aria-hidden /></>;
-  if (!href) return <span className={buttonClass("secondary", "sm", "pointer-events-none opacity-40")} aria-disabled>{body}</span>;
-  return <Link href={href} className={buttonClass("secondary", "sm")} aria-label={dir === "prev" ? "Previous page" : "Next page"}>{body}</Link>;
+/** The columns are the fields the segment's filter looks at, so each row shows why it is a member. */
+function memberColumns(entitySlug: string, fields: string[]) {
+  const shown = [...new Set(fields)].filter((f) => f !== "name");
+  return [
+    column.accessor("name", {
+      header: "Name",
+      cell: (info) => (
+        <Link href={`/records/${entitySlug}/${info.row.original.id}`} prefetch={false} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">{info.getValue()}</Link>
+      ),
+    }),
+    ...shown.map((f) =>
+      column.display({
+        id: f,
+        header: label(f),
+        cell: ({ row: { original: r } }) =>
+          Object.hasOwn(RECORD_COLUMNS, f) ? <span className="font-mono text-xs">{show(RECORD_COLUMNS[f]!(r))}</span> : <Badge>{show(r.attributes[f])}</Badge>,
+      }),
+    ),
+    column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span> }),
+    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500">{format(new Date(i.getValue()), "MMM d, yyyy")}</span> }),
+  ];
 }
 
-/** A segment's live members; the columns are the fields its filter looks at, so each row shows why. */
+/** A segment's live members, paged both ways. */
 export function MembersTable({ segmentId, entitySlug, page, fields }: { segmentId: string; entitySlug: string; page: SegmentMembersPage; fields: string[] }) {
-  const attributeFields = [...new Set(fields)].filter((f) => f !== "name");
-  const href = (cursor: string | null, dir: "prev" | "next") => (cursor ? `/segments/${segmentId}?${new URLSearchParams({ cursor, dir })}` : null);
+  const columns = useMemo(() => memberColumns(entitySlug, fields), [entitySlug, fields]);
+  const href = (cursor: string | null, dir: "prev" | "next") => pageHref(`/segments/${segmentId}`, {}, cursor, dir);
   return (
     <>
       {page.items.length === 0 ? (
         <EmptyState icon={Users} title="No members">No live record matches this segment’s filter right now.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="members-table">
-            <thead className={theadClass}>
-              <tr>
-                <th className={th}>Name</th>
-                {attributeFields.map((f) => <th key={f} className={th}>{label(f)}</th>)}
-                <th className={th}>Owner</th><th className={th}>Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {page.items.map((r) => (
-                <tr key={r.id} className="hover:bg-zinc-50/60">
-                  <td className="px-4 py-2.5">
-                    <Link href={`/records/${entitySlug}/${r.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">{r.name}</Link>
-                  </td>
-                  {attributeFields.map((f) => (
-                    <td key={f} className="px-4 py-2.5 text-zinc-700">
-                      {COLUMNS[f] ? <span className="font-mono text-xs">{show(valueOf(r, f))}</span> : <Badge>{show(valueOf(r, f))}</Badge>}
-                    </td>
-                  ))}
-                  <td className="px-4 py-2.5 text-zinc-700">{r.ownerName ?? "—"}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap text-zinc-500">{format(new Date(r.createdAt), "MMM d, yyyy")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={page.items} columns={columns} testId="members-table" rowIdAttribute="record-id" />
       )}
-      <div className="flex items-center justify-between border-t border-zinc-200 bg-zinc-50/50 px-4 py-2.5">
-        <p className="text-xs text-zinc-500" data-testid="members-total">
-          {page.totalCount.toLocaleString("en-US")} {page.totalCount === 1 ? "member" : "members"} · 50 per page
-        </p>
-        <div className="flex gap-2">
-          <PageLink href={href(page.prevCursor, "prev")} dir="prev" />
-          <PageLink href={href(page.nextCursor, "next")} dir="next" />
-        </div>
-      </div>
+      <Pager
+        testId="members-total"
+        summary={`${page.totalCount.toLocaleString("en-US")} ${page.totalCount === 1 ? "member" : "members"} · 50 per page`}
+        prevHref={href(page.prevCursor, "prev")}
+        nextHref={href(page.nextCursor, "next")}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useCreateSegment } from "@/components/mutations/use-segment-mutations";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import type { EntitySummary } from "@/lib/entities";
+import { RECORD_FIELD_NAMES } from "@/lib/segments/filter";
 import { ConditionRow, inputClass, type ConditionDraft } from "./condition-row";
 import { SegmentPreview } from "./segment-preview";
 
@@ -22,7 +23,7 @@ interface Props {
 }
 
 /** Prefer an attribute (status, source, …) over the record columns as the first field offered. */
-const firstField = (fields: string[]) => fields.find((f) => !["name", "phone", "externalId", "externalProvider"].includes(f)) ?? fields[0] ?? "name";
+const firstField = (fields: string[]) => fields.find((f) => !(RECORD_FIELD_NAMES as string[]).includes(f)) ?? fields[0] ?? "name";
 
 /** The server's message without its technical field path, naming the condition row instead. */
 function friendly(error: { message: string; field?: string }): string {

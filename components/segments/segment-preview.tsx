@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Loader2, Users } from "lucide-react";
 import { useEffect, useState } from "react";
-import { fetchJson } from "@/components/fetch-json";
+import { fetchJson } from "@/components/queries/fetch-json";
 import type { SegmentFilter } from "@/lib/segments/filter";
 import type { SegmentPreview as Preview } from "@/lib/segments/preview";
 

@@ -1,13 +1,6 @@
 import type { ReactNode } from "react";
-import type { Role } from "@/generated/prisma/enums";
 import { SidebarNav } from "./sidebar-nav";
-import { UserMenu } from "./user-menu";
-
-export interface ShellUser {
-  name: string;
-  email: string;
-  role: Role;
-}
+import { UserMenu, type ShellUser } from "./user-menu";
 
 export function AppShell({ user, workspaceName, trashCount, children }: { user: ShellUser; workspaceName: string; trashCount: number; children: ReactNode }) {
   return (

@@ -3,7 +3,14 @@
 import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { Badge } from "@/components/ui/badge";
-import type { ShellUser } from "./app-shell";
+import type { Role } from "@/generated/prisma/enums";
+
+/** The signed-in person as the shell shows them. */
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: Role;
+}
 
 const ROLE_TONE = { OWNER: "brand", ADMIN: "blue", MEMBER: "green", VIEWER: "zinc" } as const;
 

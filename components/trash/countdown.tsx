@@ -4,7 +4,7 @@ import { format } from "date-fns";
 import { Clock, Lock } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { timeLeft } from "@/lib/trash/retention";
+import { timeLeft } from "@/lib/purge/retention";
 
 const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
 

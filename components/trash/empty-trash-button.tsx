@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import { fetchJson } from "@/components/fetch-json";
 import { useEmptyTrash } from "@/components/mutations/use-trash-mutations";
+import { useTrashCount } from "@/components/queries/reads";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EMPTY_TRASH_CONFIRMATION } from "@/lib/trash/confirmation";
@@ -14,11 +13,7 @@ export function EmptyTrashButton({ total: initial }: { total: number }) {
   const [open, setOpen] = useState(false);
   const empty = useEmptyTrash({ onDone: () => setOpen(false) });
   // An admin's trash badge counts the whole workspace's trash: the same number.
-  const { data: total } = useQuery({
-    queryKey: ["trash-count"],
-    queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count,
-    initialData: initial,
-  });
+  const { data: total } = useTrashCount(initial);
   return (
     <>
       <Button variant="danger" onClick={() => setOpen(true)} disabled={total === 0}>

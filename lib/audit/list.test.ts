@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
-import { makeWorkspace, NOW } from "@/test/fixtures";
-import { listAuditLog } from "./list";
+import { makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { listAuditLog as listAuditLogTyped } from "./list";
+import { listAuditSchema } from "./schemas";
+
+const listAuditLog = viaSchema(listAuditSchema, listAuditLogTyped);
 
 withTestDatabase();
 
@@ -15,12 +18,23 @@ describe("the audit log", () => {
     await db().auditLog.createMany({ data: [entry(other.id, 0)] });
 
     const seen: string[] = [];
-    let before: string | undefined;
+    let cursor: string | undefined;
+    let last;
     do {
-      const page = await listAuditLog(ws.actors.viewer, { before, limit: 2 });
-      seen.push(...page.items.map((e) => e.targetIds[0]!));
-      before = page.nextBefore ?? undefined;
-    } while (before);
+      last = await listAuditLog(ws.actors.viewer, { cursor, limit: 2 });
+      seen.push(...last.items.map((e) => e.targetIds[0]!));
+      cursor = last.nextCursor ?? undefined;
+    } while (cursor);
     expect(seen.sort()).toEqual(["r0", "r1", "r2", "r3", "r4", "r5", "r6"]);
+
+    // And back again, newer page by newer page, to the first.
+    const back: string[] = [];
+    let prev = last.prevCursor;
+    while (prev) {
+      const page = await listAuditLog(ws.actors.viewer, { cursor: prev, direction: "prev", limit: 2 });
+      back.unshift(...page.items.map((e) => e.targetIds[0]!));
+      prev = page.prevCursor;
+    }
+    expect([...back, ...last.items.map((e) => e.targetIds[0]!)].sort()).toEqual(seen.sort());
   });
 });

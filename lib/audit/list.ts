@@ -1,7 +1,8 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { beyond, cutPage, readOrder } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
+import type { ListAuditInput } from "./schemas";
 
 export interface AuditRow {
   id: string;
@@ -14,30 +15,32 @@ export interface AuditRow {
   createdAt: string;
 }
 
-/** Position of the last entry shown: "ISO|id", so entries sharing a millisecond are never skipped. */
-function parseBefore(before: string | undefined): Prisma.AuditLogWhereInput {
-  const [iso, id] = (before ?? "").split("|");
-  const at = new Date(iso ?? "");
-  if (!id || Number.isNaN(at.getTime())) return {};
-  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+export interface AuditPage {
+  items: AuditRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
-export async function listAuditLog(actor: Actor, input: { before?: string; action?: string; limit?: number } = {}) {
+/** The workspace's audit log, newest first, paged both ways by (createdAt, id): entries of one instant are never skipped. */
+export async function listAuditLog(actor: Actor, input: ListAuditInput): Promise<AuditPage> {
   assertCan(actor, "audit.read");
-  const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
+  const read = readOrder("desc", input.direction);
   const rows = await db().auditLog.findMany({
     where: {
-      workspaceId: actor.workspaceId,
-      ...(input.action ? { action: { startsWith: input.action } } : {}),
-      ...parseBefore(input.before),
+      AND: [
+        { workspaceId: actor.workspaceId },
+        input.action ? { action: { startsWith: input.action } } : {},
+        input.cursor ? beyond("createdAt", input.cursor, "desc", input.direction) : {},
+      ],
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
+    orderBy: [{ createdAt: read }, { id: read }],
+    take: input.limit + 1,
     select: { id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },
   });
-  const page = rows.slice(0, limit);
+  const page = cutPage(rows, input, (r) => ({ at: r.createdAt, id: r.id }));
   return {
-    items: page.map((r): AuditRow => ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() })),
-    nextBefore: rows.length > limit ? `${page[page.length - 1]!.createdAt.toISOString()}|${page[page.length - 1]!.id}` : null,
+    items: page.items.map((r) => ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() })),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
   };
 }

@@ -2,6 +2,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import type { Tx } from "@/lib/db/tx";
 
+/** Where a call sits in a larger run, e.g. chunk "2/25" of a "select all matching" selection. */
+export interface AuditContext {
+  chunk?: string;
+  selectionId?: string;
+}
+
 export interface AuditEntry {
   action: string;
   entityId?: string | null;

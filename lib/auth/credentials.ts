@@ -1,14 +1,9 @@
-import type { Role } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 
-export interface SignedInUser {
-  userId: string;
-  workspaceId: string;
-  role: Role;
-  name: string;
-  email: string;
-}
+/** Who signed in: an actor before any door (the session re-reads it per request anyway). */
+export type SignedInUser = Omit<Actor, "door">;
 
 /** Email and password to a user and their workspace, or null — never which of the two was wrong. */
 export async function authenticate(email: string, password: string): Promise<SignedInUser | null> {

@@ -1,19 +1,21 @@
 import { z } from "zod";
-import { listTrashSchema } from "@/lib/trash/schemas";
+import { MAX_BULK_IDS } from "@/lib/records/schemas";
+import { searchTermSchema } from "@/lib/records/search";
+import { trashFilterSchema } from "@/lib/trash/schemas";
 
-export const CHUNK_SIZE = 1000;
+/** A snapshot is worked through in chunks of the bulk cap: each chunk is one ordinary bulk call. */
+export const CHUNK_SIZE = MAX_BULK_IDS;
 /** A snapshot larger than this is refused: narrow the filter instead. */
 export const MAX_SELECTION = 100_000;
 export const SELECTION_TTL_MS = 30 * 60_000;
 
-const trashFilter = listTrashSchema.pick({ scope: true, entity: true, deletedBy: true, expiringWithinHours: true, q: true });
-
 /** What "select all matching" means: always an explicit filter, never "everything" by accident. */
 export const selectionFilterSchema = z.discriminatedUnion("scope", [
-  z.object({ scope: z.literal("records"), entity: z.string().trim().min(1, "Choose a record type").max(64), q: z.string().trim().max(200).optional() }),
-  z.object({ scope: z.literal("trash"), filter: trashFilter }),
+  z.object({ scope: z.literal("records"), entity: z.string().trim().min(1, "Choose a record type").max(64), q: searchTermSchema.optional() }),
+  z.object({ scope: z.literal("trash"), filter: trashFilterSchema }),
 ]);
-export type SelectionFilter = z.infer<typeof selectionFilterSchema>;
+export type SelectionFilter = z.output<typeof selectionFilterSchema>;
+export type SelectionRequest = z.input<typeof selectionFilterSchema>;
 
 export const selectionActionSchema = z.enum(["delete", "restore", "destroy"]);
 export type SelectionAction = z.infer<typeof selectionActionSchema>;
@@ -25,3 +27,4 @@ export const applyChunkSchema = z.object({
   action: selectionActionSchema,
   chunk: z.number().int().min(0),
 });
+export type ApplyChunkInput = z.output<typeof applyChunkSchema>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
+import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { selectionFilterSchema } from "./schemas";
 import { applySelectionChunk, createSelection } from "./selection";
 
 withTestDatabase();
@@ -64,8 +65,9 @@ describe("select all matching: a confirmed snapshot", () => {
     const ws = await makeWorkspace();
     await makeRecords(ws, 4);
     await expect(createSelection(ws.actors.viewer, { scope: "records", entity: "leads" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createSelection(ws.actors.member, { scope: "records", entity: "" }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(createSelection(ws.actors.member, { scope: "everything" }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
+    const select = viaSchema(selectionFilterSchema, createSelection);
+    await expect(select(ws.actors.member, { scope: "records", entity: "" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(select(ws.actors.member, { scope: "everything" } as never)).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "no such" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", message: "Nothing matches this filter." });
 
     const { token } = await createSelection(ws.actors.member, { scope: "records", entity: "leads" }, NOW);

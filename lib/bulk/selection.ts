@@ -2,16 +2,15 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import type { BulkResult } from "@/lib/records/bulk-result";
-import { softDeleteRecords } from "@/lib/records/delete";
-import { hardDeleteRecords } from "@/lib/records/destroy";
-import { liveRecords } from "@/lib/records/live";
-import { restoreRecords } from "@/lib/records/restore";
 import { resolveEntity } from "@/lib/entities";
-import { searchWhere } from "@/lib/segments/filter";
+import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import type { BulkResult } from "@/lib/records/bulk-result";
+import { liveRecords } from "@/lib/records/live";
+import { searchWhere } from "@/lib/records/search";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { trashFilterWhere } from "@/lib/trash/list";
-import { parseInput } from "@/lib/validation";
-import { applyChunkSchema, CHUNK_SIZE, MAX_SELECTION, SELECTION_TTL_MS, selectionFilterSchema } from "./schemas";
+import { restoreRecords } from "@/lib/trash/restore";
+import { CHUNK_SIZE, MAX_SELECTION, SELECTION_TTL_MS, type ApplyChunkInput, type SelectionFilter } from "./schemas";
 
 export interface Selection {
   token: string;
@@ -25,8 +24,7 @@ export interface Selection {
  * the exact ids as a snapshot. Bulk actions then run only against that snapshot, so rows that
  * start matching afterwards are never touched.
  */
-export async function createSelection(actor: Actor, raw: unknown, now: Date): Promise<Selection> {
-  const filter = parseInput(selectionFilterSchema, raw);
+export async function createSelection(actor: Actor, filter: SelectionFilter, now: Date): Promise<Selection> {
   let ids: string[];
   let entityId: string | null = null;
   if (filter.scope === "records") {
@@ -67,8 +65,7 @@ export interface ChunkResult extends BulkResult {
 }
 
 /** Applies one chunk (at most 1000 ids) of a confirmed snapshot; the UI calls it chunk by chunk. */
-export async function applySelectionChunk(actor: Actor, raw: unknown, now: Date): Promise<ChunkResult> {
-  const input = parseInput(applyChunkSchema, raw);
+export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, now: Date): Promise<ChunkResult> {
   const selection = await db().bulkSelection.findFirst({
     where: { id: input.token, workspaceId: actor.workspaceId, userId: actor.userId, expiresAt: { gt: now } },
   });

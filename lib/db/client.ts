@@ -7,8 +7,6 @@ import { openPglite } from "./pglite";
 import { createPgPool } from "./pg-pool";
 import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql-runner";
 
-export type Db = PrismaClient;
-
 export interface DbHandle {
   client: PrismaClient;
   runner: SqlRunner;

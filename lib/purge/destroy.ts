@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditDoor } from "@/generated/prisma/enums";
+import type { AuditContext } from "@/lib/audit/write";
 import type { Tx } from "@/lib/db/tx";
 
 export type DestroyReason = "retention" | "empty_trash" | "hard_delete";
@@ -32,7 +33,7 @@ export async function destroyLockedRecords(
   actor: DestroyActor,
   ids: string[],
   reason: DestroyReason,
-  audit: { chunk?: string; selectionId?: string } = {},
+  audit: AuditContext = {},
 ): Promise<DestroyedRecord[]> {
   if (ids.length === 0) return [];
   const where = { recordId: { in: ids } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getRecord } from "@/lib/records/get";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { setHold } from "@/lib/trash/hold";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
@@ -46,7 +46,7 @@ describe("purge after retention", () => {
       db().relation.count({ where: { OR: [{ fromRecordId: record.id }, { toRecordId: record.id }] } }),
       db().segmentMember.count({ where: { recordId: record.id } }),
     ]) expect(await count).toBe(0);
-    expect((await getRecord(ws.actors.member, neighbour.id)).relations).toEqual([]);
+    expect((await getRecord(ws.actors.member, { id: neighbour.id })).relations).toEqual([]);
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.purge" } });
     expect(entry).toMatchObject({ workspaceId: ws.id, actorId: null, door: "JOB", targetIds: [record.id] });

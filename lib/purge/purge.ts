@@ -1,7 +1,8 @@
 import type { AuditDoor } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
-import { purgeCutoff } from "@/lib/trash/retention";
+import { trashedRecords } from "@/lib/records/live";
+import { purgeCutoff } from "./retention";
 import { destroyLockedRecords, lockTrashBatch } from "./destroy";
 
 export interface PurgeOptions {
@@ -34,7 +35,7 @@ export async function purgeExpired({ now, dryRun = false, batchSize = 500, door 
     const cutoff = purgeCutoff(now, ws.retentionDays);
     let purged = 0;
     if (dryRun) {
-      purged = await db().record.count({ where: { workspaceId: ws.id, deletedAt: { lte: cutoff }, heldAt: null } });
+      purged = await db().record.count({ where: trashedRecords(ws.id, { deletedAt: { lte: cutoff }, heldAt: null }) });
     } else {
       for (;;) {
         const destroyed = await transaction(async (tx) => {

@@ -2,9 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
-import { liveRecords } from "./live";
-import { recordIdSchema } from "./schemas";
+import { LIVE, liveRecords } from "./live";
 
 export interface RecordDetail {
   id: string;
@@ -25,10 +23,8 @@ export interface RecordDetail {
 }
 
 /** A live record with everything that belongs to it; relations only to other live records. */
-export async function getRecord(actor: Actor, rawId: unknown): Promise<RecordDetail> {
+export async function getRecord(actor: Actor, { id }: { id: string }): Promise<RecordDetail> {
   assertCan(actor, "records.read");
-  const id = parseInput(recordIdSchema, rawId);
-  const live = { deletedAt: null };
   const other = { select: { id: true, name: true, entity: { select: { slug: true, name: true } } } };
   const r = await db().record.findFirst({
     where: liveRecords(actor.workspaceId, { id }),
@@ -39,8 +35,8 @@ export async function getRecord(actor: Actor, rawId: unknown): Promise<RecordDet
       notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
       activities: { orderBy: { occurredAt: "desc" }, include: { actor: { select: { name: true } } } },
       subformRows: { orderBy: [{ subform: "asc" }, { position: "asc" }] },
-      relationsFrom: { where: { toRecord: live }, include: { toRecord: other }, orderBy: { createdAt: "asc" } },
-      relationsTo: { where: { fromRecord: live }, include: { fromRecord: other }, orderBy: { createdAt: "asc" } },
+      relationsFrom: { where: { toRecord: LIVE }, include: { toRecord: other }, orderBy: { createdAt: "asc" } },
+      relationsTo: { where: { fromRecord: LIVE }, include: { fromRecord: other }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!r) throw notFound();

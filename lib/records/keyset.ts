@@ -1,49 +1,29 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { decodeCursor, encodeCursor, type Position } from "./cursor";
-
-function after(p: Position, direction: "next" | "prev"): Prisma.RecordWhereInput {
-  const cmp = direction === "next" ? "lt" : "gt";
-  return { OR: [{ createdAt: { [cmp]: p.createdAt } }, { createdAt: p.createdAt, id: { [cmp]: p.id } }] };
-}
-
-export interface KeysetInput {
-  cursor?: string;
-  direction: "next" | "prev";
-  limit: number;
-}
+import { beyond, cutPage, readOrder, type PageRequest } from "@/lib/pagination/keyset";
 
 /**
  * One page of records matching `where`, newest first, by keyset on (createdAt, id) in both
- * directions: stable under inserts and deletes, and as fast on page 500 as on page 1.
+ * directions: stable under inserts and deletes. Used by the records list and segment members.
  */
 export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: true; createdAt: true }>(
   where: Prisma.RecordWhereInput,
   select: S,
-  input: KeysetInput,
+  request: PageRequest,
 ) {
-  const position = input.cursor ? decodeCursor(input.cursor) : null;
-  const order = input.direction === "next" ? "desc" : "asc";
+  const order = readOrder("desc", request.direction);
   const [rows, totalCount] = await Promise.all([
     db().record.findMany({
-      where: position ? { AND: [where, after(position, input.direction)] } : where,
+      where: request.cursor ? { AND: [where, beyond("createdAt", request.cursor, "desc", request.direction)] } : where,
       orderBy: [{ createdAt: order }, { id: order }],
-      take: input.limit + 1,
+      take: request.limit + 1,
       select,
     }),
     db().record.count({ where }),
   ]);
-  const hasMore = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  if (input.direction === "prev") page.reverse();
-  const first = page[0] as { createdAt: Date; id: string } | undefined;
-  const last = page[page.length - 1] as { createdAt: Date; id: string } | undefined;
-  const hasNext = input.direction === "next" ? hasMore : true;
-  const hasPrev = input.direction === "prev" ? hasMore : position !== null;
-  return {
-    rows: page,
-    nextCursor: hasNext && last ? encodeCursor(last) : null,
-    prevCursor: hasPrev && first ? encodeCursor(first) : null,
-    totalCount,
-  };
+  const page = cutPage(rows, request, (r) => {
+    const row = r as { createdAt: Date; id: string };
+    return { at: row.createdAt, id: row.id };
+  });
+  return { rows: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalCount };
 }

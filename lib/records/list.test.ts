@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { makeRecord, makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
+import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { withTestDatabase } from "@/test/db";
-import { listRecords } from "./list";
+import { listRecords as listRecordsTyped } from "./list";
+import { listRecordsSchema } from "./schemas";
+
+const listRecords = viaSchema(listRecordsSchema, listRecordsTyped);
 
 withTestDatabase();
 

@@ -1,11 +1,10 @@
 import type { Actor } from "@/lib/actor";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
-import { searchWhere } from "@/lib/segments/filter";
 import { keysetRecordPage } from "./keyset";
 import { liveRecords } from "./live";
-import { listRecordsSchema, type ListRecordsInput } from "./schemas";
+import type { ListRecordsInput } from "./schemas";
+import { searchWhere } from "./search";
 
 export interface RecordRow {
   id: string;
@@ -27,9 +26,8 @@ export interface RecordPage {
 }
 
 /** Live records, newest first, with keyset paging in both directions. */
-export async function listRecords(actor: Actor, raw: ListRecordsInput): Promise<RecordPage> {
+export async function listRecords(actor: Actor, input: ListRecordsInput): Promise<RecordPage> {
   assertCan(actor, "records.read");
-  const input = parseInput(listRecordsSchema, raw);
   const entity = input.entity ? await resolveEntity(actor, input.entity) : null;
   const base = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(input.q) });
   const { rows, nextCursor, prevCursor, totalCount } = await keysetRecordPage(

@@ -1,14 +1,25 @@
 import type { Prisma } from "@/generated/prisma/client";
 
 /**
- * The one place that says "live": a record in the workspace that is not in the trash.
- * Every list, search, relation and segment query starts from here.
+ * The one place that says what "live" and "in the trash" mean for a record. Every query of
+ * records starts from these helpers; nested filters (a relation's other end, a segment's
+ * member) use LIVE as it is.
  */
-export function liveRecords(workspaceId: string, where: Prisma.RecordWhereInput = {}): Prisma.RecordWhereInput {
-  return { ...where, workspaceId, deletedAt: null };
+export const LIVE = { deletedAt: null } satisfies Prisma.RecordWhereInput;
+export const TRASHED = { deletedAt: { not: null } } satisfies Prisma.RecordWhereInput;
+
+/** `where` within the workspace and state; a `where` that names either too is ANDed, never overwritten. */
+function scoped(state: Prisma.RecordWhereInput, workspaceId: string, where: Prisma.RecordWhereInput): Prisma.RecordWhereInput {
+  const scope = { workspaceId, ...state };
+  return where.deletedAt === undefined && where.workspaceId === undefined ? { ...where, ...scope } : { AND: [where, scope] };
 }
 
-/** Relations whose both ends are live: a trashed record vanishes from the other side's list. */
-export function liveRelationEnds(): Prisma.RelationWhereInput {
-  return { fromRecord: { deletedAt: null }, toRecord: { deletedAt: null } };
+/** Records of the workspace that are not in the trash. */
+export function liveRecords(workspaceId: string, where: Prisma.RecordWhereInput = {}): Prisma.RecordWhereInput {
+  return scoped(LIVE, workspaceId, where);
+}
+
+/** Records of the workspace that are in the trash (`where` may narrow deletedAt further). */
+export function trashedRecords(workspaceId: string, where: Prisma.RecordWhereInput = {}): Prisma.RecordWhereInput {
+  return scoped(TRASHED, workspaceId, where);
 }

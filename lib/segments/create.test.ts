@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeWorkspace, NOW } from "@/test/fixtures";
-import { createSegment } from "./create";
+import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { createSegment as createSegmentTyped } from "./create";
 import { listSegmentFields } from "./fields";
-import { previewSegment } from "./preview";
+import { previewSegment as previewSegmentTyped } from "./preview";
+import { createSegmentSchema, previewSegmentSchema } from "./schemas";
+
+const createSegment = viaSchema(createSegmentSchema, createSegmentTyped);
+const previewSegment = viaSchema(previewSegmentSchema, previewSegmentTyped);
 
 withTestDatabase();
 

@@ -5,10 +5,9 @@ import { transaction, type Tx } from "@/lib/db/tx";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
 import { liveRecords } from "@/lib/records/live";
-import { parseInput } from "@/lib/validation";
 import { assertKnownFields, entityFields } from "./fields";
 import { filterWhere, type SegmentFilter } from "./filter";
-import { createSegmentSchema, type CreateSegmentInput } from "./schemas";
+import type { CreateSegmentInput } from "./schemas";
 
 export interface CreateSegmentResult {
   segmentId: string;
@@ -39,9 +38,8 @@ async function fillMembers(tx: Tx, workspaceId: string, segmentId: string, entit
  * A saved filter over one entity's records (MEMBER+). Its member cache is filled with the live
  * records that match; being there from the start is not "entering", so no automation runs.
  */
-export async function createSegment(actor: Actor, raw: CreateSegmentInput, now: Date): Promise<CreateSegmentResult> {
+export async function createSegment(actor: Actor, input: CreateSegmentInput, now: Date): Promise<CreateSegmentResult> {
   assertCan(actor, "segments.create");
-  const input = parseInput(createSegmentSchema, raw);
   const entity = await resolveEntity(actor, input.entity);
 
   return transaction(async (tx) => {

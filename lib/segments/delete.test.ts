@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { softDeleteRecords } from "@/lib/records/delete";
-import { restoreRecords } from "@/lib/records/restore";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { restoreRecords } from "@/lib/trash/restore";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
+import { makeRecord, makeWorkspace, NOW, viaSchema, type TestWorkspace } from "@/test/fixtures";
 import { createSegment } from "./create";
 import { deleteSegment } from "./delete";
+import { segmentRefSchema } from "./schemas";
 
 withTestDatabase();
 const qualified = { conditions: [{ field: "status", op: "equals" as const, value: "Qualified" }] };
@@ -65,8 +66,9 @@ describe("segment delete", () => {
 
   it("validates the id", async () => {
     const ws = await makeWorkspace();
-    await expect(deleteSegment(ws.actors.owner, { id: "" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
-    await expect(deleteSegment(ws.actors.owner, { id: 42 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
+    const remove = viaSchema(segmentRefSchema, deleteSegment);
+    await expect(remove(ws.actors.owner, { id: "" })).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
+    await expect(remove(ws.actors.owner, { id: 42 as never })).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
   });
 
   it("lets only the OWNER delete a segment whose creator was removed", async () => {

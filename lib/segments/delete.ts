@@ -3,10 +3,8 @@ import { writeAudit } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
 import { forbidden, notFound } from "@/lib/errors";
 import { assertCan, canDeleteSegment, SEGMENT_DELETE_REFUSED } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
-import { deleteSegmentSchema } from "./schemas";
 
-/** The answer of every door, the REST API's included. */
+/** What every door answers a segment delete with. */
 export interface DeleteSegmentResult {
   segmentId: string;
   detachedAutomationIds: string[];
@@ -17,9 +15,8 @@ export interface DeleteSegmentResult {
  * DETACHED (segment cleared), so they never trigger again. MEMBER+ delete their own segments;
  * anyone else's needs OWNER. Another workspace's id answers exactly like an unknown one.
  */
-export async function deleteSegment(actor: Actor, raw: { id: unknown }, now: Date): Promise<DeleteSegmentResult> {
+export async function deleteSegment(actor: Actor, { id }: { id: string }, now: Date): Promise<DeleteSegmentResult> {
   assertCan(actor, "segments.delete.own");
-  const { id } = parseInput(deleteSegmentSchema, raw);
 
   return transaction(async (tx) => {
     // The row lock makes two deletes of one segment (or a restore re-adding members) queue up.

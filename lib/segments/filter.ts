@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { searchTermSchema, searchWhere } from "@/lib/records/search";
 
 /** A segment's saved filter: record fields and attribute conditions, all of which must hold. */
 export const conditionSchema = z.object({
@@ -9,7 +10,7 @@ export const conditionSchema = z.object({
 });
 
 export const segmentFilterSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: searchTermSchema.optional(),
   conditions: z.array(conditionSchema).max(10).default([]),
 });
 
@@ -19,7 +20,8 @@ export type Condition = z.infer<typeof conditionSchema>;
 const RECORD_FIELDS = { name: "name", phone: "phoneNumber", externalId: "externalId", externalProvider: "externalProvider" } as const;
 
 function conditionWhere(c: Condition): Prisma.RecordWhereInput {
-  const column = RECORD_FIELDS[c.field as keyof typeof RECORD_FIELDS];
+  // Own keys only: a field named "__proto__" or "constructor" is an attribute like any other.
+  const column = Object.hasOwn(RECORD_FIELDS, c.field) ? RECORD_FIELDS[c.field as keyof typeof RECORD_FIELDS] : undefined;
   if (column) {
     if (c.op === "equals") return { [column]: { equals: c.value, mode: "insensitive" } };
     if (c.op === "not_equals") return { NOT: { [column]: { equals: c.value, mode: "insensitive" } } };
@@ -28,19 +30,6 @@ function conditionWhere(c: Condition): Prisma.RecordWhereInput {
   if (c.op === "equals") return { attributes: { path: [c.field], equals: c.value } };
   if (c.op === "not_equals") return { NOT: { attributes: { path: [c.field], equals: c.value } } };
   return { attributes: { path: [c.field], string_contains: c.value } };
-}
-
-/** Free-text search over the columns people search by. */
-export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
-  const term = q?.trim();
-  if (!term) return {};
-  return {
-    OR: [
-      { name: { contains: term, mode: "insensitive" } },
-      { phoneNumber: { contains: term.replace(/[\s()-]/g, "") } },
-      { externalId: { contains: term, mode: "insensitive" } },
-    ],
-  };
 }
 
 /** The filter as a Prisma where clause; the caller adds the workspace and live-row scope. */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
-import { makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
+import { makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { createSegment } from "./create";
 import { getSegment, listSegments } from "./list";
-import { listSegmentMembers } from "./members";
+import { listSegmentMembers as listSegmentMembersTyped } from "./members";
+import { segmentMembersSchema } from "./schemas";
+
+const listSegmentMembers = viaSchema(segmentMembersSchema, listSegmentMembersTyped);
 
 withTestDatabase();
 const qualified = { conditions: [{ field: "status", op: "equals" as const, value: "Qualified" }] };
@@ -37,7 +40,7 @@ describe("segment list and members", () => {
     const other = await makeWorkspace("Other");
     await makeRecords(other, 1, { entityId: other.entities.leads, attributes: { status: "Qualified" } });
     const { segmentId } = await createSegment(other.actors.member, { name: "Theirs", entity: other.entities.leads, filter: qualified }, NOW);
-    await expect(getSegment(ws.actors.owner, segmentId)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Segment not found." });
+    await expect(getSegment(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Segment not found." });
     await expect(listSegmentMembers(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Segment not found." });
     expect(await listSegments(ws.actors.owner)).toEqual([]);
   });
@@ -50,7 +53,7 @@ describe("segment list and members", () => {
     const canDelete = async (who: keyof typeof ws.actors) => (await listSegments(ws.actors[who]))[0]!.canDelete;
     expect({ viewer: await canDelete("viewer"), member: await canDelete("member"), member2: await canDelete("member2"), admin: await canDelete("admin"), owner: await canDelete("owner") })
       .toEqual({ viewer: false, member: true, member2: false, admin: false, owner: true });
-    expect(await getSegment(ws.actors.viewer, segmentId)).toMatchObject({
+    expect(await getSegment(ws.actors.viewer, { id: segmentId })).toMatchObject({
       name: "Mine", memberCount: 2, entity: { slug: "leads" }, filter: qualified,
       createdBy: { id: ws.actors.member.userId }, automations: [{ name: "Welcome", status: "ACTIVE" }],
     });

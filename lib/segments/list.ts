@@ -3,10 +3,9 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
-import { segmentFilterSchema, type SegmentFilter } from "./filter";
 import { canDeleteSegment } from "@/lib/permissions";
-import { segmentIdSchema } from "./schemas";
+import { LIVE } from "@/lib/records/live";
+import { segmentFilterSchema, type SegmentFilter } from "./filter";
 
 export interface SegmentRow {
   id: string;
@@ -27,7 +26,7 @@ const rowSelect = {
   createdBy: { select: { id: true, name: true, email: true } },
   automations: { select: { id: true, name: true, status: true }, orderBy: { createdAt: "asc" } },
   // The cache never holds trashed records, but count live ones only all the same.
-  _count: { select: { members: { where: { record: { deletedAt: null } } } } },
+  _count: { select: { members: { where: { record: LIVE } } } },
 } satisfies Prisma.SegmentSelect;
 
 function toRow(actor: Actor, s: Prisma.SegmentGetPayload<{ select: typeof rowSelect }>): SegmentRow {
@@ -47,9 +46,8 @@ export async function listSegments(actor: Actor): Promise<SegmentRow[]> {
 }
 
 /** One segment of the caller's workspace; another workspace's answers like an unknown id. */
-export async function getSegment(actor: Actor, rawId: unknown): Promise<SegmentRow> {
+export async function getSegment(actor: Actor, { id }: { id: string }): Promise<SegmentRow> {
   assertCan(actor, "records.read");
-  const id = parseInput(segmentIdSchema, rawId);
   const segment = await db().segment.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: rowSelect });
   if (!segment) throw notFound("Segment");
   return toRow(actor, segment);

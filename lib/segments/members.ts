@@ -5,8 +5,7 @@ import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "@/lib/records/keyset";
 import type { RecordRow } from "@/lib/records/list";
 import { liveRecords } from "@/lib/records/live";
-import { parseInput } from "@/lib/validation";
-import { segmentMembersSchema, type SegmentMembersInput } from "./schemas";
+import type { SegmentMembersInput } from "./schemas";
 
 export type SegmentMemberRow = Omit<RecordRow, "entityId"> & { addedAt: string };
 
@@ -18,9 +17,8 @@ export interface SegmentMembersPage {
 }
 
 /** A segment's cached members that are live, newest record first, with keyset paging both ways. */
-export async function listSegmentMembers(actor: Actor, raw: SegmentMembersInput): Promise<SegmentMembersPage> {
+export async function listSegmentMembers(actor: Actor, input: SegmentMembersInput): Promise<SegmentMembersPage> {
   assertCan(actor, "records.read");
-  const input = parseInput(segmentMembersSchema, raw);
   const segment = await db().segment.findFirst({ where: { id: input.id, workspaceId: actor.workspaceId }, select: { id: true } });
   if (!segment) throw notFound("Segment");
 

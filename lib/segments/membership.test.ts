@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { purgeExpired } from "@/lib/purge/purge";
-import { softDeleteRecords } from "@/lib/records/delete";
-import { hardDeleteRecords } from "@/lib/records/destroy";
-import { restoreRecords } from "@/lib/records/restore";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { restoreRecords } from "@/lib/trash/restore";
 import { transaction } from "@/lib/db/tx";
 import { onPostgres, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";

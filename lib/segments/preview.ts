@@ -3,9 +3,8 @@ import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
 import { liveRecords } from "@/lib/records/live";
-import { parseInput } from "@/lib/validation";
 import { filterWhere } from "./filter";
-import { previewSegmentSchema } from "./schemas";
+import type { PreviewSegmentInput } from "./schemas";
 
 export interface SegmentPreview {
   count: number;
@@ -14,9 +13,8 @@ export interface SegmentPreview {
 }
 
 /** How many live records a filter matches right now: what a new segment would start with. */
-export async function previewSegment(actor: Actor, raw: { entity: unknown; filter: unknown }): Promise<SegmentPreview> {
+export async function previewSegment(actor: Actor, input: PreviewSegmentInput): Promise<SegmentPreview> {
   assertCan(actor, "records.read");
-  const input = parseInput(previewSegmentSchema, raw);
   const entity = await resolveEntity(actor, input.entity);
   const where = liveRecords(actor.workspaceId, { entityId: entity.id, ...filterWhere(input.filter) });
   const [count, sample] = await Promise.all([

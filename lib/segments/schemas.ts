@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageRequestShape } from "@/lib/pagination/keyset";
 import { conditionSchema, segmentFilterSchema } from "./filter";
 
 export const segmentIdSchema = z.string().trim().min(1, "A segment id cannot be empty").max(64, "A segment id is at most 64 characters");
@@ -17,17 +18,16 @@ export const createSegmentSchema = z.object({
   entity: entitySchema,
   filter: createFilterSchema,
 });
-export type CreateSegmentInput = z.input<typeof createSegmentSchema>;
+export type CreateSegmentInput = z.output<typeof createSegmentSchema>;
+/** What the New segment dialog sends, before parsing. */
+export type CreateSegmentRequest = z.input<typeof createSegmentSchema>;
 
 /** A live count while the filter is being written; conditions may still be empty. */
 export const previewSegmentSchema = z.object({ entity: entitySchema, filter: segmentFilterSchema });
+export type PreviewSegmentInput = z.output<typeof previewSegmentSchema>;
 
-export const deleteSegmentSchema = z.object({ id: segmentIdSchema });
+/** Delete and get: one segment by id. */
+export const segmentRefSchema = z.object({ id: segmentIdSchema });
 
-export const segmentMembersSchema = z.object({
-  id: segmentIdSchema,
-  cursor: z.string().max(300).optional(),
-  direction: z.enum(["next", "prev"]).default("next"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type SegmentMembersInput = z.input<typeof segmentMembersSchema>;
+export const segmentMembersSchema = z.object({ id: segmentIdSchema, ...pageRequestShape });
+export type SegmentMembersInput = z.output<typeof segmentMembersSchema>;

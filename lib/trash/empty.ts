@@ -5,7 +5,7 @@ import { transaction } from "@/lib/db/tx";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { destroyLockedRecords, lockTrashBatch } from "@/lib/purge/destroy";
-
+import { trashedRecords } from "@/lib/records/live";
 import { EMPTY_TRASH_CONFIRMATION } from "./confirmation";
 
 /**
@@ -23,7 +23,7 @@ export async function emptyTrash(actor: Actor, input: { confirmation: string }, 
     destroyed += batch.length;
     if (batch.length < batchSize) break;
   }
-  const kept = await db().record.count({ where: { workspaceId: actor.workspaceId, deletedAt: { not: null }, heldAt: { not: null } } });
+  const kept = await db().record.count({ where: trashedRecords(actor.workspaceId, { heldAt: { not: null } }) });
   await transaction((tx) => writeAudit(tx, actor, { action: "trash.empty", targetIds: [], details: { destroyed, keptOnHold: kept } }));
   return { destroyed, keptOnHold: kept };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW } from "@/test/fixtures";
 import { setHold } from "./hold";

@@ -3,19 +3,14 @@ import { writeAudit } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { recordIdSchema } from "@/lib/records/schemas";
-import { parseInput } from "@/lib/validation";
-import { z } from "zod";
-
-const holdSchema = z.object({ id: recordIdSchema, hold: z.boolean() });
+import { trashedRecords } from "@/lib/records/live";
 
 /** "Keep" (ADMIN+): a trashed record on hold is exempt from purge until released. */
-export async function setHold(actor: Actor, raw: { id: unknown; hold: unknown }, now: Date) {
+export async function setHold(actor: Actor, { id, hold }: { id: string; hold: boolean }, now: Date) {
   assertCan(actor, "trash.hold");
-  const { id, hold } = parseInput(holdSchema, raw);
   return transaction(async (tx) => {
     const updated = await tx.record.updateManyAndReturn({
-      where: { id, workspaceId: actor.workspaceId, deletedAt: { not: null } },
+      where: trashedRecords(actor.workspaceId, { id }),
       data: hold ? { heldAt: now, heldById: actor.userId } : { heldAt: null, heldById: null },
       select: { id: true, name: true, entityId: true },
     });

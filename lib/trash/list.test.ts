@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { softDeleteRecords } from "@/lib/records/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeWorkspace, NOW } from "@/test/fixtures";
-import { countTrash, listTrash } from "./list";
+import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { countTrash, listTrash as listTrashTyped } from "./list";
+import { listTrashSchema } from "./schemas";
+
+const listTrash = viaSchema(listTrashSchema, listTrashTyped);
 
 withTestDatabase();
 const H = 3_600_000;

@@ -2,13 +2,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
-import { AppError } from "@/lib/errors";
+import { beyond, cutPage, readOrder, type SortOrder } from "@/lib/pagination/keyset";
 import { canRestoreRecord } from "@/lib/permissions";
-import { searchWhere } from "@/lib/segments/filter";
-import { parseInput } from "@/lib/validation";
+import { purgeAt, purgeCutoff } from "@/lib/purge/retention";
+import { searchWhere } from "@/lib/records/search";
 import { getWorkspaceSummary } from "@/lib/workspace";
-import { purgeAt, purgeCutoff } from "./retention";
-import { listTrashSchema, type ListTrashInput, type TrashScope } from "./schemas";
+import type { ListTrashInput, TrashFilter, TrashScope } from "./schemas";
 import { defaultTrashScope, trashWhere } from "./scope";
 
 export interface TrashRow {
@@ -28,56 +27,41 @@ export interface TrashRow {
 export interface TrashPage {
   items: TrashRow[];
   nextCursor: string | null;
+  prevCursor: string | null;
   totalCount: number;
   scope: TrashScope;
   retentionDays: number;
 }
 
-function encode(p: { deletedAt: Date; id: string }) {
-  return Buffer.from(`${p.deletedAt.toISOString()}|${p.id}`).toString("base64url");
-}
-function decode(cursor: string) {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const deletedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(deletedAt.getTime())) throw new AppError("VALIDATION", "The page cursor is not valid.", "cursor");
-  return { deletedAt, id };
-}
-
-/** What the trash filter means as a where clause; shared by the list and "select all matching". */
-export async function trashFilterWhere(actor: Actor, raw: ListTrashInput, now: Date) {
-  const input = parseInput(listTrashSchema, raw);
-  const scope = input.scope ?? defaultTrashScope(actor);
+/** What a trash filter means as a where clause; shared by the list and "select all matching". */
+export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: Date) {
+  const scope = filter.scope ?? defaultTrashScope(actor);
   const { retentionDays } = await getWorkspaceSummary(actor);
-  const entity = input.entity ? await resolveEntity(actor, input.entity) : null;
-  const expiring: Prisma.RecordWhereInput = input.expiringWithinHours
-    ? { heldAt: null, deletedAt: { lte: new Date(purgeCutoff(now, retentionDays).getTime() + input.expiringWithinHours * 3_600_000) } }
+  const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
+  const expiring: Prisma.RecordWhereInput = filter.expiringWithinHours
+    ? { heldAt: null, deletedAt: { lte: new Date(purgeCutoff(now, retentionDays).getTime() + filter.expiringWithinHours * 3_600_000) } }
     : {};
   const where: Prisma.RecordWhereInput = {
     AND: [
       trashWhere(actor, scope),
       entity ? { entityId: entity.id } : {},
-      input.deletedBy ? { deletedById: input.deletedBy } : {},
+      filter.deletedBy ? { deletedById: filter.deletedBy } : {},
       expiring,
-      searchWhere(input.q),
+      searchWhere(filter.q),
     ],
   };
-  return { input, scope, retentionDays, where };
+  return { scope, retentionDays, where };
 }
 
-/** The trash bin: soonest purge first (or most recently deleted), with filters. */
-export async function listTrash(actor: Actor, raw: ListTrashInput, now: Date): Promise<TrashPage> {
-  const { input, scope, retentionDays, where } = await trashFilterWhere(actor, raw, now);
-  const order = input.sort === "purge" ? "asc" : "desc";
-  const cmp = order === "asc" ? "gt" : "lt";
-  const position = input.cursor ? decode(input.cursor) : null;
-  const paged: Prisma.RecordWhereInput = position
-    ? { AND: [where, { OR: [{ deletedAt: { [cmp]: position.deletedAt } }, { deletedAt: position.deletedAt, id: { [cmp]: position.id } }] }] }
-    : where;
-
+/** The trash bin: soonest purge first (or most recently deleted), with filters, paged both ways. */
+export async function listTrash(actor: Actor, input: ListTrashInput, now: Date): Promise<TrashPage> {
+  const { scope, retentionDays, where } = await trashFilterWhere(actor, input, now);
+  const order: SortOrder = input.sort === "purge" ? "asc" : "desc";
+  const read = readOrder(order, input.direction);
   const [rows, totalCount] = await Promise.all([
     db().record.findMany({
-      where: paged,
-      orderBy: [{ deletedAt: order }, { id: order }],
+      where: input.cursor ? { AND: [where, beyond("deletedAt", input.cursor, order, input.direction)] } : where,
+      orderBy: [{ deletedAt: read }, { id: read }],
       take: input.limit + 1,
       select: {
         id: true, name: true, deletedAt: true, heldAt: true, deleteBatchId: true,
@@ -88,10 +72,9 @@ export async function listTrash(actor: Actor, raw: ListTrashInput, now: Date): P
     }),
     db().record.count({ where }),
   ]);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
+  const page = cutPage(rows, input, (r) => ({ at: r.deletedAt!, id: r.id }));
   return {
-    items: page.map((r) => ({
+    items: page.items.map((r) => ({
       id: r.id, name: r.name, entity: r.entity,
       deletedAt: r.deletedAt!.toISOString(),
       deletedBy: r.deletedBy,
@@ -101,7 +84,8 @@ export async function listTrash(actor: Actor, raw: ListTrashInput, now: Date): P
       deleteBatchId: r.deleteBatchId,
       canRestore: canRestoreRecord(actor, { deletedById: r.deletedBy?.id ?? null }),
     })),
-    nextCursor: rows.length > input.limit && last ? encode({ deletedAt: last.deletedAt!, id: last.id }) : null,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
     totalCount,
     scope,
     retentionDays,

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { assertCan, can } from "@/lib/permissions";
+import { trashedRecords } from "@/lib/records/live";
 import type { TrashScope } from "./schemas";
 
 /** The caller's default view: everything for ADMIN+, their own deletions otherwise. */
@@ -12,9 +13,5 @@ export function defaultTrashScope(actor: Actor): TrashScope {
 export function trashWhere(actor: Actor, scope: TrashScope): Prisma.RecordWhereInput {
   if (scope === "all") assertCan(actor, "trash.view.all");
   else assertCan(actor, "trash.view.own");
-  return {
-    workspaceId: actor.workspaceId,
-    deletedAt: { not: null },
-    ...(scope === "mine" ? { deletedById: actor.userId } : {}),
-  };
+  return trashedRecords(actor.workspaceId, scope === "mine" ? { deletedById: actor.userId } : {});
 }

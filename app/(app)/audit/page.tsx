@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { format } from "date-fns";
-import { ChevronRight, History } from "lucide-react";
-import Link from "next/link";
+import { History } from "lucide-react";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
 import { Card, th, theadClass } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, pageHref } from "@/components/ui/pager";
 import { listAuditLog } from "@/lib/audit/list";
+import { listAuditSchema } from "@/lib/audit/schemas";
+import { parsePageQuery } from "@/lib/doors/page-query";
 import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -25,10 +26,11 @@ function describe(details: Record<string, unknown>): string {
   return parts.join(" · ");
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ cursor?: string; dir?: string }> }) {
   const actor = await requireActor("/audit");
-  const { before } = await searchParams;
-  const { items, nextBefore } = await listAuditLog(actor, { before });
+  const sp = await searchParams;
+  const { input } = parsePageQuery(listAuditSchema, { cursor: sp.cursor, direction: sp.dir });
+  const { items, nextCursor, prevCursor } = await listAuditLog(actor, input);
   return (
     <>
       <PageHeader title="Audit log" description="Who did what to which records, when, and through which door (dashboard, API or background job)." />
@@ -54,11 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         )}
-        {nextBefore && (
-          <div className="flex justify-end border-t border-zinc-200 bg-zinc-50/50 px-4 py-2.5">
-            <Link href={`/audit?before=${encodeURIComponent(nextBefore)}`} className={buttonClass("secondary", "sm")}>Older <ChevronRight className="size-4" aria-hidden /></Link>
-          </div>
-        )}
+        <Pager summary="Newest first · 50 per page" labels={["Newer", "Older"]} prevHref={pageHref("/audit", {}, prevCursor, "prev")} nextHref={pageHref("/audit", {}, nextCursor, "next")} />
       </Card>
     </>
   );

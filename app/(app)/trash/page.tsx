@@ -4,37 +4,41 @@ import { TrashFilters } from "@/components/trash/trash-filters";
 import { TrashTable } from "@/components/trash/trash-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
+import { parsePageQuery } from "@/lib/doors/page-query";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
 import { countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
+import { listTrashSchema } from "@/lib/trash/schemas";
 import { defaultTrashScope } from "@/lib/trash/scope";
 
 export const metadata: Metadata = { title: "Trash" };
 
 interface Props {
-  searchParams: Promise<{ scope?: string; entity?: string; deletedBy?: string; expiring?: string; q?: string; sort?: string; cursor?: string }>;
+  searchParams: Promise<{ scope?: string; entity?: string; deletedBy?: string; expiring?: string; q?: string; sort?: string; cursor?: string; dir?: string }>;
 }
 
 export default async function TrashPage({ searchParams }: Props) {
   const actor = await requireActor("/trash");
-  const sp = await searchParams;
+  const [sp, entities] = await Promise.all([searchParams, listEntities(actor)]);
   const canSeeAll = can(actor, "trash.view.all");
   const scope = sp.scope === "mine" || (sp.scope === "all" && canSeeAll) ? sp.scope : defaultTrashScope(actor);
-  const query = {
+  // The URL's words for the view, as the trash list's input; what does not parse is left out.
+  const { input, kept } = parsePageQuery(listTrashSchema, {
     scope,
-    entity: sp.entity || undefined,
-    deletedBy: scope === "all" ? sp.deletedBy || undefined : undefined,
-    expiringWithinHours: sp.expiring === "24h" ? 24 : undefined,
-    q: sp.q || undefined,
-    sort: sp.sort === "recent" ? "recent" : "purge",
-    cursor: sp.cursor || undefined,
-  } as const;
-  const [page, entities, deleters, workspaceTrash] = await Promise.all([
-    listTrash(actor, query, new Date()),
-    listEntities(actor),
+    entity: entities.some((e) => e.slug === sp.entity) ? sp.entity : undefined,
+    deletedBy: scope === "all" ? sp.deletedBy : undefined,
+    expiringWithinHours: sp.expiring === "24h" ? "24" : undefined,
+    q: sp.q,
+    sort: sp.sort === "recent" ? "recent" : undefined,
+    cursor: sp.cursor,
+    direction: sp.dir,
+  });
+  const [page, deleters, workspaceTrash] = await Promise.all([
+    listTrash(actor, input, new Date()),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
     can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
   ]);
+  const { entity, deletedBy, expiringWithinHours, q } = input;
 
   return (
     <>
@@ -45,7 +49,8 @@ export default async function TrashPage({ searchParams }: Props) {
       />
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
       <TrashTable
-        query={query}
+        query={kept}
+        filter={{ scope, entity, deletedBy, expiringWithinHours, q }}
         initialPage={page}
         can={{ restore: can(actor, "records.restore.own"), hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") }}
       />

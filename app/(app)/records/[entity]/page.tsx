@@ -9,9 +9,10 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities";
-import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { parsePageQuery } from "@/lib/doors/page-query";
 import { listRecords } from "@/lib/records/list";
+import { listRecordsSchema } from "@/lib/records/schemas";
 import { getWorkspaceSummary } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Records" };
@@ -28,21 +29,18 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const entity = entities.find((e) => e.slug === slug.toLowerCase());
   if (!entity) notFound();
 
-  const query = { entity: entity.slug, q: search.q || undefined, cursor: search.cursor || undefined, direction: search.dir === "prev" ? "prev" : "next" } as const;
-  const page = await listRecords(actor, query).catch((error: unknown) => {
-    // A stale or hand-edited cursor falls back to the first page instead of an error screen.
-    if (error instanceof AppError && error.code === "VALIDATION") return listRecords(actor, { entity: entity.slug, q: query.q });
-    throw error;
-  });
+  const { input, kept } = parsePageQuery(listRecordsSchema, { entity: entity.slug, q: search.q, cursor: search.cursor, direction: search.dir });
+  const query = { ...kept, entity: entity.slug };
+  const page = await listRecords(actor, input);
 
   return (
     <>
       <PageHeader title="Records" description="Everything live in your workspace. Deleted records wait in the trash before they are purged." />
       <EntityTabs entities={entities} active={entity.slug} />
       <div className="mb-4 flex items-center justify-between gap-4">
-        <SearchBox initial={query.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
-        {query.q && can(actor, "segments.create") && (
-          <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: query.q })}`} className={buttonClass("secondary")}>
+        <SearchBox initial={input.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
+        {input.q && can(actor, "segments.create") && (
+          <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: input.q })}`} className={buttonClass("secondary")}>
             <ListFilter className="size-4" aria-hidden /> Save search as segment
           </Link>
         )}

@@ -11,16 +11,18 @@ import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { parsePageQuery, parseRouteParams } from "@/lib/doors/page-query";
 import { getSegment } from "@/lib/segments/list";
+import { segmentMembersSchema, segmentRefSchema } from "@/lib/segments/schemas";
 import { listSegmentMembers } from "@/lib/segments/members";
 
 export const metadata: Metadata = { title: "Segment" };
 
 const STATUS_TONE = { ACTIVE: "green", PAUSED: "amber", DETACHED: "zinc" } as const;
 
-/** Unknown, foreign or malformed ids (and cursors) are a plain 404 page. */
+/** Unknown and foreign ids are a plain 404 page, like malformed ones; a bad cursor is just the first page. */
 function orNotFound(e: unknown): never {
-  if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
+  if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
   throw e;
 }
 
@@ -33,9 +35,11 @@ export default async function SegmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(`/segments/${id}`);
+  const { id: segmentId } = parseRouteParams(segmentRefSchema, { id });
+  const { input } = parsePageQuery(segmentMembersSchema, { id: segmentId, cursor: sp.cursor, direction: sp.dir });
   const [segment, members] = await Promise.all([
-    getSegment(actor, id).catch(orNotFound),
-    listSegmentMembers(actor, { id, cursor: sp.cursor || undefined, direction: sp.dir === "prev" ? "prev" : "next" }).catch(orNotFound),
+    getSegment(actor, { id: segmentId }).catch(orNotFound),
+    listSegmentMembers(actor, input).catch(orNotFound),
   ]);
 
   return (

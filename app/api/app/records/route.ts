@@ -1,4 +1,5 @@
-import { searchParamsOf, sessionRoute } from "@/lib/actions/session-route";
+import { sessionRoute } from "@/lib/doors/session-route";
 import { listRecords } from "@/lib/records/list";
+import { listRecordsSchema } from "@/lib/records/schemas";
 
-export const GET = sessionRoute((actor, request) => listRecords(actor, searchParamsOf(request)));
+export const GET = sessionRoute(listRecordsSchema, listRecords);

@@ -1,4 +1,5 @@
-import { sessionRoute } from "@/lib/actions/session-route";
+import { z } from "zod";
+import { sessionRoute } from "@/lib/doors/session-route";
 import { listSegments } from "@/lib/segments/list";
 
-export const GET = sessionRoute((actor) => listSegments(actor));
+export const GET = sessionRoute(z.object({}), (actor) => listSegments(actor));

@@ -1,4 +1,5 @@
-import { searchParamsOf, sessionRoute } from "@/lib/actions/session-route";
+import { sessionRoute } from "@/lib/doors/session-route";
 import { listTrash } from "@/lib/trash/list";
+import { listTrashSchema } from "@/lib/trash/schemas";
 
-export const GET = sessionRoute((actor, request) => listTrash(actor, searchParamsOf(request), new Date()));
+export const GET = sessionRoute(listTrashSchema, listTrash);

@@ -10,7 +10,9 @@ import { Card, th, theadClass } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { parseRouteParams } from "@/lib/doors/page-query";
 import { getRecord } from "@/lib/records/get";
+import { getRecordSchema } from "@/lib/records/schemas";
 import { getWorkspaceSummary } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Record" };
@@ -22,8 +24,8 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
   const { entity, id } = await params;
   const actor = await requireActor(`/records/${entity}/${id}`);
   const [record, workspace] = await Promise.all([
-    getRecord(actor, id).catch((e: unknown) => {
-      if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
+    getRecord(actor, parseRouteParams(getRecordSchema, { id })).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
       throw e;
     }),
     getWorkspaceSummary(actor),

@@ -1,17 +1,20 @@
-import { searchParamsOf, sessionRoute } from "@/lib/actions/session-route";
-import { AppError } from "@/lib/errors";
+import { z } from "zod";
+import { sessionRoute } from "@/lib/doors/session-route";
 import { previewSegment } from "@/lib/segments/preview";
+import { previewSegmentSchema } from "@/lib/segments/schemas";
 
-function parseFilter(raw: string | undefined): unknown {
-  try {
-    return JSON.parse(raw ?? "{}");
-  } catch {
-    throw new AppError("VALIDATION", "The filter is not valid JSON.", "filter");
-  }
-}
+/** The filter travels as JSON in the query string: ?entity=leads&filter={"conditions":[...]} */
+const previewQuerySchema = z.object({
+  entity: z.unknown(),
+  filter: z.string().max(10_000).default("{}").transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The filter is not valid JSON." });
+      return z.NEVER;
+    }
+  }),
+}).pipe(previewSegmentSchema);
 
-/** ?entity=leads&filter={"conditions":[...]} → how many live records match right now. */
-export const GET = sessionRoute((actor, request) => {
-  const { entity, filter } = searchParamsOf(request);
-  return previewSegment(actor, { entity, filter: parseFilter(filter) });
-});
+/** How many live records a filter matches right now. */
+export const GET = sessionRoute(previewQuerySchema, previewSegment);

@@ -1,4 +1,5 @@
-import { sessionRoute } from "@/lib/actions/session-route";
+import { z } from "zod";
+import { sessionRoute } from "@/lib/doors/session-route";
 import { countTrash } from "@/lib/trash/list";
 
-export const GET = sessionRoute(async (actor) => ({ count: await countTrash(actor) }));
+export const GET = sessionRoute(z.object({}), async (actor) => ({ count: await countTrash(actor) }));

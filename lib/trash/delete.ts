@@ -1,19 +1,19 @@
 import crypto from "node:crypto";
 import type { Actor } from "@/lib/actor";
-import { writeAudit } from "@/lib/audit/write";
+import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { fireOnDelete } from "@/lib/automations/fire";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
+import { liveRecords } from "@/lib/records/live";
 import { dropBatchMemberships } from "@/lib/segments/membership";
-import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "./bulk-result";
-import { parseRecordIds } from "./schemas";
+import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "@/lib/records/bulk-result";
 
 export interface DeleteInput {
-  ids: unknown;
-  /** The entity's on-delete automations fire unless the caller turned workflows off (API wf_trigger=false). */
+  /** 1..1000 distinct ids, as `recordIdsSchema` parses them at the door. */
+  ids: string[];
+  /** The entity's on-delete automations fire unless the caller turned workflows off (wf_trigger=false). */
   fireAutomations?: boolean;
-  /** Extra audit details, e.g. which chunk of a "select all matching" run this call is. */
-  audit?: { chunk?: string; selectionId?: string };
+  audit?: AuditContext;
 }
 
 export interface DeleteResult extends BulkResult {
@@ -28,14 +28,14 @@ export interface DeleteResult extends BulkResult {
  */
 export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: Date): Promise<DeleteResult> {
   assertCan(actor, "records.delete");
-  const ids = parseRecordIds(input.ids);
+  const { ids } = input;
   const batchId = crypto.randomUUID();
 
   return transaction(async (tx) => {
     // One guarded update does the work; the deletedAt guard makes a concurrent delete of the
     // same id lose cleanly. Only ids it did not take are looked up, to say why.
     const deleted = await tx.record.updateManyAndReturn({
-      where: { workspaceId: actor.workspaceId, id: { in: ids }, deletedAt: null },
+      where: liveRecords(actor.workspaceId, { id: { in: ids } }),
       data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
       select: { id: true, name: true, entityId: true },
     });

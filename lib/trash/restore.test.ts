@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { getRecord } from "@/lib/records/get";
 import { purgeExpired } from "@/lib/purge/purge";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
+import { makeRecord, makeWorkspace, NOW, relate, viaSchema } from "@/test/fixtures";
+import { undoDeleteSchema } from "./schemas";
 import { softDeleteRecords } from "./delete";
 import { restoreRecords, undoDelete } from "./restore";
 
@@ -26,12 +27,12 @@ describe("restore", () => {
     const result = await restoreRecords(ws.actors.member, { ids: [record.id] }, later(DAY));
     expect(result).toEqual({ succeeded: [record.id], failed: [] });
 
-    const back = await getRecord(ws.actors.member, record.id);
+    const back = await getRecord(ws.actors.member, { id: record.id });
     expect(back.notes).toHaveLength(2);
     expect(back.activities).toHaveLength(1);
     expect(back.subformRows).toHaveLength(2);
     expect(back.relations.map((r) => r.record.name)).toEqual(["Contact"]);
-    expect((await getRecord(ws.actors.member, contact.id)).relations.map((r) => r.record.name)).toEqual(["Back again"]);
+    expect((await getRecord(ws.actors.member, { id: contact.id })).relations.map((r) => r.record.name)).toEqual(["Back again"]);
     expect(await db().segmentMember.count({ where: { segmentId: segment.id, recordId: record.id } })).toBe(1);
     const stored = await db().record.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored).toMatchObject({ deletedAt: null, deletedById: null, deleteBatchId: null });
@@ -116,13 +117,15 @@ describe("undo", () => {
     const [a, b, c] = [await makeRecord(ws), await makeRecord(ws), await makeRecord(ws)];
     const first = await softDeleteRecords(ws.actors.member, { ids: [a.id, b.id] }, NOW);
     await softDeleteRecords(ws.actors.member, { ids: [c.id] }, NOW);
-    const result = await undoDelete(ws.actors.member, { batchId: first.batchId }, NOW);
+    const result = await undoDelete(ws.actors.member, { batchIds: [first.batchId!] }, NOW);
     expect(result.succeeded.sort()).toEqual([a.id, b.id].sort());
     expect((await db().record.findUniqueOrThrow({ where: { id: c.id } })).deletedAt).not.toBeNull();
   });
 
   it("rejects something that is not a batch id", async () => {
     const ws = await makeWorkspace();
-    await expect(undoDelete(ws.actors.member, { batchId: "x" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "batchId" });
+    const undo = viaSchema(undoDeleteSchema, undoDelete);
+    await expect(undo(ws.actors.member, { batchIds: ["x"] })).rejects.toMatchObject({ code: "VALIDATION", field: "batchIds.0" });
+    await expect(undo(ws.actors.member, { batchIds: [] })).rejects.toMatchObject({ code: "VALIDATION", field: "batchIds" });
   });
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { countStatements, withTestDatabase } from "@/test/db";
 import { makeRecords, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
 import { softDeleteRecords } from "./delete";
-import { hardDeleteRecords } from "./destroy";
+import { hardDeleteRecords } from "@/lib/purge/hard-delete";
 import { restoreRecords, undoDelete } from "./restore";
 
 withTestDatabase();
@@ -45,7 +45,7 @@ describe("undo of a bulk delete", () => {
     const ids = await richRecords(ws, 1001);
     const batch = await softDeleteRecords(ws.actors.member, { ids: ids.slice(0, 1000) }, NOW);
     await softDeleteRecords(ws.actors.member, { ids: [ids[1000]!] }, NOW);
-    const result = await undoDelete(ws.actors.member, { batchId: batch.batchId }, NOW);
+    const result = await undoDelete(ws.actors.member, { batchIds: [batch.batchId!] }, NOW);
     expect(result.succeeded).toHaveLength(1000);
     expect(result.failed).toEqual([]);
     expect(await db().record.count({ where: { deletedAt: null } })).toBe(1000);

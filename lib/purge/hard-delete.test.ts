@@ -4,10 +4,10 @@ import { emptyTrash } from "@/lib/trash/empty";
 import { setHold } from "@/lib/trash/hold";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
-import { softDeleteRecords } from "./delete";
-import { getRecord } from "./get";
-import { hardDeleteRecords } from "./destroy";
-import { restoreRecords } from "./restore";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { getRecord } from "@/lib/records/get";
+import { hardDeleteRecords } from "./hard-delete";
+import { restoreRecords } from "@/lib/trash/restore";
 
 withTestDatabase();
 
@@ -25,8 +25,8 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     expect(await db().activity.count({ where: { recordId: record.id } })).toBe(0);
     expect(await db().subformRow.count({ where: { recordId: record.id } })).toBe(0);
     expect(await db().relation.count()).toBe(0);
-    expect((await getRecord(ws.actors.admin, other.id)).relations).toEqual([]);
-    await expect(getRecord(ws.actors.admin, record.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRecord(ws.actors.admin, { id: other.id })).relations).toEqual([]);
+    await expect(getRecord(ws.actors.admin, { id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.destroy" } });
     expect(entry.details).toMatchObject({ reason: "hard_delete", wasInTrash: false, notes: 1, activities: 2, subformRows: 1, relations: 1 });
@@ -64,7 +64,7 @@ describe("empty trash (ADMIN+)", () => {
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
     await softDeleteRecords(ws.actors.member, { ids }, NOW);
     await softDeleteRecords(other.actors.member, { ids: [foreign.id] }, NOW);
-    await setHold(ws.actors.admin, { id: ids[0], hold: true }, NOW);
+    await setHold(ws.actors.admin, { id: ids[0]!, hold: true }, NOW);
 
     await expect(emptyTrash(ws.actors.admin, { confirmation: "yes" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "confirmation" });
     await expect(emptyTrash(ws.actors.member, { confirmation: "empty trash" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,14 +1,13 @@
-import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { writeAudit } from "@/lib/audit/write";
+import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
-import { isExpired } from "@/lib/trash/retention";
-import { parseInput } from "@/lib/validation";
-import { failure, type BulkResult, type FailedId } from "./bulk-result";
-import { parseRecordIds } from "./schemas";
+import { isExpired } from "@/lib/purge/retention";
+import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
+import { liveRecords, trashedRecords } from "@/lib/records/live";
+import { MAX_BULK_IDS } from "@/lib/records/schemas";
 
 const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
 
@@ -18,9 +17,9 @@ const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purg
  * retention has run out, the caller may not restore it, or a live record now holds its
  * external id.
  */
-export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?: { chunk?: string; selectionId?: string } }, now: Date): Promise<BulkResult> {
+export async function restoreRecords(actor: Actor, input: { ids: string[]; audit?: AuditContext }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
-  const ids = parseRecordIds(input.ids);
+  const { ids } = input;
 
   return transaction(async (tx) => {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
@@ -45,7 +44,7 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
     // Candidates by external id alone (one indexed IN list), matched exactly below.
     const holders = keyed.length
       ? await tx.record.findMany({
-          where: { workspaceId: actor.workspaceId, deletedAt: null, externalId: { in: [...new Set(keyed.map((r) => r.externalId!))] } },
+          where: liveRecords(actor.workspaceId, { externalId: { in: [...new Set(keyed.map((r) => r.externalId!))] } }),
           select: { name: true, entityId: true, externalProvider: true, externalId: true },
         })
       : [];
@@ -64,7 +63,7 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
 
     const restored = restorable.length
       ? await tx.record.updateManyAndReturn({
-          where: { workspaceId: actor.workspaceId, id: { in: restorable.map((r) => r.id) }, deletedAt: { not: null } },
+          where: trashedRecords(actor.workspaceId, { id: { in: restorable.map((r) => r.id) } }),
           data: { deletedAt: null, deletedById: null, deleteBatchId: null, heldAt: null, heldById: null },
           select: { id: true, name: true, entityId: true },
         })
@@ -87,16 +86,23 @@ export async function restoreRecords(actor: Actor, input: { ids: unknown; audit?
   });
 }
 
-/** Undo of one delete action: restores exactly the records of that batch that are still in the trash. */
-export const undoDeleteSchema = z.object({ batchId: z.string().uuid("Not a delete batch id") });
-
-export async function undoDelete(actor: Actor, raw: { batchId: unknown }, now: Date): Promise<BulkResult> {
+/**
+ * Undo of one delete action — which may have run as several batches of a "select all" run:
+ * restores exactly the records of those batches that are still in the trash, a bulk call's
+ * worth at a time.
+ */
+export async function undoDelete(actor: Actor, { batchIds }: { batchIds: string[] }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
-  const { batchId } = parseInput(undoDeleteSchema, raw);
   const batch = await db().record.findMany({
-    where: { workspaceId: actor.workspaceId, deleteBatchId: batchId, deletedAt: { not: null } },
+    where: trashedRecords(actor.workspaceId, { deleteBatchId: { in: batchIds } }),
+    orderBy: { id: "asc" },
     select: { id: true },
   });
-  if (batch.length === 0) return { succeeded: [], failed: [] };
-  return restoreRecords(actor, { ids: batch.map((r) => r.id) }, now);
+  const result: BulkResult = { succeeded: [], failed: [] };
+  for (let i = 0; i < batch.length; i += MAX_BULK_IDS) {
+    const chunk = await restoreRecords(actor, { ids: batch.slice(i, i + MAX_BULK_IDS).map((r) => r.id) }, now);
+    result.succeeded.push(...chunk.succeeded);
+    result.failed.push(...chunk.failed);
+  }
+  return result;
 }

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { listRecords } from "@/lib/records/list";
 import { getRecord } from "@/lib/records/get";
 import { withTestDatabase } from "@/test/db";
-import { makeRecord, makeRecords, makeWorkspace, NOW, relate } from "@/test/fixtures";
+import { makeRecord, makeRecords, makeWorkspace, NOW, relate, viaSchema } from "@/test/fixtures";
+import { listRecordsSchema, recordIdsInputSchema } from "@/lib/records/schemas";
+import { parseInput } from "@/lib/validation";
 import { softDeleteRecords } from "./delete";
 
 withTestDatabase();
@@ -24,9 +26,9 @@ describe("soft delete (MEMBER+)", () => {
 
     const stored = await db().record.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored).toMatchObject({ deletedAt: NOW, deletedById: ws.actors.member.userId, deleteBatchId: result.batchId });
-    expect((await listRecords(ws.actors.member, { q: "Trashme" })).items).toEqual([]);
-    await expect(getRecord(ws.actors.member, record.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await getRecord(ws.actors.member, neighbour.id)).relations).toEqual([]);
+    expect((await listRecords(ws.actors.member, parseInput(listRecordsSchema, { q: "Trashme" }))).items).toEqual([]);
+    await expect(getRecord(ws.actors.member, { id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRecord(ws.actors.member, { id: neighbour.id })).relations).toEqual([]);
     expect(await db().segmentMember.count({ where: { recordId: record.id } })).toBe(0);
     expect(await db().note.count({ where: { recordId: record.id } })).toBe(2);
     expect(await db().activity.count({ where: { recordId: record.id } })).toBe(3);
@@ -52,7 +54,7 @@ describe("soft delete (MEMBER+)", () => {
     const trashed = await makeRecord(ws, { deletedAt: new Date(NOW.getTime() - 1000), deletedById: ws.actors.member2.userId });
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
 
-    const result = await softDeleteRecords(ws.actors.member, { ids: [live.id, trashed.id, "nope", foreign.id, live.id] }, NOW);
+    const result = await viaSchema(recordIdsInputSchema, softDeleteRecords)(ws.actors.member, { ids: [live.id, trashed.id, "nope", foreign.id, live.id] });
     expect(result.succeeded).toEqual([live.id]);
     expect(result.failed).toEqual([
       { id: trashed.id, code: "NOT_FOUND", message: "Already in the trash." },
@@ -76,13 +78,14 @@ describe("soft delete (MEMBER+)", () => {
     const ws = await makeWorkspace();
     const rows = await makeRecords(ws, 1001);
     const ids = rows.map((r) => r.id);
-    await expect(softDeleteRecords(ws.actors.admin, { ids: [] }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "ids" });
-    await expect(softDeleteRecords(ws.actors.admin, { ids }, NOW)).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
-    await expect(softDeleteRecords(ws.actors.admin, { ids: [ids[0], 42] }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "ids.1" });
-    await expect(softDeleteRecords(ws.actors.admin, { ids: "not-an-array" }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
+    const softDelete = viaSchema(recordIdsInputSchema, softDeleteRecords);
+    await expect(softDelete(ws.actors.admin, { ids: [] })).rejects.toMatchObject({ code: "VALIDATION", field: "ids" });
+    await expect(softDelete(ws.actors.admin, { ids })).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", field: "ids" });
+    await expect(softDelete(ws.actors.admin, { ids: [ids[0], 42] as never })).rejects.toMatchObject({ code: "VALIDATION", field: "ids.1" });
+    await expect(softDelete(ws.actors.admin, { ids: "not-an-array" as never })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(0);
     // Exactly 1000 distinct ids (plus duplicates) is allowed.
-    const result = await softDeleteRecords(ws.actors.admin, { ids: [...ids.slice(0, 1000), ids[0]] }, NOW);
+    const result = await softDelete(ws.actors.admin, { ids: [...ids.slice(0, 1000), ids[0]!] });
     expect(result.succeeded).toHaveLength(1000);
   });
 });

@@ -1,6 +1,6 @@
-// The one rule for "how long is left": the trash countdown, the purge job and the API all
-// use these functions, so what users see is exactly what the purge does.
-export const DEFAULT_RETENTION_DAYS = 14;
+// The one rule for "how long is left": the trash countdown, the trash list and the purge job
+// all use these functions, so what users see is exactly what the purge does. The retention
+// itself is a workspace setting (Workspace.retentionDays, 14 days unless the owner changes it).
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

@@ -1,0 +1,35 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { RecordPage } from "@/lib/records/list";
+import type { RecordsQuery } from "@/lib/records/schemas";
+import type { SegmentRow } from "@/lib/segments/list";
+import type { TrashPage } from "@/lib/trash/list";
+import type { TrashQuery } from "@/lib/trash/schemas";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./keys";
+
+/** A query object as URL parameters, leaving out what is not set. */
+export function toSearchParams(query: object): URLSearchParams {
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]);
+  return new URLSearchParams(entries);
+}
+
+// Each read starts from what the server component rendered and refetches when mutations invalidate it.
+
+export function useRecordsPage(query: RecordsQuery, initialData: RecordPage) {
+  return useQuery({ queryKey: queryKeys.records.page(query), queryFn: () => fetchJson<RecordPage>(`/api/app/records?${toSearchParams(query)}`), initialData });
+}
+
+export function useTrashPage(query: TrashQuery, initialData: TrashPage) {
+  return useQuery({ queryKey: queryKeys.trash.page(query), queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toSearchParams(query)}`), initialData });
+}
+
+export function useSegments(initialData: SegmentRow[]) {
+  return useQuery({ queryKey: queryKeys.segments, queryFn: () => fetchJson<SegmentRow[]>("/api/app/segments"), initialData });
+}
+
+/** The number of records in the caller's trash view: the navigation badge and Empty trash share it. */
+export function useTrashCount(initialData: number) {
+  return useQuery({ queryKey: queryKeys.trashCount, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count, initialData });
+}

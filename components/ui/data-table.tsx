@@ -1,0 +1,75 @@
+"use client";
+
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { clsx } from "clsx";
+import { useMemo } from "react";
+import { RowCheckbox } from "@/components/bulk/row-checkbox";
+import type { RowSelection } from "@/components/bulk/use-row-selection";
+import { theadClass } from "./card";
+
+export interface TableSelection<T> {
+  state: RowSelection;
+  /** Rows the caller may not act on get no checkbox (the server refuses them anyway). */
+  canSelect?: (row: T) => boolean;
+  label: (row: T) => string;
+}
+
+interface Props<T extends { id: string }> {
+  rows: T[];
+  // Columns mix value types; TanStack's own examples type them this way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<T, any>[];
+  selection?: TableSelection<T>;
+  testId: string;
+  /** The data-* attribute each row carries with its id, e.g. "record-id". */
+  rowIdAttribute?: string;
+}
+
+function selectColumn<T extends { id: string }>({ state, canSelect, label }: TableSelection<T>): ColumnDef<T> {
+  return {
+    id: "select",
+    header: () => <RowCheckbox label="Select all on this page" checked={state.allOnPage || !!state.matching} indeterminate={state.someOnPage} onToggle={() => state.togglePage()} />,
+    cell: ({ row }) => (canSelect?.(row.original) ?? true) && <RowCheckbox label={label(row.original)} checked={state.isSelected(row.id)} onToggle={(shift) => state.toggle(row.id, shift)} />,
+    meta: { className: "w-10 py-2.5 pl-4", headerClassName: "w-10 py-2.5 pl-4" },
+  };
+}
+
+/**
+ * The dashboard's one table: TanStack Table for the columns, the same header, rows, hover and
+ * selection look everywhere (records, trash, segments, segment members). A column's
+ * `meta.className` styles its cells (`meta.headerClassName` its header); selection adds the checkbox column.
+ */
+export function DataTable<T extends { id: string }>({ rows, columns, selection, testId, rowIdAttribute = "row-id" }: Props<T>) {
+  const all = useMemo(() => (selection ? [selectColumn(selection), ...columns] : columns), [selection, columns]);
+  // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: rows, columns: all, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        <thead className={theadClass}>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((h) => (
+                <th key={h.id} scope="col" className={h.column.columnDef.meta?.headerClassName ?? "px-4 py-2.5 font-medium"}>
+                  {flexRender(h.column.columnDef.header, h.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} {...{ [`data-${rowIdAttribute}`]: row.id }} className={clsx("group", selection?.state.isSelected(row.id) ? "bg-brand-50/60" : "hover:bg-zinc-50/60")}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className ?? "px-4 py-2.5"}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { cursorSchema, encodeCursor, type Position } from "./cursor";
+
+export type SortOrder = "asc" | "desc";
+export type Direction = "next" | "prev";
+
+export interface PageRequest {
+  cursor?: Position;
+  direction: Direction;
+  limit: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/** An empty `?cursor=` is no cursor: forms and links send it that way. */
+export const optionalCursorSchema = z.preprocess((v) => (v === "" || v === null ? undefined : v), cursorSchema.optional());
+
+/** The paging part of every list input: cursor, direction and page size, parsed once. */
+export const pageRequestShape = {
+  cursor: optionalCursorSchema,
+  direction: z.enum(["next", "prev"]).default("next"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+/** The order rows are read in: the list's own order going forward, reversed going back. */
+export function readOrder(order: SortOrder, direction: Direction): SortOrder {
+  return direction === "next" ? order : order === "asc" ? "desc" : "asc";
+}
+
+/**
+ * Rows strictly beyond `p` in reading order, for a list sorted by (field, id): a keyset
+ * condition that an index on (field, id) serves, as fast on page 500 as on page 1.
+ */
+export function beyond(field: string, p: Position, order: SortOrder, direction: Direction) {
+  const cmp = readOrder(order, direction) === "asc" ? "gt" : "lt";
+  return { OR: [{ [field]: { [cmp]: p.at } }, { [field]: p.at, id: { [cmp]: p.id } }] };
+}
+
+/** Cuts a page from `limit + 1` rows read in reading order, and says where the pages around it start. */
+export function cutPage<R>(rows: R[], request: PageRequest, positionOf: (row: R) => Position): Paged<R> {
+  const hasMore = rows.length > request.limit;
+  const items = rows.slice(0, request.limit);
+  if (request.direction === "prev") items.reverse();
+  const first = items[0];
+  const last = items[items.length - 1];
+  // Going back from a cursor, there is always a page after; going forward, one before.
+  const hasNext = request.direction === "next" ? hasMore : true;
+  const hasPrev = request.direction === "prev" ? hasMore : request.cursor !== undefined;
+  return {
+    items,
+    nextCursor: hasNext && last ? encodeCursor(positionOf(last)) : null,
+    prevCursor: hasPrev && first ? encodeCursor(positionOf(first)) : null,
+  };
+}

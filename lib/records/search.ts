@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+
+/**
+ * Free text people search by: printable text only. A NUL or another control character can
+ * never match a record, and PostgreSQL refuses NUL in text outright.
+ */
+export const searchTermSchema = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Search text cannot contain control characters");
+
+/** A phone number as stored (E.164): the digits and a leading +, without spaces, dashes or brackets. */
+export function normalizePhone(text: string): string {
+  return text.replace(/[\s().-]/g, "");
+}
+
+/** Free-text search over the columns people search by: name, phone number, external id. */
+export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
+  const term = q?.trim();
+  if (!term) return {};
+  return {
+    OR: [
+      { name: { contains: term, mode: "insensitive" } },
+      { phoneNumber: { contains: normalizePhone(term) } },
+      { externalId: { contains: term, mode: "insensitive" } },
+    ],
+  };
+}
