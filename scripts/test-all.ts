@@ -23,6 +23,9 @@ const steps: Step[] = [
   { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
   // Copy-paste check: the same code twice in the app (tests, migrations, generated code aside; .jscpd.json).
   { name: "lint", command: ["npx", "jscpd"] },
+  // One production build, before the suites: the HTTP tests start it against their own
+  // database, and the browser suite's server finds it up to date.
+  { name: "build", command: ["npx", "next", "build"] },
   {
     name: "vitest",
     command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],

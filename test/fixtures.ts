@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/actor";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 
@@ -15,9 +16,14 @@ export interface TestWorkspace {
   entities: { leads: string; contacts: string; deals: string };
 }
 
+/** Every fixture user's password; its bcrypt hash is computed once per test file. */
+export const TEST_PASSWORD = "test-password-1";
+let testPasswordHash: Promise<string> | undefined;
+
 async function makeActor(workspaceId: string, role: Role, label: string): Promise<Actor> {
   const email = `${label}-${uid()}@test.example`;
-  const user = await db().user.create({ data: { email, name: `${label} ${role.toLowerCase()}`, passwordHash: "x" } });
+  const passwordHash = await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  const user = await db().user.create({ data: { email, name: `${label} ${role.toLowerCase()}`, passwordHash } });
   await db().membership.create({ data: { workspaceId, userId: user.id, role } });
   return { userId: user.id, workspaceId, role, name: user.name, email, door: "UI" };
 }
