@@ -2,5 +2,6 @@ export async function register() {
   // The purge scheduler runs in the Node.js server only (not at build time, not on the edge).
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startPurgeScheduler } = await import("./lib/purge/scheduler");
-  startPurgeScheduler();
+  const { deleteExpiredSelections } = await import("./lib/bulk/selection");
+  startPurgeScheduler({ maintenance: [deleteExpiredSelections] });
 }

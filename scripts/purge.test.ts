@@ -33,6 +33,18 @@ describe.runIf(!onPostgres)("npm run purge on the embedded database", () => {
     }
   });
 
+  it("#7 refuses a future --as-of and purges nothing", async () => {
+    const ws = await makeWorkspace();
+    await db().record.create({ data: { workspaceId: ws.id, entityId: ws.entities.leads, name: "Trashed a minute ago", deletedAt: new Date(Date.now() - 60_000), deletedById: ws.actors.member.userId } });
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-cli-")), "pglite");
+    const future = new Date(Date.now() + 30 * DAY).toISOString();
+    const error = await purgeCli({ DATABASE_URL: `file:${dir}` }, "--as-of", future).then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(error?.code).toBe(2);
+    expect(error?.stderr).toMatch(/--as-of must not be in the future/);
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(await db().record.count()).toBe(1);
+  });
+
   it("rejects a malformed --as-of", async () => {
     const error = await purgeCli({}, "--as-of", "yesterday").then(() => null, (e: { code: number; stderr: string }) => e);
     expect(error?.code).toBe(2);

@@ -14,6 +14,11 @@ if (Number.isNaN(now.getTime())) {
   console.error(`--as-of must be an ISO date-time such as 2026-12-01T00:00:00Z (got "${asOf}").`);
   process.exit(2);
 }
+// A future --as-of would purge records whose retention has not run out yet.
+if (now.getTime() > Date.now()) {
+  console.error(`--as-of must not be in the future (got ${now.toISOString()}; it is now ${new Date().toISOString()}): it would purge records whose time in the trash has not run out.`);
+  process.exit(2);
+}
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
   console.error("--batch-size must be a whole number from 1 to 5000.");
   process.exit(2);

@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { queryKeys, RECORD_VIEWS } from "@/components/queries/keys";
-import { deleteRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
+import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
 import { removeRows } from "./optimistic";
 import { plural, summarizeFailures, useActionMutation } from "./use-action-mutation";
 
@@ -57,9 +57,10 @@ export function useRestoreRecords() {
   });
 }
 
-export function useHardDeleteRecords(options: { onDeleted?: () => void } = {}) {
+/** Permanent delete: of trashed records (`from: "trash"`), or erasure of live ones from the record page. */
+export function useHardDeleteRecords(options: { onDeleted?: () => void; from?: "trash" | "live" } = {}) {
   return useActionMutation({
-    action: (ids: string[]) => hardDeleteRecordsAction({ ids }),
+    action: (ids: string[]) => (options.from === "live" ? eraseRecordsAction({ ids }) : hardDeleteRecordsAction({ ids })),
     refresh: RECORD_VIEWS,
     optimistic: (queryClient, ids) => {
       const rollbackTrash = removeRows(queryClient, queryKeys.trash.all, new Set(ids));

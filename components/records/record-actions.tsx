@@ -23,7 +23,7 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
     router.push(`/records/${record.entitySlug}`);
   };
   const remove = useDeleteRecords({ onDeleted: backToList });
-  const destroy = useHardDeleteRecords({ onDeleted: backToList });
+  const destroy = useHardDeleteRecords({ onDeleted: backToList, from: "live" });
   if (!canDelete && !canDestroy) return null;
 
   return (

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { NOT_IN_TRASH_TO_DESTROY } from "@/lib/purge/hard-delete";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, type TestWorkspace } from "@/test/fixtures";
 
@@ -73,7 +74,7 @@ describe("server actions: the one way in", () => {
     const other = await makeWorkspace("Other");
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
     signInAs(ws, "owner");
-    expect(await hardDeleteRecordsAction({ ids: [foreign.id] })).toMatchObject({ ok: true, data: { succeeded: [], failed: [{ id: foreign.id, code: "NOT_FOUND", message: "Record not found." }] } });
+    expect(await hardDeleteRecordsAction({ ids: [foreign.id] })).toMatchObject({ ok: true, data: { succeeded: [], failed: [{ id: foreign.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }] } });
     expect(await db().record.count({ where: { id: foreign.id } })).toBe(1);
   });
 });

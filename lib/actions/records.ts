@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/doors/server-action";
 import { hardDeleteRecords } from "@/lib/purge/hard-delete";
 import { recordIdsInputSchema } from "@/lib/records/schemas";
 import { softDeleteRecords } from "@/lib/trash/delete";
+import { eraseRecords } from "@/lib/trash/erase";
 import { restoreRecords, undoDelete } from "@/lib/trash/restore";
 import { undoDeleteSchema } from "@/lib/trash/schemas";
 
@@ -12,3 +13,4 @@ export const deleteRecordsAction = defineAction(recordIdsInputSchema, (actor, { 
 export const restoreRecordsAction = defineAction(recordIdsInputSchema, restoreRecords);
 export const undoDeleteAction = defineAction(undoDeleteSchema, undoDelete);
 export const hardDeleteRecordsAction = defineAction(recordIdsInputSchema, hardDeleteRecords);
+export const eraseRecordsAction = defineAction(recordIdsInputSchema, eraseRecords);

@@ -8,6 +8,8 @@ export const CHUNK_SIZE = MAX_BULK_IDS;
 /** A snapshot larger than this is refused: narrow the filter instead. */
 export const MAX_SELECTION = 100_000;
 export const SELECTION_TTL_MS = 30 * 60_000;
+/** Live snapshots one person may hold at once; creating another drops their oldest. */
+export const MAX_LIVE_SELECTIONS = 5;
 
 /** What "select all matching" means: always an explicit filter, never "everything" by accident. */
 export const selectionFilterSchema = z.discriminatedUnion("scope", [

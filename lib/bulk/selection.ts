@@ -10,7 +10,7 @@ import { searchWhere } from "@/lib/records/search";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { trashFilterWhere } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
-import { CHUNK_SIZE, MAX_SELECTION, SELECTION_TTL_MS, type ApplyChunkInput, type SelectionFilter } from "./schemas";
+import { CHUNK_SIZE, MAX_LIVE_SELECTIONS, MAX_SELECTION, SELECTION_TTL_MS, type ApplyChunkInput, type SelectionFilter } from "./schemas";
 
 export interface Selection {
   token: string;
@@ -47,6 +47,7 @@ export async function createSelection(actor: Actor, filter: SelectionFilter, now
   if (ids.length === 0) throw new AppError("VALIDATION", "Nothing matches this filter.");
   if (ids.length > MAX_SELECTION) throw new AppError("LIMIT_EXCEEDED", `More than ${MAX_SELECTION.toLocaleString("en-US")} records match; narrow the filter.`);
 
+  await makeRoomForSelection(actor, now);
   const selection = await db().bulkSelection.create({
     data: {
       workspaceId: actor.workspaceId, userId: actor.userId, entityId, scope: filter.scope,
@@ -84,4 +85,24 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   if (input.action === "delete") return { ...base, ...(await softDeleteRecords(actor, { ids, audit }, now)) };
   if (input.action === "restore") return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
   return { ...base, batchId: null, ...(await hardDeleteRecords(actor, { ids, audit }, now)) };
+}
+
+/**
+ * At most MAX_LIVE_SELECTIONS live snapshots per person: before a new one, that person's
+ * expired snapshots go, and their oldest live ones beyond the cap (the newest stay usable).
+ */
+async function makeRoomForSelection(actor: Actor, now: Date): Promise<void> {
+  const mine = { workspaceId: actor.workspaceId, userId: actor.userId };
+  const older = await db().bulkSelection.findMany({
+    where: { ...mine, expiresAt: { gt: now } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: MAX_LIVE_SELECTIONS - 1,
+    select: { id: true },
+  });
+  await db().bulkSelection.deleteMany({ where: { ...mine, OR: [{ expiresAt: { lte: now } }, { id: { in: older.map((s) => s.id) } }] } });
+}
+
+/** Maintenance (the server's scheduler runs it): removes every expired snapshot. */
+export async function deleteExpiredSelections(now: Date): Promise<number> {
+  return (await db().bulkSelection.deleteMany({ where: { expiresAt: { lte: now } } })).count;
 }

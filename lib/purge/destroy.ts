@@ -93,6 +93,18 @@ export async function lockRecords(tx: Tx, workspaceId: string, ids: string[]): P
   return rows.map((r) => r.id);
 }
 
+/**
+ * Locks those of the given records that are in the trash right now (a row restored by a
+ * concurrent transaction is re-checked after its lock is released, and skipped).
+ */
+export async function lockTrashedRecords(tx: Tx, workspaceId: string, ids: string[]): Promise<{ id: string; held: boolean }[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<{ id: string; held: boolean }[]>`
+    SELECT id, "heldAt" IS NOT NULL AS held FROM "Record"
+    WHERE "workspaceId" = ${workspaceId} AND id IN (${Prisma.join(ids)}) AND "deletedAt" IS NOT NULL
+    FOR UPDATE`;
+}
+
 /** The next batch of trashed records at or before `cutoff` (not on hold), locked, skipping rows another purger holds. */
 export async function lockTrashBatch(tx: Tx, workspaceId: string, cutoff: Date | null, limit: number): Promise<string[]> {
   // Prisma stores DateTime as UTC `timestamp(3)`; compare against the UTC wall time.

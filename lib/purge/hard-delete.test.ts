@@ -6,17 +6,18 @@ import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { getRecord } from "@/lib/records/get";
-import { hardDeleteRecords } from "./hard-delete";
+import { hardDeleteRecords, NOT_IN_TRASH_TO_DESTROY } from "./hard-delete";
 import { restoreRecords } from "@/lib/trash/restore";
 
 withTestDatabase();
 
 describe("hard delete (ADMIN+, GDPR erasure)", () => {
-  it("removes a live record at once with everything, including its place in other records' relations", async () => {
+  it("removes a trashed record at once with everything, including its place in other records' relations", async () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws, { name: "Erase me", phoneNumber: "+4915112345678" }, { notes: 1, activities: 2, subformRows: 1 });
     const other = await makeRecord(ws, { name: "Stays" });
     await relate(ws, other.id, record.id, "Knows");
+    await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
 
     const result = await hardDeleteRecords(ws.actors.admin, { ids: [record.id] }, NOW);
     expect(result).toEqual({ succeeded: [record.id], failed: [] });
@@ -29,7 +30,7 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     await expect(getRecord(ws.actors.admin, { id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.destroy" } });
-    expect(entry.details).toMatchObject({ reason: "hard_delete", wasInTrash: false, notes: 1, activities: 2, subformRows: 1, relations: 1 });
+    expect(entry.details).toMatchObject({ reason: "hard_delete", wasInTrash: true, notes: 1, activities: 2, subformRows: 1, relations: 1 });
   });
 
   it("removes a trashed record too; a second call answers not found; restore then answers not found", async () => {
@@ -37,7 +38,7 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     const record = await makeRecord(ws);
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
     expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).succeeded).toEqual([record.id]);
-    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([{ id: record.id, code: "NOT_FOUND", message: "Record not found." }]);
+    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([{ id: record.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }]);
     expect((await restoreRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed[0]!.code).toBe("NOT_FOUND");
   });
 

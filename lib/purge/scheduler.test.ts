@@ -55,4 +55,16 @@ describe("the purge scheduler inside the server", () => {
     await vi.advanceTimersByTimeAsync(61 * 60_000);
     expect(run).toHaveBeenCalledTimes(2);
   });
+
+  it("#11 runs the maintenance steps (expired selections) after each purge, even when the purge failed", async () => {
+    const run = vi.fn().mockRejectedValueOnce(new Error("database away")).mockResolvedValue(summary());
+    const step = vi.fn(async () => 3);
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    stop = startPurgeScheduler({ env: { PURGE_INTERVAL_MINUTES: "5" }, run, maintenance: [step] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(step).toHaveBeenCalledTimes(1);
+    expect(step.mock.calls[0]).toEqual([expect.any(Date)]);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(step).toHaveBeenCalledTimes(2);
+  });
 });

@@ -6,6 +6,8 @@ export interface SchedulerOptions {
   env?: Record<string, string | undefined>;
   /** The job; the retention purge as of now unless a test gives another. */
   run?: () => Promise<PurgeSummary>;
+  /** Housekeeping run after each purge (e.g. removing expired bulk selections); a failing step is logged, the others still run. */
+  maintenance?: ((now: Date) => Promise<unknown>)[];
 }
 
 /**
@@ -14,7 +16,7 @@ export interface SchedulerOptions {
  * instances are safe because the purge itself skips rows another purger holds.
  * Returns a stop function (null when disabled or already running).
  */
-export function startPurgeScheduler({ env = process.env, run = () => purgeExpired({ now: new Date(), door: "JOB" }) }: SchedulerOptions = {}) {
+export function startPurgeScheduler({ env = process.env, run = () => purgeExpired({ now: new Date(), door: "JOB" }), maintenance = [] }: SchedulerOptions = {}) {
   const minutes = Number(env.PURGE_INTERVAL_MINUTES ?? 60);
   if (!Number.isFinite(minutes) || minutes <= 0 || holder.__purgeTimer) return null;
   let running = false;
@@ -26,6 +28,9 @@ export function startPurgeScheduler({ env = process.env, run = () => purgeExpire
       if (summary.purged > 0) console.log(`[purge] ${JSON.stringify(summary)}`);
     } catch (error) {
       console.error("[purge] failed:", error);
+    }
+    try {
+      for (const step of maintenance) await step(new Date()).catch((error) => console.error("[maintenance] failed:", error));
     } finally {
       running = false;
     }

@@ -4,6 +4,7 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { transaction } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
+import { lockRecords } from "@/lib/purge/destroy";
 import { isExpired } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { liveRecords, trashedRecords } from "@/lib/records/live";
@@ -22,6 +23,9 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
   const { ids } = input;
 
   return transaction(async (tx) => {
+    // Lock first, then read: the permission ("own" deletion) and the trash state are judged on
+    // the rows as they are once nobody else can change them before this transaction ends.
+    await lockRecords(tx, actor.workspaceId, ids);
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
     const found = await tx.record.findMany({
       where: { workspaceId: actor.workspaceId, id: { in: ids } },
