@@ -2,13 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath as safeCallback } from "@/lib/auth/callback-url";
 import { getSessionActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/records";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;

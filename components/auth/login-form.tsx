@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,11 +21,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError("Incorrect email or password. Check both and try again.");
+      // The brake on guessing says how long to wait; anything else is the one neutral wording.
+      setError(result?.error?.startsWith("Too many") ? result.error : "Incorrect email or password. Check both and try again.");
       return;
     }
-    // A full navigation so the server renders the shell with the new session.
-    window.location.assign(callbackUrl);
+    // A full navigation so the server renders the shell with the new session — and only
+    // ever to a path on this site, whatever the page was given.
+    window.location.assign(safeCallbackPath(callbackUrl));
   }
 
   return (

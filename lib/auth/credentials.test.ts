@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/actor";
 import { makeWorkspace } from "@/test/fixtures";
 import { withTestDatabase } from "@/test/db";
-import { authenticate } from "./credentials";
+import { authenticate, signInWithPassword } from "./credentials";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, SIGN_IN_WINDOW_MS, SignInThrottledError } from "./throttle";
 import { hashPassword } from "./password";
 
 withTestDatabase();
@@ -52,5 +53,50 @@ describe("loadActor re-reads the membership on every request", () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     expect(await loadActor(ws.actors.owner.userId, other.id, "UI")).toBeNull();
+  });
+});
+
+describe("#3 sign-in is slowed per account and per address", () => {
+  const at = (ms: number) => new Date(Date.UTC(2026, 10, 23, 12) + ms);
+
+  it("#3 after 5 wrong passwords the account is refused — the right password too — with “try again in N s”, then works when the window passes", async () => {
+    const ws = await userWithPassword("s3cret-pass");
+    const email = ws.actors.admin.email;
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) expect(await signInWithPassword(email, `guess-${i}`, "10.0.0.1", at(i * 1000))).toBeNull();
+    const refused = await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(10_000)).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(SignInThrottledError);
+    const seconds = (refused as SignInThrottledError).retryAfterSeconds;
+    expect(seconds).toBe(Math.ceil((SIGN_IN_WINDOW_MS - 10_000) / 1000));
+    expect((refused as Error).message).toBe(`Too many failed sign-in attempts. Try again in ${seconds} s.`);
+    // The count lives in the database, so another instance (a fresh process) refuses too.
+    expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(ACCOUNT_LIMIT);
+
+    expect(await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(SIGN_IN_WINDOW_MS + 1))).toMatchObject({ userId: ws.actors.admin.userId });
+    // Success forgets the account's failures.
+    expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(0);
+  });
+
+  it("#3 one address guessing across many accounts is refused after 20 failures, other addresses are not", async () => {
+    const ws = await userWithPassword("s3cret-pass");
+    for (let i = 0; i < ADDRESS_LIMIT; i++) await signInWithPassword(`nobody-${i}@test.example`, "x", "10.9.9.9", at(i));
+    await expect(signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.9.9.9", at(100))).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(await signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.1.1.1", at(100))).toMatchObject({ role: "ADMIN" });
+  });
+});
+
+describe("#5 sign-in timing does not tell which emails exist", () => {
+  it("#5 an unknown email costs a bcrypt compare like a known one with a wrong password", async () => {
+    const ws = await userWithPassword("s3cret-pass");
+    await authenticate("warm-up@test.example", "x");
+    const time = async (email: string) => {
+      const started = performance.now();
+      for (let i = 0; i < 4; i++) await authenticate(email, "wrong-password");
+      return (performance.now() - started) / 4;
+    };
+    const known = await time(ws.actors.admin.email);
+    const unknown = await time("nobody-here@test.example");
+    // bcrypt at cost 10 takes tens of ms; skipping it answers in ~1 ms.
+    expect(known).toBeGreaterThan(15);
+    expect(unknown).toBeGreaterThan(known * 0.6);
   });
 });

@@ -1,9 +1,14 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+import { clearAccountFailures, recordFailure, secondsUntilAllowed, SignInThrottledError, throttleKeys } from "./throttle";
 
 /** Who signed in: an actor before any door (the session re-reads it per request anyway). */
 export type SignedInUser = Omit<Actor, "door">;
+
+// An unknown email costs the same bcrypt compare as a wrong password, so timing tells nothing.
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword("no user has this password: timing only"));
 
 /** Email and password to a user and their workspace, or null — never which of the two was wrong. */
 export async function authenticate(email: string, password: string): Promise<SignedInUser | null> {
@@ -14,7 +19,22 @@ export async function authenticate(email: string, password: string): Promise<Sig
       memberships: { select: { workspaceId: true, role: true }, orderBy: { createdAt: "asc" }, take: 1 },
     },
   });
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash()));
   const membership = user?.memberships[0];
-  if (!user || !membership || !(await verifyPassword(password, user.passwordHash))) return null;
+  if (!user || !membership || !passwordOk) return null;
   return { userId: user.id, workspaceId: membership.workspaceId, role: membership.role, name: user.name, email: user.email };
+}
+
+/**
+ * Sign-in with the brake on guessing: refused with SignInThrottledError ("try again in N s")
+ * once the account or the address has failed too often lately; each failure is counted.
+ */
+export async function signInWithPassword(email: string, password: string, address: string | null, now: Date): Promise<SignedInUser | null> {
+  const keys = throttleKeys(email, address);
+  const wait = await secondsUntilAllowed(keys, now);
+  if (wait > 0) throw new SignInThrottledError(wait);
+  const user = await authenticate(email, password);
+  if (user) await clearAccountFailures(keys);
+  else await recordFailure(keys, now);
+  return user;
 }

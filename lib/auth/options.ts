@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authenticate } from "./credentials";
+import { safeRedirect } from "./callback-url";
+import { signInWithPassword } from "./credentials";
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
 
@@ -12,16 +13,21 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // A throw (too many failures) reaches the login form as its message: "Try again in N s".
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticate(parsed.data.email, parsed.data.password);
+        const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers), new Date());
         if (!user) return null;
         return { id: user.userId, name: user.name, email: user.email, workspaceId: user.workspaceId, role: user.role };
       },
     }),
   ],
   callbacks: {
+    // Only same-origin paths are followed after sign-in (lib/auth/callback-url.ts).
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     // The token carries who and where; the role in it is for display only — every
     // request re-reads the membership (lib/actor.ts).
     jwt({ token, user }) {
@@ -38,3 +44,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The caller's address as the proxy in front reports it (first hop), for the per-address brake. */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const first = (name: string) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value.split(",")[0]!.trim().slice(0, 64) : "";
+  };
+  return first("x-forwarded-for") || first("x-real-ip") || null;
+}
