@@ -1,5 +1,5 @@
 import { createDbHandle } from "@/lib/db/client";
-import { describeTarget, resolveDatabaseTarget } from "@/lib/db/config";
+import { describeTarget, isDefaultEmbedded, resolveDatabaseTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/prisma/seed/demo";
 
@@ -11,7 +11,17 @@ export async function prepareDatabase(): Promise<void> {
   try {
     const ran = await applyMigrations(handle.runner);
     console.log(ran.length ? `Applied migrations: ${ran.join(", ")}` : "Migrations: up to date");
+    const decision = demoSeedDecision();
     if (await isDatabaseEmpty(handle.client)) {
+      if (!decision.seed) {
+        console.log(`Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.`);
+        return;
+      }
+      console.warn(
+        "\n*** DEMO DATA ***\n" +
+          `Seeding demo users with the known password ${process.env.DEMO_PASSWORD ? "from DEMO_PASSWORD" : "\"demo-password\""} (${decision.reason}).\n` +
+          "Anyone who can reach this server can sign in as them. Never do this on a database that holds real data.\n",
+      );
       const started = Date.now();
       const recordCount = process.env.DEMO_RECORDS ? Number(process.env.DEMO_RECORDS) : undefined;
       await seedDemo(handle.client, { password: process.env.DEMO_PASSWORD, recordCount });
@@ -20,6 +30,17 @@ export async function prepareDatabase(): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Demo users have a known password, so they are seeded only into the embedded database in its
+ * default folder, or when SEED_DEMO=1 says so explicitly (SEED_DEMO=0 turns it off everywhere).
+ */
+export function demoSeedDecision(env: Record<string, string | undefined> = process.env): { seed: boolean; reason: string } {
+  if (env.SEED_DEMO === "1") return { seed: true, reason: "SEED_DEMO=1" };
+  if (env.SEED_DEMO === "0") return { seed: false, reason: "SEED_DEMO=0" };
+  if (isDefaultEmbedded(env)) return { seed: true, reason: "the default embedded database" };
+  return { seed: false, reason: "DATABASE_URL or PGLITE_DATA_DIR is set and SEED_DEMO is not 1" };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath as safeCallback } from "@/lib/auth/callback-url";
+import { demoSignIn } from "@/lib/auth/demo";
 import { getSessionActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   if (await getSessionActor()) redirect(safeCallback(callbackUrl));
+  const demo = await demoSignIn();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-zinc-50 via-white to-brand-50 px-4">
       <div className="w-full max-w-sm">
@@ -23,9 +25,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={safeCallback(callbackUrl)} />
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500">
-          Demo: <span className="font-mono">owner@example.com</span> / <span className="font-mono">demo-password</span>
-        </p>
+        {demo && (
+          <p className="mt-6 text-center text-xs text-zinc-500" data-testid="demo-credentials">
+            Demo: <span className="font-mono">{demo.email}</span>
+            {demo.password ? <> / <span className="font-mono">{demo.password}</span></> : " (password from DEMO_PASSWORD)"}
+          </p>
+        )}
       </div>
     </main>
   );

@@ -24,6 +24,11 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   return { kind: "pglite", dataDir: path.resolve(dir) };
 }
 
+/** The embedded database in its default folder: the newcomer's `npm start`, nothing real. */
+export function isDefaultEmbedded(env: Record<string, string | undefined> = process.env): boolean {
+  return !env.DATABASE_URL?.trim() && !env.PGLITE_DATA_DIR;
+}
+
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "pglite") return `embedded PostgreSQL (PGlite) in ${target.dataDir}`;
   const u = new URL(target.url);

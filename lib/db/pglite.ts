@@ -25,8 +25,23 @@ export interface OpenedPglite {
   close(): Promise<void>;
 }
 
+/**
+ * The data folder holds password hashes and roles: it is the owner's alone (folder 0700,
+ * every file 0600, whatever the umask), set when opened, once ready, and when closed.
+ */
+export function makePrivate(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(full);
+    else if (entry.isFile()) fs.chmodSync(full, 0o600);
+  }
+}
+
 export function openPglite(dataDir: string): OpenedPglite {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makePrivate(dataDir);
   let release: () => void;
   try {
     release = lockfile.lockSync(dataDir, {
@@ -40,6 +55,7 @@ export function openPglite(dataDir: string): OpenedPglite {
     throw error;
   }
   const pglite = new PGlite(dataDir);
+  const madePrivate = pglite.waitReady.then(() => makePrivate(dataDir)).catch(() => undefined);
   let closed = false;
   return {
     pglite,
@@ -47,7 +63,9 @@ export function openPglite(dataDir: string): OpenedPglite {
       if (closed) return;
       closed = true;
       try {
+        await madePrivate;
         await pglite.close();
+        makePrivate(dataDir);
       } finally {
         release();
       }
