@@ -1,0 +1,63 @@
+import type { Actor } from "@/lib/actor";
+import { GET as recordsRoute } from "@/app/api/app/records/route";
+import { GET as segmentsRoute } from "@/app/api/app/segments/route";
+import { GET as previewRoute } from "@/app/api/app/segments/preview/route";
+import { GET as trashCountRoute } from "@/app/api/app/trash/count/route";
+import { GET as trashRoute } from "@/app/api/app/trash/route";
+import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
+import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
+import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
+import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
+import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
+
+// THE table of doors. The test file must mock next-auth's getServerSession to read
+// `globalThis.__testSession` (see lib/hardening/matrix.test.ts); nothing else is mocked.
+// To add the REST API after the merge: one row per endpoint, whose `send` makes (or reuses) an
+// API key for `caller` and calls the route handler with it — the matrix and corpus pick it up.
+
+const holder = globalThis as unknown as { __testSession?: { user: { id: string; workspaceId: string } } | null };
+
+export function setSession(caller: Actor | null): void {
+  holder.__testSession = caller ? { user: { id: caller.userId, workspaceId: caller.workspaceId } } : null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the corpus sends whatever a client could
+type AnyAction = (input: any) => Promise<Parameters<typeof actionAnswer>[0]>;
+const action = (fn: AnyAction) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+  setSession(caller);
+  return actionAnswer(await fn(raw));
+};
+const route = (handler: (r: Request) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+  setSession(caller);
+  return responseAnswer(await handler(new Request(`http://localhost/api/app/door?${toQuery(raw)}`)));
+};
+
+/** Columns in WHO order: owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut. */
+const row = (owner: Outcome, admin: Outcome, memberOwn: Outcome, memberOther: Outcome, viewer: Outcome, otherOwner: Outcome, signedOut: Outcome = "UNAUTHORIZED"): Record<Who, Outcome> =>
+  ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
+const READ = row("ok", "ok", "ok", "ok", "ok", "ok");
+
+export const DOOR_ROWS: DoorRow[] = [
+  { door: "action deleteRecords", mutates: true, send: action(deleteRecordsAction), input: (w, i) => ({ ids: [w.live[i]] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND") },
+  { door: "action restoreRecords", mutates: true, send: action(restoreRecordsAction), input: (w, i) => ({ ids: [w.trashed[i]] }), expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
+  { door: "action undoDelete", mutates: true, send: action(undoDeleteAction), input: (w, i) => ({ batchIds: [w.batch[i]] }), expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "noop") },
+  { door: "action hardDeleteRecords", mutates: true, send: action(hardDeleteRecordsAction), input: (w, i) => ({ ids: [w.trashed[i]] }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
+  { door: "action eraseRecords", mutates: true, send: action(eraseRecordsAction), input: (w, i) => ({ ids: [w.live[i]] }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
+  { door: "action createSelection", mutates: true, send: action(createSelectionAction), input: () => ({ scope: "records", entity: "leads" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "VALIDATION") },
+  {
+    door: "action applySelectionChunk", mutates: true, send: action(applySelectionChunkAction),
+    input: (w, i) => ({ token: w.selection[i].token, confirmCount: w.selection[i].count, action: "restore", chunk: 0 }),
+    // A selection is its creator's alone: the MEMBER's own one works, nobody else's reaches.
+    expect: row("NOT_FOUND", "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+  { door: "action createSegment", mutates: true, send: action(createSegmentAction), input: () => ({ name: "New", entity: "leads", filter: { conditions: [{ field: "name", op: "contains", value: "Record" }] } }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere") },
+  { door: "action deleteSegment", mutates: true, send: action(deleteSegmentAction), input: (w, i) => ({ id: w.segment[i] }), expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action emptyTrash", mutates: true, send: action(emptyTrashAction), input: () => ({ confirmation: "empty trash" }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
+  { door: "action setHold", mutates: true, send: action(setHoldAction), input: (w, i) => ({ id: w.trashed[i], hold: true }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action updateRetention", mutates: true, send: action(updateRetentionAction), input: () => ({ retentionDays: 30 }), expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
+  { door: "GET /api/app/records", mutates: false, send: route(recordsRoute), input: () => ({ entity: "leads" }), expect: READ },
+  { door: "GET /api/app/trash", mutates: false, send: route(trashRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
+];

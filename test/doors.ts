@@ -1,0 +1,116 @@
+import type { Actor } from "@/lib/actor";
+import { createSelection } from "@/lib/bulk/selection";
+import { db } from "@/lib/db/client";
+import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
+import { createSegment } from "@/lib/segments/create";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { makeRecord, makeWorkspace, type TestWorkspace } from "./fixtures";
+
+// Every door of the app in ONE table, for the authorization matrix and the hostile-input
+// corpus (lib/hardening/*.test.ts). A row says how to send an input to the door as a given
+// caller and what each kind of caller may do. Session doors (server actions, the dashboard's
+// route handlers) take the caller from the session; a REST API row would take it from an API
+// key made for the same actor — `send` hides which, so API endpoints are added as rows.
+
+export type Who = "owner" | "admin" | "memberOwn" | "memberOther" | "viewer" | "otherOwner" | "signedOut";
+export const WHO: Who[] = ["owner", "admin", "memberOwn", "memberOther", "viewer", "otherOwner", "signedOut"];
+
+/**
+ * ok: allowed and it changed what it should (or read without changing anything);
+ * elsewhere: allowed in the caller's own workspace, nothing of ours changed;
+ * noop: allowed, nothing to do;
+ * an ErrorCode: refused with that code (and its HTTP status);
+ * item:CODE: the bulk call answered, with that per-id refusal, and nothing changed.
+ */
+export type Outcome = "ok" | "elsewhere" | "noop" | ErrorCode | `item:${ErrorCode}`;
+
+/** What any door answered, in one shape: its HTTP status (a server action's code mapped), the error code, the data. */
+export interface Answer {
+  status: number;
+  code?: string;
+  message?: string;
+  data?: unknown;
+}
+
+export interface World {
+  ws: TestWorkspace;
+  other: TestWorkspace;
+  live: Record<"own" | "other", string>;
+  trashed: Record<"own" | "other", string>;
+  batch: Record<"own" | "other", string>;
+  segment: Record<"own" | "other", string>;
+  selection: Record<"own" | "other", { token: string; count: number }>;
+}
+
+export interface DoorRow {
+  door: string;
+  mutates: boolean;
+  /** The input for this caller: `own` is the MEMBER's own item, `other` another member's. */
+  input: (w: World, item: "own" | "other") => unknown;
+  send: (raw: unknown, caller: Actor | null) => Promise<Answer>;
+  expect: Record<Who, Outcome>;
+}
+
+/** The caller of each column: MEMBER for both "own" and "other" (the item differs). */
+export function callerOf(w: World, who: Who): Actor | null {
+  if (who === "signedOut") return null;
+  if (who === "otherOwner") return w.other.actors.owner;
+  if (who === "memberOwn" || who === "memberOther") return w.ws.actors.member;
+  return w.ws.actors[who];
+}
+
+export const itemOf = (who: Who): "own" | "other" => (who === "memberOther" ? "other" : "own");
+
+/** A workspace with one live and one trashed record, one segment and one trash selection for each of two members. */
+export async function buildWorld(): Promise<World> {
+  const ws = await makeWorkspace();
+  const other = await makeWorkspace("Other");
+  const now = new Date();
+  const by = { own: ws.actors.member, other: ws.actors.member2 };
+  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {} } as World;
+  for (const item of ["own", "other"] as const) {
+    w.live[item] = (await makeRecord(ws, { createdById: by[item].userId, attributes: { status: "Qualified" } }, { notes: 1 })).id;
+    const t = await makeRecord(ws, { createdById: by[item].userId }, { notes: 1 });
+    const deleted = await softDeleteRecords(by[item], { ids: [t.id] }, now);
+    w.trashed[item] = t.id;
+    w.batch[item] = deleted.batchId!;
+    w.segment[item] = (await createSegment(by[item], { name: `Seg ${item}`, entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }, now)).segmentId;
+    const s = await createSelection(by[item], { scope: "trash", filter: { scope: "mine" } }, now);
+    w.selection[item] = { token: s.token, count: s.count };
+  }
+  return w;
+}
+
+/** Everything of our workspace a door could change, to compare before and after. */
+export async function snapshot(w: World) {
+  const workspaceId = w.ws.id;
+  return JSON.stringify({
+    records: await db().record.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, name: true, deletedAt: true, deletedById: true, heldAt: true } }),
+    notes: await db().note.count({ where: { workspaceId } }),
+    segments: await db().segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, name: true } }),
+    members: await db().segmentMember.count({ where: { segment: { workspaceId } } }),
+    selections: await db().bulkSelection.count({ where: { workspaceId } }),
+    audit: await db().auditLog.count({ where: { workspaceId } }),
+    workspace: await db().workspace.findUnique({ where: { id: workspaceId }, select: { retentionDays: true } }),
+    memberships: await db().membership.count({ where: { workspaceId } }),
+  });
+}
+
+/** A server action's result as an Answer. */
+export function actionAnswer(result: { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } }): Answer {
+  return result.ok ? { status: 200, data: result.data } : { status: HTTP_STATUS[result.error.code], code: result.error.code, message: result.error.message };
+}
+
+/** A route handler's Response as an Answer. */
+export async function responseAnswer(response: Response): Promise<Answer> {
+  const body = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+  return { status: response.status, code: body?.error?.code, message: body?.error?.message, data: body };
+}
+
+/** The query string of a GET door: every own key of an object, its values as text (objects as JSON). */
+export function toQuery(raw: unknown): string {
+  if (!raw || typeof raw !== "object") return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) params.append(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+  return params.toString();
+}
