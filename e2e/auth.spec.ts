@@ -38,3 +38,26 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });
+
+test("#1 a callbackUrl to another site is not followed after sign-in; the login page shows the seeded demo credentials", async ({ page }) => {
+  await page.goto("/login?callbackUrl=/%5Cevil.example");
+  await expect(page.getByTestId("demo-credentials")).toContainText("owner@example.com");
+  await page.getByLabel("Email").fill(USERS.member.email);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/records\/leads$/);
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+});
+
+test("#9 the pages carry the security headers and still work under the CSP", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); });
+  const response = await page.goto("/login");
+  expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response!.headers()["x-frame-options"]).toBe("DENY");
+  await signIn(page, "admin");
+  await expect(page.getByTestId("records-table").locator("tbody tr")).toHaveCount(50);
+  await page.goto("/trash");
+  await expect(page.getByTestId("trash-table")).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -7,9 +7,28 @@ function codeOf(issue: z.core.$ZodIssue): ErrorCode {
   return code === "LIMIT_EXCEEDED" ? "LIMIT_EXCEEDED" : "VALIDATION";
 }
 
+/**
+ * The path of the first string in the parsed input that holds a NUL byte (PostgreSQL text
+ * cannot store one, so it would fail as a 500 deep in the domain), or null.
+ */
+function nulPath(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 8 || value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Parses door input with a schema; a failure is an AppError naming the first bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
+  const nul = result.success ? nulPath(result.data) : null;
+  if (nul) {
+    const field = nul.length ? nul.join(".") : undefined;
+    throw new AppError("VALIDATION", `${field ? `${field}: ` : ""}Text cannot contain the NUL character.`, field);
+  }
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join(".") : undefined;
