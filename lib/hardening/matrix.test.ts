@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { withTestDatabase } from "@/test/db";
 import { buildWorld, callerOf, itemOf, snapshot, WHO, type World } from "@/test/doors";
@@ -42,5 +43,23 @@ describe(`authorization matrix: ${DOOR_ROWS.length} doors × ${WHO.length} calle
     }
     // A refused call changed nothing.
     expect(after).toEqual(before);
+  });
+});
+
+describe("identity: a user demoted or removed while signed in is refused on their next mutation", () => {
+  const allowedForAdmin = DOOR_ROWS.filter((row) => row.mutates && row.expect.admin === "ok");
+
+  it.each(allowedForAdmin.map((row) => ({ door: row.door, row })))("$door: an ADMIN demoted to VIEWER mid-session → FORBIDDEN; removed → UNAUTHORIZED; nothing changes", async ({ row }) => {
+    const w = await buildWorld();
+    const admin = w.ws.actors.admin;
+    const where = { workspaceId_userId: { workspaceId: w.ws.id, userId: admin.userId } };
+    const before = await snapshot(w);
+    // The session (token) still says ADMIN; the membership row is what counts.
+    await db().membership.update({ where, data: { role: "VIEWER" } });
+    expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    await db().membership.delete({ where });
+    expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    const after = JSON.parse(await snapshot(w)) as { memberships: number };
+    expect({ ...after, memberships: after.memberships + 1 }).toEqual(JSON.parse(before));
   });
 });
