@@ -3,5 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startPurgeScheduler } = await import("./lib/purge/scheduler");
   const { deleteExpiredSelections } = await import("./lib/bulk/selection");
-  startPurgeScheduler({ maintenance: [deleteExpiredSelections] });
+  const { deleteExpiredNonces } = await import("./lib/api-keys/authenticate");
+  startPurgeScheduler({ maintenance: [deleteExpiredSelections, deleteExpiredNonces] });
 }

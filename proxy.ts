@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_BODY_BYTES } from "./lib/request-limits";
 
 // Before any page, action or route: (1) a request body over 1 MB is refused with 413;
 // (2) a server action whose Origin is not this site (null, foreign, malformed) is refused
@@ -7,7 +8,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // still checks the session and role itself.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = ["/records", "/trash", "/segments", "/automations", "/audit", "/settings"];
-export const MAX_BODY_BYTES = 1024 * 1024;
+// The public API answers an oversized body itself, in each dialect's own error shape.
+const API_PREFIXES = ["/crm-core/", "/record-lists/", "/crm/v2/", "/v2/crm/"];
 
 const refuse = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
 
@@ -29,7 +31,8 @@ function sameOrigin(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
+    const isApi = API_PREFIXES.some((p) => request.nextUrl.pathname.startsWith(p));
+    if (length > MAX_BODY_BYTES && !isApi) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
     if (request.headers.has("next-action") && !sameOrigin(request)) return refuse(403, "FORBIDDEN", "This request did not come from this site.");
   }
   const path = request.nextUrl.pathname;

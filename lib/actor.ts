@@ -9,6 +9,8 @@ export interface Actor {
   name: string;
   email: string;
   door: AuditDoor;
+  /** Set when the call came through the API door: the key used, for the audit log. */
+  apiKeyId?: string;
 }
 
 /**
@@ -22,4 +24,14 @@ export async function loadActor(userId: string, workspaceId: string, door: Audit
   });
   if (!membership) return null;
   return { userId, workspaceId, role: membership.role, name: membership.user.name, email: membership.user.email, door };
+}
+
+/** A user by email in their first workspace (as sign-in picks it), for command-line tools. */
+export async function loadActorByEmail(email: string, door: AuditDoor): Promise<Actor | null> {
+  const user = await db().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, memberships: { select: { workspaceId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  const membership = user?.memberships[0];
+  return user && membership ? loadActor(user.id, membership.workspaceId, door) : null;
 }

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   "CONFLICT",
   "VALIDATION",
   "LIMIT_EXCEEDED",
+  "PAYLOAD_TOO_LARGE",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,6 +30,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   VALIDATION: 400,
   LIMIT_EXCEEDED: 400,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

@@ -1,14 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { localSecret } from "@/lib/local-secret";
 import { prepareDatabase } from "./prepare-db";
 
 // `npm start`: migrate, seed an empty database, build when the sources are newer than the
 // last build, then serve on PORT. Everything a newcomer needs, in one command.
 const port = process.env.PORT ?? "3000";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-process.env.NEXTAUTH_SECRET ??= localSecret();
+process.env.NEXTAUTH_SECRET ??= localSecret(".nextauth-secret");
 
 await prepareDatabase().catch((error: Error) => {
   console.error(error.message);
@@ -24,16 +24,6 @@ if (needsBuild()) {
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
-
-/** A secret made once per machine and kept beside the data, so sessions survive restarts. */
-function localSecret(): string {
-  const file = path.resolve("data", ".nextauth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
-}
 
 function needsBuild(): boolean {
   const buildId = path.resolve(".next", "BUILD_ID");

@@ -16,13 +16,14 @@ export interface AuditEntry {
 }
 
 /** Written inside the caller's transaction: the entry commits with the change, never after it. */
-export async function writeAudit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId" | "door">, entry: AuditEntry) {
+export async function writeAudit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId" | "door" | "apiKeyId">, entry: AuditEntry) {
   // createMany: no RETURNING of the (possibly 1000-long) target list nobody reads back.
   await tx.auditLog.createMany({
     data: {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       door: actor.door,
+      apiKeyId: actor.apiKeyId ?? null,
       action: entry.action,
       entityId: entry.entityId ?? null,
       targetIds: entry.targetIds,

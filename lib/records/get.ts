@@ -3,9 +3,12 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { LIVE, liveRecords } from "./live";
+import { isRecordNumber } from "./refs";
 
 export interface RecordDetail {
   id: string;
+  /** The numeric id, as digits. */
+  recordNumber: string;
   name: string;
   entity: { id: string; slug: string; name: string };
   phoneNumber: string | null;
@@ -22,12 +25,15 @@ export interface RecordDetail {
   relations: { id: string; label: string; direction: "to" | "from"; record: { id: string; name: string; entitySlug: string; entityName: string } }[];
 }
 
-/** A live record with everything that belongs to it; relations only to other live records. */
+/**
+ * A live record with everything that belongs to it; relations only to other live records.
+ * `id` is its string id or its number.
+ */
 export async function getRecord(actor: Actor, { id }: { id: string }): Promise<RecordDetail> {
   assertCan(actor, "records.read");
   const other = { select: { id: true, name: true, entity: { select: { slug: true, name: true } } } };
   const r = await db().record.findFirst({
-    where: liveRecords(actor.workspaceId, { id }),
+    where: liveRecords(actor.workspaceId, isRecordNumber(id) ? { recordNumber: BigInt(id) } : { id }),
     include: {
       entity: { select: { id: true, slug: true, name: true } },
       owner: { select: { name: true } },
@@ -42,7 +48,7 @@ export async function getRecord(actor: Actor, { id }: { id: string }): Promise<R
   if (!r) throw notFound();
   const link = (x: { id: string; name: string; entity: { slug: string; name: string } }) => ({ id: x.id, name: x.name, entitySlug: x.entity.slug, entityName: x.entity.name });
   return {
-    id: r.id, name: r.name, entity: r.entity, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId,
+    id: r.id, recordNumber: r.recordNumber.toString(), name: r.name, entity: r.entity, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId,
     attributes: (r.attributes ?? {}) as Record<string, unknown>,
     owner: r.owner?.name ?? null, createdBy: r.createdBy?.name ?? null,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),

@@ -8,6 +8,8 @@ import { searchWhere } from "./search";
 
 export interface RecordRow {
   id: string;
+  /** The numeric id, as digits (JSON numbers cannot hold every bigint). */
+  recordNumber: string;
   entityId: string;
   name: string;
   phoneNumber: string | null;
@@ -33,7 +35,7 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
   const { rows, nextCursor, prevCursor, totalCount } = await keysetRecordPage(
     base,
     {
-      id: true, entityId: true, name: true, phoneNumber: true, externalProvider: true, externalId: true,
+      id: true, recordNumber: true, entityId: true, name: true, phoneNumber: true, externalProvider: true, externalId: true,
       attributes: true, createdAt: true, owner: { select: { name: true } },
     },
     input,
@@ -41,7 +43,7 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
 
   return {
     items: rows.map((r) => ({
-      id: r.id, entityId: r.entityId, name: r.name, phoneNumber: r.phoneNumber,
+      id: r.id, recordNumber: r.recordNumber.toString(), entityId: r.entityId, name: r.name, phoneNumber: r.phoneNumber,
       externalProvider: r.externalProvider, externalId: r.externalId,
       attributes: (r.attributes ?? {}) as Record<string, unknown>,
       ownerName: r.owner?.name ?? null, createdAt: r.createdAt.toISOString(),

@@ -7,7 +7,7 @@ import type { RecordRow } from "@/lib/records/list";
 import { liveRecords } from "@/lib/records/live";
 import type { SegmentMembersInput } from "./schemas";
 
-export type SegmentMemberRow = Omit<RecordRow, "entityId"> & { addedAt: string };
+export type SegmentMemberRow = Omit<RecordRow, "entityId" | "recordNumber"> & { addedAt: string };
 
 export interface SegmentMembersPage {
   items: SegmentMemberRow[];

@@ -5,16 +5,17 @@ import type { BulkResult } from "@/lib/records/bulk-result";
 import { softDeleteRecords } from "./delete";
 
 /**
- * Erasure of live records (GDPR, the record page's "Delete permanently"): they go to the
- * trash, then permanent delete takes exactly those that are still there and not held — the
- * one rule of permanent delete, so a record restored in between is never destroyed.
+ * Erasure whatever the record's state (GDPR, the record page's "Delete permanently", the hard
+ * delete API): live records go to the trash, then permanent delete takes exactly those that
+ * are in the trash and not held at that moment — the one rule of permanent delete, so a record
+ * restored in between is never destroyed, and a held one is refused until released.
  */
 export async function eraseRecords(actor: Actor, { ids }: { ids: string[] }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.destroy");
   const trashed = await softDeleteRecords(actor, { ids }, now);
-  const destroyed = await hardDeleteRecords(actor, { ids: trashed.succeeded }, now);
-  const failed = [...trashed.failed, ...destroyed.failed];
-  const order = new Map(ids.map((id, i) => [id, i]));
-  failed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const destroyed = await hardDeleteRecords(actor, { ids }, now);
+  const whyNotTrashed = new Map(trashed.failed.map((f) => [f.id, f]));
+  // An unknown id says "not found" as the soft delete put it; anything refused later says why.
+  const failed = destroyed.failed.map((f) => (f.code === "NOT_FOUND" ? (whyNotTrashed.get(f.id) ?? f) : f));
   return { succeeded: destroyed.succeeded, failed };
 }

@@ -1,0 +1,119 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { authenticateApiCall } from "@/lib/api-keys/authenticate";
+import type { Scope } from "@/lib/api-keys/scopes";
+import { AppError } from "@/lib/errors";
+import { MAX_BODY_BYTES } from "@/lib/request-limits";
+import { parseInput } from "@/lib/validation";
+import { searchParamsOf } from "./session-route";
+import { runDoor } from "./steps";
+
+
+/** How one public API dialect answers an error: its own status and body shape. */
+export interface ApiDialect {
+  /** Its name, as the OpenAPI document tags its endpoints. */
+  tag: string;
+  description: string;
+  error(error: AppError, why: { scopeMissing: boolean }): ApiResponse;
+  /** Its error body, for the OpenAPI document. */
+  errorSchema: z.ZodType;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface ApiInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+const NONE = z.object({});
+type Part = z.ZodType;
+type Out<S extends Part | undefined> = S extends Part ? z.output<S> : Record<string, never>;
+
+export interface EndpointSpec<P extends Part | undefined, Q extends Part | undefined, B extends Part | undefined, R extends Part = Part> {
+  method: "GET" | "POST" | "DELETE";
+  /** The path as OpenAPI writes it, e.g. /crm-core/v1/records/{recordId}. */
+  path: string;
+  summary: string;
+  description?: string;
+  dialect: ApiDialect;
+  scope: Scope;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The success body: the OpenAPI document describes it, and `handle` must return it. */
+  response: R;
+  /** The error statuses this endpoint can answer, for the OpenAPI document. */
+  errors: number[];
+  /** Maps the parsed request to one domain call and its result to the dialect's 200 body. */
+  handle(actor: Actor, input: ApiInput<Out<P>, Out<Q>, Out<B>>, now: Date): Promise<z.input<R>>;
+}
+
+export type AnyEndpointSpec = EndpointSpec<Part | undefined, Part | undefined, Part | undefined>;
+
+export interface ApiEndpoint {
+  spec: AnyEndpointSpec;
+  handler(request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }): Promise<Response>;
+}
+
+/** JSON whose bigints (record numbers) are written as plain numbers, never rounded. */
+export function jsonResponse({ status, body }: ApiResponse): Response {
+  const text = JSON.stringify(body, (_key, value) => (typeof value === "bigint" ? `\u0000bigint:${value}` : value)).replace(/"\\u0000bigint:(\d+)"/g, "$1");
+  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+}
+
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The request body is over 1 MB.");
+
+/** An empty body is no body (clients send Content-Type: application/json on every call); otherwise JSON. */
+function parseBody(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("VALIDATION", `The request body is not valid JSON: ${(error as Error).message}`, "body");
+  }
+}
+
+/**
+ * The one way in for the public API: credentials → the key's user with membership and role
+ * re-read → the key's scope → zod parse of path, query and body → one domain call → the
+ * dialect's response. Session cookies play no part. Every failure on the way is an AppError
+ * the dialect answers in its own shape; nothing escapes as HTML.
+ */
+export function apiEndpoint<P extends Part | undefined = undefined, Q extends Part | undefined = undefined, B extends Part | undefined = undefined, R extends Part = Part>(
+  spec: EndpointSpec<P, Q, B, R>,
+): ApiEndpoint {
+  const handler: ApiEndpoint["handler"] = async (request, context) => {
+    let scopeMissing = false;
+    const whoIsAsking = async () => {
+      if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+      const caller = await authenticateApiCall(request.headers.get("authorization"), new Date());
+      if (!caller.scopes.includes(spec.scope)) {
+        scopeMissing = true;
+        throw new AppError("FORBIDDEN", `This API key lacks the scope ${spec.scope}.`, "scope");
+      }
+      return caller.actor;
+    };
+    const raw = async () => {
+      const text = spec.body ? await request.text() : "";
+      if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+      return { params: await context.params, query: searchParamsOf(request), body: parseBody(text) };
+    };
+    const result = await runDoor(whoIsAsking, z.unknown(), null, async (actor, _none, now) => {
+      const { params, query, body } = await raw();
+      const input = {
+        params: parseInput(spec.params ?? NONE, params),
+        query: parseInput(spec.query ?? NONE, query),
+        body: spec.body ? parseInput(spec.body, body) : {},
+      } as ApiInput<Out<P>, Out<Q>, Out<B>>;
+      return spec.handle(actor, input, now);
+    });
+    return jsonResponse(result.ok ? { status: 200, body: result.data } : spec.dialect.error(result.error, { scopeMissing }));
+  };
+  return { spec: spec as unknown as AnyEndpointSpec, handler };
+}
