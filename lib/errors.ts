@@ -17,6 +17,8 @@ export class AppError extends Error {
     message: string,
     /** Which input field was wrong, for VALIDATION. */
     readonly field?: string,
+    /** A finer reason a door may answer with its own code (e.g. a missing required parameter). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "AppError";

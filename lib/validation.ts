@@ -1,10 +1,14 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "./errors";
 
-/** A schema may say an issue is not plain VALIDATION (e.g. LIMIT_EXCEEDED) through its params. */
-function codeOf(issue: z.core.$ZodIssue): ErrorCode {
-  const code = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  return code === "LIMIT_EXCEEDED" ? "LIMIT_EXCEEDED" : "VALIDATION";
+/**
+ * A schema may say an issue is not plain VALIDATION (e.g. LIMIT_EXCEEDED) through its params,
+ * and give a finer reason a door can answer with its own code.
+ */
+function codeOf(issue: z.core.$ZodIssue): { code: ErrorCode; reason?: string } {
+  const params = issue.code === "custom" ? (issue.params as { code?: unknown; reason?: unknown } | undefined) : undefined;
+  const reason = typeof params?.reason === "string" ? params.reason : undefined;
+  return { code: params?.code === "LIMIT_EXCEEDED" ? "LIMIT_EXCEEDED" : "VALIDATION", ...(reason ? { reason } : {}) };
 }
 
 /**
@@ -33,5 +37,6 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join(".") : undefined;
   const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Invalid input.";
-  throw new AppError(issue ? codeOf(issue) : "VALIDATION", message, field);
+  const { code, reason } = issue ? codeOf(issue) : { code: "VALIDATION" as const, reason: undefined };
+  throw new AppError(code, message, field, reason);
 }

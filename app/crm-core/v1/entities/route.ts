@@ -1,0 +1,3 @@
+import { listEntitiesEndpoint } from "@/lib/api/crm-core";
+
+export const GET = listEntitiesEndpoint.handler;

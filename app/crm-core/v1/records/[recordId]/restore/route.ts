@@ -1,0 +1,3 @@
+import { restoreRecordEndpoint } from "@/lib/api/crm-core";
+
+export const POST = restoreRecordEndpoint.handler;

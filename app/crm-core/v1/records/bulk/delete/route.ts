@@ -1,0 +1,3 @@
+import { bulkDeleteEndpoint } from "@/lib/api/crm-core";
+
+export const POST = bulkDeleteEndpoint.handler;

@@ -1,0 +1,3 @@
+import { bulkRestoreEndpoint } from "@/lib/api/crm-core";
+
+export const POST = bulkRestoreEndpoint.handler;

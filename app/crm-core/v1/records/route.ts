@@ -1,0 +1,3 @@
+import { listRecordsEndpoint } from "@/lib/api/crm-core";
+
+export const GET = listRecordsEndpoint.handler;

@@ -1,0 +1,3 @@
+import { deleteSegmentEndpoint } from "@/lib/api/crm-core";
+
+export const DELETE = deleteSegmentEndpoint.handler;

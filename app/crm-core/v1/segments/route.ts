@@ -1,0 +1,3 @@
+import { listSegmentsEndpoint } from "@/lib/api/crm-core";
+
+export const GET = listSegmentsEndpoint.handler;

@@ -1,0 +1,3 @@
+import { listTrashEndpoint } from "@/lib/api/crm-core";
+
+export const GET = listTrashEndpoint.handler;

@@ -1,0 +1,3 @@
+import { deleteModuleRecordEndpoint } from "@/lib/api/zoho";
+
+export const DELETE = deleteModuleRecordEndpoint.handler;

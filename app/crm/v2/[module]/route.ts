@@ -1,0 +1,3 @@
+import { deleteModuleRecordsEndpoint } from "@/lib/api/zoho";
+
+export const DELETE = deleteModuleRecordsEndpoint.handler;

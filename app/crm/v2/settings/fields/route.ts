@@ -1,0 +1,3 @@
+import { moduleFieldsEndpoint } from "@/lib/api/zoho";
+
+export const GET = moduleFieldsEndpoint.handler;

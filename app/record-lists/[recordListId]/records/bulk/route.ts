@@ -1,0 +1,3 @@
+import { bulkDeleteFromListEndpoint } from "@/lib/api/record-lists";
+
+export const DELETE = bulkDeleteFromListEndpoint.handler;
