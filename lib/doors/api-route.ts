@@ -102,7 +102,7 @@ export function apiEndpoint<P extends Part | undefined = undefined, Q extends Pa
     const raw = async () => {
       const text = spec.body ? await request.text() : "";
       if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
-      return { params: await context.params, query: searchParamsOf(request), body: parseBody(text) };
+      return { params: (await context?.params) ?? {}, query: searchParamsOf(request), body: parseBody(text) };
     };
     const result = await runDoor(whoIsAsking, z.unknown(), null, async (actor, _none, now) => {
       const { params, query, body } = await raw();
