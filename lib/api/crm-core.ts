@@ -54,12 +54,12 @@ const bulkBody = z.object({ recordIds: recordIdsSchema });
 
 /** One named record's outcome as this dialect answers a single-record call: its ids, or the error. */
 function single(outcome: RefOutcome) {
-  if (!outcome.ok) throw new AppError((outcome.code as ErrorCode) ?? "NOT_FOUND", outcome.message ?? "Record not found.");
+  if (!outcome.ok) throw new AppError(outcome.code ?? "NOT_FOUND", outcome.message ?? "Record not found.");
   return { recordId: outcome.id!, entityId: outcome.entityId! };
 }
 
 const failedOf = (outcomes: RefOutcome[]) =>
-  outcomes.filter((o) => !o.ok).map((o) => ({ recordId: o.id ?? o.ref, errorCode: ERROR_CODE[(o.code as ErrorCode) ?? "NOT_FOUND"], errorMessage: o.message ?? "Record not found." }));
+  outcomes.filter((o) => !o.ok).map((o) => ({ recordId: o.id ?? o.ref, errorCode: ERROR_CODE[o.code ?? "NOT_FOUND"], errorMessage: o.message ?? "Record not found." }));
 
 const runOn = (actor: Actor, refs: string[], run: (ids: string[]) => Promise<BulkResult>) => runOnRecordRefs(actor, refs, null, run);
 

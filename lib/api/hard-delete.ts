@@ -61,7 +61,7 @@ export const hardDeleteRecordEndpoint = apiEndpoint({
     const entity = await resolveEntity(actor, params.objectSlug);
     const run = await runOnRecordRefs(actor, [params.recordId], entity.id, (ids) => eraseRecords(actor, { ids }, now));
     const outcome = run.outcomes[0]!;
-    if (!outcome.ok) throw new AppError((outcome.code as ErrorCode) ?? "NOT_FOUND", outcome.message ?? RECORD_NOT_FOUND);
+    if (!outcome.ok) throw new AppError(outcome.code ?? "NOT_FOUND", outcome.message ?? RECORD_NOT_FOUND);
     return { success: true as const, status: 200 as const, message: "Record deleted." };
   },
 });

@@ -103,7 +103,13 @@ const ZOHO_TYPE: Record<string, string> = { string: "text", phone: "phone", inte
 
 export const moduleFieldsEndpoint = apiEndpoint({
   method: "GET", path: "/crm/v2/settings/fields", summary: "The fields of a module", dialect: zoho, scope: "records:read", errors: [400, 401],
-  query: z.object({ module: z.string({ error: "Give the module: module=Leads" }).trim().min(1, "Give the module: module=Leads").max(64) }),
+  query: z.object({
+    module: z.string().max(64).optional().transform((name, ctx) => {
+      if (name?.trim()) return name.trim();
+      ctx.addIssue({ code: "custom", message: "Give the module: module=Leads", params: { reason: "REQUIRED_PARAM_MISSING" } });
+      return z.NEVER;
+    }).meta({ type: "string", description: "The module (entity slug, case-insensitive)" }),
+  }),
   response: z.object({ fields: z.array(z.object({ api_name: z.string(), field_label: z.string(), data_type: z.string() })) }),
   handle: async (actor, { query }) => {
     await moduleOf(actor, query.module);

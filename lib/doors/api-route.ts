@@ -117,3 +117,11 @@ export function apiEndpoint<P extends Part | undefined = undefined, Q extends Pa
   };
   return { spec: spec as unknown as AnyEndpointSpec, handler };
 }
+
+/** Any other path under a dialect's prefix: the dialect's own 404, in JSON, whatever the method. */
+export function unknownPathHandler(dialect: ApiDialect) {
+  return async (request: Request) => {
+    const path = new URL(request.url).pathname;
+    return jsonResponse(dialect.error(new AppError("NOT_FOUND", `No endpoint ${request.method} ${path.slice(0, 200)}; see /api/openapi.json.`), { scopeMissing: false }));
+  };
+}

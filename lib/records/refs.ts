@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import type { ErrorCode } from "@/lib/errors";
 import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "./bulk-result";
 import { LIVE } from "./live";
 import { normalizePhone } from "./search";
@@ -26,7 +27,7 @@ export interface RefOutcome {
   recordNumber: bigint | null;
   entityId: string | null;
   ok: boolean;
-  code?: string;
+  code?: ErrorCode;
   message?: string;
 }
 
