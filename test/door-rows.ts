@@ -8,12 +8,13 @@ import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/
 import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
+import { API_DOOR_ROWS } from "./api-door-rows";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
 // THE table of doors. The test file must mock next-auth's getServerSession to read
 // `globalThis.__testSession` (see lib/hardening/matrix.test.ts); nothing else is mocked.
-// To add the REST API after the merge: one row per endpoint, whose `send` makes (or reuses) an
-// API key for `caller` and calls the route handler with it — the matrix and corpus pick it up.
+// The REST API's endpoints are rows too (test/api-door-rows.ts): their `send` calls the route
+// handler with an API key made for `caller`, so the matrix and the corpus cover them.
 
 const holder = globalThis as unknown as { __testSession?: { user: { id: string; workspaceId: string } } | null };
 
@@ -60,4 +61,5 @@ export const DOOR_ROWS: DoorRow[] = [
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
+  ...API_DOOR_ROWS,
 ];
