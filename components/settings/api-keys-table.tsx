@@ -21,7 +21,9 @@ const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => <div
 
 function When({ iso, never }: { iso: string | null; never?: string }) {
   if (!iso) return <span className="text-zinc-400">{never}</span>;
-  return <span title={format(new Date(iso), "PPpp")} suppressHydrationWarning>{formatDistanceToNowStrict(new Date(iso), { addSuffix: true })}</span>;
+  const date = new Date(iso);
+  const recent = Date.now() - date.getTime() < 60_000;
+  return <span title={format(date, "PPpp")} suppressHydrationWarning>{recent ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true })}</span>;
 }
 
 function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: ApiKeyRow) => void) {
