@@ -19,11 +19,12 @@ const cell = "px-4 py-3 align-top";
 /** A revoked key stays in the list, greyed. */
 const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => <div className={clsx(row.revokedAt && "opacity-50")}>{children}</div>;
 
+/** "3 days ago", or "just now" rather than "0 seconds ago". */
+const ago = (date: Date) => (Date.now() - date.getTime() < 60_000 ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true }));
+
 function When({ iso, never }: { iso: string | null; never?: string }) {
   if (!iso) return <span className="text-zinc-400">{never}</span>;
-  const date = new Date(iso);
-  const recent = Date.now() - date.getTime() < 60_000;
-  return <span title={format(date, "PPpp")} suppressHydrationWarning>{recent ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true })}</span>;
+  return <span title={format(new Date(iso), "PPpp")} suppressHydrationWarning>{ago(new Date(iso))}</span>;
 }
 
 function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: ApiKeyRow) => void) {
