@@ -106,6 +106,7 @@ test("the OWNER sees every member's keys with whose they are; a VIEWER is told k
   await page.keyboard.press("Escape");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, "viewer", "/settings/api-keys");
   await expect(page.getByTestId("api-keys-not-allowed")).toContainText("API keys are for members and above");
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
