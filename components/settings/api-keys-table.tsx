@@ -15,6 +15,7 @@ import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
 
 const column = createColumnHelper<ApiKeyRow>();
 const cell = "px-4 py-3 align-top";
+const head = "px-4 py-2.5 font-medium whitespace-nowrap";
 
 /** A revoked key stays in the list, greyed. */
 const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => <div className={clsx(row.revokedAt && "opacity-50")}>{children}</div>;
@@ -43,7 +44,7 @@ function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: Api
       header: "Scopes",
       cell: ({ row: { original: k } }) => (
         <Dim row={k}>
-          <div className="flex max-w-xs flex-wrap gap-1">{k.scopes.map((s) => <Badge key={s} className="font-mono">{s}</Badge>)}</div>
+          <div className="flex max-w-md flex-wrap gap-1">{k.scopes.map((s) => <Badge key={s} className="font-mono">{s}</Badge>)}</div>
         </Dim>
       ),
       meta: { className: cell },
@@ -53,13 +54,13 @@ function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: Api
         id: "owner",
         header: "Owner",
         cell: ({ row: { original: k } }) => (
-          <Dim row={k}>{k.user.name}{k.user.id === viewerId && <span className="ml-1.5 text-xs text-zinc-500">(you)</span>}</Dim>
+          <Dim row={k}><span className="whitespace-nowrap">{k.user.name}</span>{k.user.id === viewerId && <span className="ml-1.5 text-xs text-zinc-500">(you)</span>}</Dim>
         ),
         meta: { className: `${cell} text-zinc-700` },
       })]
       : []),
-    column.accessor("createdAt", { header: "Created", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.createdAt} /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap` } }),
-    column.accessor("lastUsedAt", { header: "Last used", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.lastUsedAt} never="never" /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap` } }),
+    column.accessor("createdAt", { header: "Created", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.createdAt} /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head } }),
+    column.accessor("lastUsedAt", { header: "Last used", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.lastUsedAt} never="never" /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head } }),
     column.display({
       id: "status",
       header: "Status",

@@ -48,6 +48,8 @@ export function schemaNotes(s: JsonSchema): string {
   return notes.filter(Boolean).join(", ");
 }
 
+const INLINE_MAX = 48;
+
 const refName = (ref: string) => ref.split("/").pop() ?? ref;
 
 /** The type of `s`, spread over several lines for objects; `pad` is the current indentation. */
@@ -66,12 +68,14 @@ export function schemaText(s: JsonSchema, pad = ""): string {
     const entries = Object.entries(s.properties ?? {});
     if (entries.length === 0) return typeof s.additionalProperties === "object" ? `Record<string, ${schemaText(s.additionalProperties, pad)}>` : "object";
     const inner = `${pad}  `;
-    const lines = entries.map(([name, p]) => {
-      const optional = (s.required ?? []).includes(name) ? "" : "?";
-      const notes = schemaNotes(p);
-      return `${inner}${name}${optional}: ${schemaText(p, inner)};${notes ? `  // ${notes}` : ""}`;
-    });
-    return `{\n${lines.join("\n")}\n${pad}}`;
+    const fields = entries.map(([name, p]) => ({
+      field: `${name}${(s.required ?? []).includes(name) ? "" : "?"}: ${schemaText(p, inner)};`,
+      notes: schemaNotes(p),
+    }));
+    // A small object without notes reads best on one line: { href: string }.
+    const oneLine = `{ ${fields.map((f) => f.field.slice(0, -1)).join("; ")} }`;
+    if (fields.every((f) => !f.notes) && !oneLine.includes("\n") && oneLine.length <= INLINE_MAX) return oneLine;
+    return `{\n${fields.map((f) => `${inner}${f.field}${f.notes ? `  // ${f.notes}` : ""}`).join("\n")}\n${pad}}`;
   }
   if (s.type === "integer" && s.format === "int64") return "integer (int64)";
   return s.type ?? "any";

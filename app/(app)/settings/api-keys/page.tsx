@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
         description={<>Keys let integrations call the <Link href="/settings/api" className="font-medium text-brand-700 hover:underline">REST API</Link> as you, with your role and the scopes you give them.</>}
         actions={manage ? <NewApiKeyDialog allowed={scopesAllowed(actor.role)} role={actor.role} /> : undefined}
       />
-      <div className="grid max-w-5xl gap-6">
+      <div className="grid gap-6">
         {manage ? (
           <Card
             title={everyone ? "Keys in this workspace" : "Your keys"}

@@ -31,7 +31,7 @@ export default async function ApiReferencePage() {
     <>
       <PageHeader
         title="API reference"
-        description={doc.info.description}
+        description={<span className="block max-w-3xl">{doc.info.description}</span>}
         actions={<a href="/api/openapi.json" target="_blank" rel="noreferrer" className={buttonClass("secondary")}><FileJson className="size-4" aria-hidden /> OpenAPI 3.1 JSON</a>}
       />
       <div className="grid max-w-5xl gap-8">
