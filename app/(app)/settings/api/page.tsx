@@ -28,13 +28,13 @@ export default async function ApiReferencePage() {
   const byTag = endpointsByTag(doc);
   const errors = doc.components.schemas as Record<string, JsonSchema>;
   return (
-    <>
+    <div className="max-w-5xl">
       <PageHeader
         title="API reference"
         description={<span className="block max-w-3xl">{doc.info.description}</span>}
         actions={<a href="/api/openapi.json" target="_blank" rel="noreferrer" className={buttonClass("secondary")}><FileJson className="size-4" aria-hidden /> OpenAPI 3.1 JSON</a>}
       />
-      <div className="grid max-w-5xl gap-8">
+      <div className="grid gap-8">
         <AuthenticationCard />
 
         <nav aria-label="Dialects" className="grid gap-3 sm:grid-cols-2">
@@ -53,6 +53,6 @@ export default async function ApiReferencePage() {
           <DialectSection key={t.name} tag={t.name} description={t.description} errorSchema={errors[`${t.name}-error`]} endpoints={byTag.get(t.name) ?? []} />
         ))}
       </div>
-    </>
+    </div>
   );
 }
