@@ -7,6 +7,7 @@ export const queryKeys = {
   trash: { all: ["trash"] as const, page: (q: TrashQuery) => ["trash", q] as const },
   trashCount: ["trash-count"] as const,
   segments: ["segments"] as const,
+  apiKeys: ["api-keys"] as const,
 };
 
 /** The views any record mutation can change (lists, trash, the badge): refreshed together. */

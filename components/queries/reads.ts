@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ApiKeyRow } from "@/lib/api-keys/manage";
 import type { RecordPage } from "@/lib/records/list";
 import type { RecordsQuery } from "@/lib/records/schemas";
 import type { SegmentRow } from "@/lib/segments/list";
@@ -27,6 +28,10 @@ export function useTrashPage(query: TrashQuery, initialData: TrashPage) {
 
 export function useSegments(initialData: SegmentRow[]) {
   return useQuery({ queryKey: queryKeys.segments, queryFn: () => fetchJson<SegmentRow[]>("/api/app/segments"), initialData });
+}
+
+export function useApiKeys(initialData: ApiKeyRow[]) {
+  return useQuery({ queryKey: queryKeys.apiKeys, queryFn: () => fetchJson<ApiKeyRow[]>("/api/app/api-keys"), initialData });
 }
 
 /** The number of records in the caller's trash view: the navigation badge and Empty trash share it. */

@@ -1,0 +1,38 @@
+"use client";
+
+import { clsx } from "clsx";
+import { BookOpen, KeyRound, SlidersHorizontal, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const TABS: { href: string; label: string; icon: LucideIcon }[] = [
+  { href: "/settings", label: "Workspace", icon: SlidersHorizontal },
+  { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
+  { href: "/settings/api", label: "API reference", icon: BookOpen },
+];
+
+/** The settings pages' own navigation, above each page's header. */
+export function SettingsTabs() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 border-b border-zinc-200">
+      {TABS.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href;
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "-mb-px flex items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
+              active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
