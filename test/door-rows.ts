@@ -4,6 +4,8 @@ import { GET as segmentsRoute } from "@/app/api/app/segments/route";
 import { GET as previewRoute } from "@/app/api/app/segments/preview/route";
 import { GET as trashCountRoute } from "@/app/api/app/trash/count/route";
 import { GET as trashRoute } from "@/app/api/app/trash/route";
+import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
 import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
@@ -61,5 +63,9 @@ export const DOOR_ROWS: DoorRow[] = [
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
+  { door: "action createApiKey", mutates: true, send: action(createApiKeyAction), input: () => ({ name: "Zapier" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere") },
+  // Someone else's key answers like an unknown one; only the OWNER may revoke any.
+  { door: "action revokeApiKey", mutates: true, send: action(revokeApiKeyAction), input: (w, i) => ({ id: w.apiKey[i] }), expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
+  { door: "GET /api/app/api-keys", mutates: false, send: route(apiKeysRoute), input: () => ({}), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok") },
   ...API_DOOR_ROWS,
 ];

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/actor";
+import { createApiKey } from "@/lib/api-keys/manage";
 import { createSelection } from "@/lib/bulk/selection";
 import { db } from "@/lib/db/client";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
@@ -40,6 +41,7 @@ export interface World {
   batch: Record<"own" | "other", string>;
   segment: Record<"own" | "other", string>;
   selection: Record<"own" | "other", { token: string; count: number }>;
+  apiKey: Record<"own" | "other", string>;
 }
 
 export interface DoorRow {
@@ -67,7 +69,7 @@ export async function buildWorld(): Promise<World> {
   const other = await makeWorkspace("Other");
   const now = new Date();
   const by = { own: ws.actors.member, other: ws.actors.member2 };
-  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {} } as World;
+  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {}, apiKey: {} } as World;
   for (const item of ["own", "other"] as const) {
     w.live[item] = (await makeRecord(ws, { createdById: by[item].userId, attributes: { status: "Qualified" } }, { notes: 1 })).id;
     const t = await makeRecord(ws, { createdById: by[item].userId }, { notes: 1 });
@@ -77,6 +79,7 @@ export async function buildWorld(): Promise<World> {
     w.segment[item] = (await createSegment(by[item], { name: `Seg ${item}`, entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }, now)).segmentId;
     const s = await createSelection(by[item], { scope: "trash", filter: { scope: "mine" } }, now);
     w.selection[item] = { token: s.token, count: s.count };
+    w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
   }
   return w;
 }
@@ -93,6 +96,8 @@ export async function snapshot(w: World) {
     audit: await db().auditLog.count({ where: { workspaceId } }),
     workspace: await db().workspace.findUnique({ where: { id: workspaceId }, select: { retentionDays: true } }),
     memberships: await db().membership.count({ where: { workspaceId } }),
+    // The keys people made (the matrix's own bearer keys for API rows aside).
+    apiKeys: await db().apiKey.findMany({ where: { workspaceId, name: { not: "matrix" } }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
   });
 }
 

@@ -45,7 +45,7 @@ describe("the OpenAPI document", () => {
   it("describes requests from the handlers' own zod schemas: limits, required fields, scopes", () => {
     const bulk = document.paths["/crm-core/v1/records/bulk/delete"]!.post as { requestBody: { content: { "application/json": { schema: { properties: { recordIds: { maxItems?: number; minItems?: number } }; required: string[] } } } }; "x-scope": string };
     expect(bulk.requestBody.content["application/json"].schema.required).toEqual(["recordIds"]);
-    expect(bulk.requestBody.content["application/json"].schema.properties.recordIds.minItems).toBe(1);
+    expect(bulk.requestBody.content["application/json"].schema.properties.recordIds).toMatchObject({ minItems: 1, maxItems: 1000 });
     expect(bulk["x-scope"]).toBe("records:delete");
     const list = document.paths["/crm-core/v1/records"]!.get as { parameters: { name: string; schema: { maximum?: number } }[] };
     expect(list.parameters.find((p) => p.name === "limit")?.schema.maximum).toBe(200);

@@ -41,7 +41,7 @@ function corpusFor(w: World, input: unknown): [string, unknown][] {
   ];
 }
 
-const size = DOOR_ROWS.reduce((n, row) => n + HOSTILE_INPUTS.length + Object.keys((row.input({ live: {}, trashed: {}, batch: {}, segment: {}, selection: { own: {}, other: {} } } as never, "own") as object) ?? {}).length * HOSTILE_VALUES.length, 0);
+const size = DOOR_ROWS.reduce((n, row) => n + HOSTILE_INPUTS.length + Object.keys((row.input({ live: {}, trashed: {}, batch: {}, segment: {}, selection: { own: {}, other: {} }, apiKey: {} } as never, "own") as object) ?? {}).length * HOSTILE_VALUES.length, 0);
 
 describe(`hostile-input corpus: ${size} requests over ${DOOR_ROWS.length} doors`, () => {
   it.each(DOOR_ROWS.map((row) => ({ door: row.door, row })))("$door: a clear 4xx or an ordinary answer, never a 5xx; refused changes nothing", async ({ row }) => {

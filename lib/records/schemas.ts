@@ -25,7 +25,9 @@ export const recordIdsSchema = z
     if (ids.length > MAX_BULK_IDS) {
       ctx.addIssue({ code: "custom", message: `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`, params: { code: "LIMIT_EXCEEDED" } });
     }
-  });
+  })
+  // The cap as API documents show it (the refinement above enforces it, after de-duplication).
+  .meta({ maxItems: MAX_BULK_IDS, description: `1 to ${MAX_BULK_IDS} record ids; duplicates count once` });
 
 export const recordIdsInputSchema = z.object({ ids: recordIdsSchema });
 export type RecordIdsInput = z.output<typeof recordIdsInputSchema>;
