@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
-import { makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { createApiKey } from "@/lib/api-keys/manage";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { listAuditLog as listAuditLogTyped } from "./list";
 import { listAuditSchema } from "./schemas";
 
@@ -36,5 +38,14 @@ describe("the audit log", () => {
       prev = page.prevCursor;
     }
     expect([...back, ...last.items.map((e) => e.targetIds[0]!)].sort()).toEqual(seen.sort());
+  });
+
+  it("names the API key a change came through", async () => {
+    const ws = await makeWorkspace();
+    const key = await createApiKey(ws.actors.member, { name: "Zapier" }, NOW);
+    const record = await makeRecord(ws);
+    await softDeleteRecords({ ...ws.actors.member, door: "API", apiKeyId: key.id }, { ids: [record.id] }, NOW);
+    const entry = (await listAuditLog(ws.actors.viewer, {})).items.find((e) => e.action === "records.delete");
+    expect(entry).toMatchObject({ door: "API", apiKey: { name: "Zapier", keyId: key.apiKey }, actor: { email: ws.actors.member.email } });
   });
 });

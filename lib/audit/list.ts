@@ -9,6 +9,8 @@ export interface AuditRow {
   action: string;
   door: string;
   actor: { name: string; email: string } | null;
+  /** The API key a call through the API used. */
+  apiKey: { name: string; keyId: string } | null;
   count: number;
   targetIds: string[];
   details: Record<string, unknown>;
@@ -35,7 +37,7 @@ export async function listAuditLog(actor: Actor, input: ListAuditInput): Promise
     },
     orderBy: [{ createdAt: read }, { id: read }],
     take: input.limit + 1,
-    select: { id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    select: { id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true, actor: { select: { name: true, email: true } }, apiKey: { select: { name: true, keyId: true } } },
   });
   const page = cutPage(rows, input, (r) => ({ at: r.createdAt, id: r.id }));
   return {

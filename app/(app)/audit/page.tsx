@@ -50,7 +50,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-4 py-2.5 font-medium text-zinc-900" data-action={e.action}>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{e.count.toLocaleString("en-US")}</td>
                   <td className="max-w-md truncate px-4 py-2.5 text-zinc-600" title={e.targetIds.slice(0, 20).join(", ")}>{describe(e.details)}</td>
-                  <td className="px-4 py-2.5"><Badge tone={DOOR_TONE[e.door as keyof typeof DOOR_TONE] ?? "zinc"}>{e.door}</Badge></td>
+                  <td className="px-4 py-2.5">
+                    <Badge tone={DOOR_TONE[e.door as keyof typeof DOOR_TONE] ?? "zinc"}>{e.door}</Badge>
+                    {e.apiKey && <span className="ml-1.5 whitespace-nowrap text-xs text-zinc-500" title={e.apiKey.keyId}>{e.apiKey.name}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
