@@ -44,6 +44,7 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
             <Badge>{record.entity.name.replace(/s$/, "")}</Badge>
           </div>
           <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-500">
+            <span title="The record number API clients may use as its id" data-testid="record-number">No. {record.recordNumber}</span>
             {record.phoneNumber && <span className="font-mono">{record.phoneNumber}</span>}
             {record.externalId && <span>{record.externalProvider}:{record.externalId}</span>}
             <span>Owner: {record.owner ?? "—"}</span>
