@@ -38,3 +38,8 @@ export function useApiKeys(initialData: ApiKeyRow[]) {
 export function useTrashCount(initialData: number) {
   return useQuery({ queryKey: queryKeys.trashCount, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count, initialData });
 }
+
+/** How many of the caller's deletions will be purged within 24 hours: the purge notice. */
+export function useExpiringSoon(initialData: number) {
+  return useQuery({ queryKey: queryKeys.trashExpiring, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/expiring")).count, initialData });
+}

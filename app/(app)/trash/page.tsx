@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PurgeNotice } from "@/components/shell/purge-notice";
 import { EmptyTrashButton } from "@/components/trash/empty-trash-button";
 import { TrashFilters } from "@/components/trash/trash-filters";
 import { TrashTable } from "@/components/trash/trash-table";
@@ -7,6 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
+import { countExpiringSoon } from "@/lib/trash/expiring";
 import { countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
 import { listTrashSchema } from "@/lib/trash/schemas";
 import { defaultTrashScope } from "@/lib/trash/scope";
@@ -33,10 +35,12 @@ export default async function TrashPage({ searchParams }: Props) {
     cursor: sp.cursor,
     direction: sp.dir,
   });
-  const [page, deleters, workspaceTrash] = await Promise.all([
-    listTrash(actor, input, new Date()),
+  const now = new Date();
+  const [page, deleters, workspaceTrash, expiring] = await Promise.all([
+    listTrash(actor, input, now),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
     can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
+    countExpiringSoon(actor, {}, now),
   ]);
   const { entity, deletedBy, expiringWithinHours, q } = input;
 
@@ -47,6 +51,7 @@ export default async function TrashPage({ searchParams }: Props) {
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
         actions={can(actor, "trash.empty") ? <EmptyTrashButton total={workspaceTrash} /> : undefined}
       />
+      <PurgeNotice initial={expiring.count} variant="page" />
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
       <TrashTable
         query={kept}
