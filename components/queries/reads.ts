@@ -9,12 +9,8 @@ import type { TrashPage } from "@/lib/trash/list";
 import type { TrashQuery } from "@/lib/trash/schemas";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
+import { toSearchParams } from "./search-params";
 
-/** A query object as URL parameters, leaving out what is not set. */
-export function toSearchParams(query: object): URLSearchParams {
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]);
-  return new URLSearchParams(entries);
-}
 
 // Each read starts from what the server component rendered and refetches when mutations invalidate it.
 

@@ -4,7 +4,8 @@ import { clsx } from "clsx";
 import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
 import { plural } from "@/components/mutations/use-action-mutation";
-import { toSearchParams, useExpiringSoon } from "@/components/queries/reads";
+import { useExpiringSoon } from "@/components/queries/reads";
+import { toSearchParams } from "@/components/queries/search-params";
 
 /** The trash view the notice opens: the caller's own deletions expiring within 24 hours (lib/trash/expiring.ts). */
 export const EXPIRING_SOON_HREF = `/trash?${toSearchParams({ scope: "mine", expiring: "24h" })}`;

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { Download } from "lucide-react";
+import { toSearchParams } from "@/components/queries/search-params";
+import { buttonClass } from "@/components/ui/button";
 import { PurgeNotice } from "@/components/shell/purge-notice";
 import { EmptyTrashButton } from "@/components/trash/empty-trash-button";
 import { TrashFilters } from "@/components/trash/trash-filters";
@@ -49,7 +52,14 @@ export default async function TrashPage({ searchParams }: Props) {
       <PageHeader
         title="Trash"
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
-        actions={can(actor, "trash.empty") ? <EmptyTrashButton total={workspaceTrash} /> : undefined}
+        actions={
+          <>
+            <a href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`} download className={buttonClass("secondary")} data-testid="trash-export" title="Every record of this view, all matching, with every attribute">
+              <Download className="size-4" aria-hidden /> Export CSV
+            </a>
+            {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} />}
+          </>
+        }
       />
       <PurgeNotice initial={expiring.count} variant="page" />
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />

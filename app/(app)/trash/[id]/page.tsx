@@ -3,9 +3,11 @@ import { format } from "date-fns";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordHistory } from "@/components/audit/record-history";
 import { RecordDetailBody, RecordHeading } from "@/components/records/record-detail";
 import { TrashBanner } from "@/components/trash/trash-banner";
 import { TrashPreviewActions } from "@/components/trash/trash-preview-actions";
+import { listRecordHistory } from "@/lib/audit/history";
 import { requireActor } from "@/lib/auth/session";
 import { parseRouteParams } from "@/lib/doors/page-query";
 import { AppError } from "@/lib/errors";
@@ -34,7 +36,7 @@ export default async function TrashPreviewPage({ params }: { params: Promise<{ i
         record={record}
         actions={<TrashPreviewActions record={{ id: record.id, name: record.name, entitySlug: record.entity.slug, heldAt: record.trash.heldAt }} can={record.can} />}
       />
-      <RecordDetailBody record={record} />
+      <RecordDetailBody record={record} aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />} />
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { RecordActions } from "@/components/records/record-actions";
+import { RecordHistory } from "@/components/audit/record-history";
 import { RecordDetailBody, RecordHeading } from "@/components/records/record-detail";
+import { listRecordHistory } from "@/lib/audit/history";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -49,7 +51,7 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
           />
         }
       />
-      <RecordDetailBody record={record} />
+      <RecordDetailBody record={record} aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />} />
     </div>
   );
 }
