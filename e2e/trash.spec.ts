@@ -35,8 +35,10 @@ test("delete a record with notes and relations, find it in the trash with 14 day
   await expect(page).toHaveURL(/\/records\/deals$/);
   await expect(page.getByTestId("records-table")).not.toContainText(deal.name);
 
+  // Its live URL now leads to its preview in the trash (issue 16), not to the record.
   await page.goto(deal.url);
-  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page).toHaveURL(/\/trash\/[^/]+$/);
+  await expect(page.getByTestId("trash-banner")).toContainText("In the trash");
   // Gone from the related record's relation list too.
   await page.goto(relatedUrl!);
   await expect(page.getByTestId("record-name")).toBeVisible();

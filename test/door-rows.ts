@@ -4,6 +4,9 @@ import { GET as segmentsRoute } from "@/app/api/app/segments/route";
 import { GET as previewRoute } from "@/app/api/app/segments/preview/route";
 import { GET as trashCountRoute } from "@/app/api/app/trash/count/route";
 import { GET as trashRoute } from "@/app/api/app/trash/route";
+import { GET as trashExpiringRoute } from "@/app/api/app/trash/expiring/route";
+import { GET as trashExportRoute } from "@/app/api/app/trash/export/route";
+import { GET as auditExportRoute } from "@/app/api/app/audit/export/route";
 import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
@@ -61,6 +64,9 @@ export const DOOR_ROWS: DoorRow[] = [
   { door: "GET /api/app/records", mutates: false, send: route(recordsRoute), input: () => ({ entity: "leads" }), expect: READ },
   { door: "GET /api/app/trash", mutates: false, send: route(trashRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/trash/expiring", mutates: false, send: route(trashExpiringRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/trash/export", mutates: false, send: route(trashExportRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/audit/export", mutates: false, send: route(auditExportRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
   { door: "action createApiKey", mutates: true, send: action(createApiKeyAction), input: () => ({ name: "Zapier" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere") },

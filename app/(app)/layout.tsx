@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/session";
+import { countExpiringSoon } from "@/lib/trash/expiring";
 import { countTrash } from "@/lib/trash/list";
 import { getWorkspaceSummary } from "@/lib/workspace";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [workspace, trashCount] = await Promise.all([getWorkspaceSummary(actor), countTrash(actor)]);
+  const [workspace, trashCount, expiring] = await Promise.all([getWorkspaceSummary(actor), countTrash(actor), countExpiringSoon(actor, {}, new Date())]);
   return (
-    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} workspaceName={workspace.name} trashCount={trashCount}>
+    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} workspaceName={workspace.name} trashCount={trashCount} expiringSoon={expiring.count}>
       {children}
     </AppShell>
   );

@@ -10,7 +10,7 @@ import { useActionMutation } from "./use-action-mutation";
 export function useSetHold() {
   return useActionMutation({
     action: setHoldAction,
-    refresh: [queryKeys.trash.all],
+    refresh: [queryKeys.trash.all, queryKeys.trashExpiring],
     optimistic: (queryClient, { id, hold }) =>
       patchQueries<TrashPage>(queryClient, queryKeys.trash.all, (old) => ({
         ...old,
@@ -37,7 +37,7 @@ export function useEmptyTrash(options: { onDone?: () => void } = {}) {
 export function useUpdateRetention(options: { onSaved?: (days: number) => void } = {}) {
   return useActionMutation({
     action: (retentionDays: number) => updateRetentionAction({ retentionDays }),
-    refresh: [queryKeys.trash.all],
+    refresh: [queryKeys.trash.all, queryKeys.trashExpiring],
     toastErrors: false,
     onSuccess: ({ retentionDays }) => {
       toast.success(`Retention set to ${retentionDays} days. Every countdown in the trash follows.`);

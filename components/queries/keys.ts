@@ -6,9 +6,10 @@ export const queryKeys = {
   records: { all: ["records"] as const, page: (q: RecordsQuery) => ["records", q] as const },
   trash: { all: ["trash"] as const, page: (q: TrashQuery) => ["trash", q] as const },
   trashCount: ["trash-count"] as const,
+  trashExpiring: ["trash-expiring"] as const,
   segments: ["segments"] as const,
   apiKeys: ["api-keys"] as const,
 };
 
 /** The views any record mutation can change (lists, trash, the badge): refreshed together. */
-export const RECORD_VIEWS = [queryKeys.records.all, queryKeys.trash.all, queryKeys.trashCount];
+export const RECORD_VIEWS = [queryKeys.records.all, queryKeys.trash.all, queryKeys.trashCount, queryKeys.trashExpiring];

@@ -9,12 +9,8 @@ import type { TrashPage } from "@/lib/trash/list";
 import type { TrashQuery } from "@/lib/trash/schemas";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
+import { toSearchParams } from "./search-params";
 
-/** A query object as URL parameters, leaving out what is not set. */
-export function toSearchParams(query: object): URLSearchParams {
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]);
-  return new URLSearchParams(entries);
-}
 
 // Each read starts from what the server component rendered and refetches when mutations invalidate it.
 
@@ -37,4 +33,9 @@ export function useApiKeys(initialData: ApiKeyRow[]) {
 /** The number of records in the caller's trash view: the navigation badge and Empty trash share it. */
 export function useTrashCount(initialData: number) {
   return useQuery({ queryKey: queryKeys.trashCount, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count, initialData });
+}
+
+/** How many of the caller's deletions will be purged within 24 hours: the purge notice. */
+export function useExpiringSoon(initialData: number) {
+  return useQuery({ queryKey: queryKeys.trashExpiring, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/expiring")).count, initialData });
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { PurgeNotice } from "./purge-notice";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu, type ShellUser } from "./user-menu";
 
-export function AppShell({ user, workspaceName, trashCount, children }: { user: ShellUser; workspaceName: string; trashCount: number; children: ReactNode }) {
+export function AppShell({ user, workspaceName, trashCount, expiringSoon, children }: { user: ShellUser; workspaceName: string; trashCount: number; expiringSoon: number; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-zinc-200 bg-white">
@@ -16,6 +17,7 @@ export function AppShell({ user, workspaceName, trashCount, children }: { user: 
           </div>
         </div>
         <SidebarNav trashCount={trashCount} />
+        <PurgeNotice initial={expiringSoon} variant="nav" />
         <UserMenu user={user} />
       </aside>
       <main className="min-w-0 flex-1 px-8 py-7">{children}</main>

@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { format, formatDistanceToNowStrict } from "date-fns";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TrashRow } from "@/lib/trash/list";
 import { Countdown } from "./countdown";
@@ -23,7 +24,13 @@ const column = createColumnHelper<TrashRow>();
 
 export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
   return [
-    column.accessor("name", { header: "Name", cell: (i) => <span className="font-medium text-zinc-900">{i.getValue()}</span> }),
+    column.accessor("name", {
+      header: "Name",
+      // Previewable exactly when restorable (lib/trash/preview.ts).
+      cell: ({ row: { original: r } }) => r.canRestore
+        ? <Link href={`/trash/${r.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline" title="Preview the record as it was">{r.name}</Link>
+        : <span className="font-medium text-zinc-900">{r.name}</span>,
+    }),
     column.display({ id: "type", header: "Type", cell: ({ row }) => <Badge>{row.original.entity.name}</Badge> }),
     column.display({ id: "deletedBy", header: "Deleted by", cell: ({ row }) => row.original.deletedBy?.name ?? "Deleted user", meta: { className: "whitespace-nowrap px-4 py-2.5 text-zinc-700" } }),
     column.accessor("deletedAt", {

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { TrashRow } from "@/lib/trash/list";
 
 interface Props {
-  row: TrashRow;
+  row: Pick<TrashRow, "name" | "heldAt">;
   canRestore: boolean;
   canHold: boolean;
   canDestroy: boolean;

@@ -10,13 +10,13 @@ import { useSelectAll } from "@/components/bulk/use-select-all";
 import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
 import { useSetHold } from "@/components/mutations/use-trash-mutations";
 import { useTrashPage } from "@/components/queries/reads";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
 import type { SelectionAction } from "@/lib/bulk/schemas";
 import type { TrashPage, TrashRow } from "@/lib/trash/list";
 import type { TrashFilter, TrashQuery } from "@/lib/trash/schemas";
+import { DestroyTrashedDialog } from "./destroy-trashed-dialog";
 import { trashColumns, type TrashPermissions } from "./trash-columns";
 
 interface Props {
@@ -39,7 +39,6 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const hold = useSetHold();
   const destroy = useHardDeleteRecords({ onDeleted: () => { setToDestroy(null); selection.clear(); } });
   const selectedRows = data.items.filter((r) => selection.selected.has(r.id));
-  const bulkDestroyLabel = toDestroy && toDestroy.length === 1 ? `“${toDestroy[0]!.name}”` : `${toDestroy?.length ?? 0} records`;
 
   const columns = useMemo(
     () => trashColumns(can, {
@@ -85,16 +84,12 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
           )}
         </SelectionBar>
       )}
-      <ConfirmDialog
-        open={toDestroy !== null}
-        onOpenChange={(open) => !open && setToDestroy(null)}
-        title={`Delete ${bulkDestroyLabel} permanently?`}
-        confirmLabel="Delete permanently"
+      <DestroyTrashedDialog
+        names={toDestroy && toDestroy.map((r) => r.name)}
+        onClose={() => setToDestroy(null)}
         pending={destroy.isPending}
         onConfirm={() => toDestroy && destroy.mutate(toDestroy.map((r) => r.id))}
-      >
-        <p>This won’t be recoverable. Each record and everything that belonged to it — notes, activities, line items and relations — are erased now instead of at the end of the countdown.</p>
-      </ConfirmDialog>
+      />
       {bulkRun && selection.matching && (
         <BulkRunDialog selection={selection.matching} action={bulkRun} onClose={() => { setBulkRun(null); selection.clear(); }} />
       )}

@@ -1,8 +1,9 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { beyond, cutPage, readOrder } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
-import type { ListAuditInput } from "./schemas";
+import type { AuditFilter, ListAuditInput } from "./schemas";
 
 export interface AuditRow {
   id: string;
@@ -23,26 +24,42 @@ export interface AuditPage {
   prevCursor: string | null;
 }
 
+const DAY = 86_400_000;
+
+/** The workspace's entries an audit filter keeps; the list and the CSV export share it. */
+export function auditWhere(actor: Actor, filter: AuditFilter): Prisma.AuditLogWhereInput {
+  assertCan(actor, "audit.read");
+  return {
+    AND: [
+      { workspaceId: actor.workspaceId },
+      filter.action ? { action: { startsWith: filter.action } } : {},
+      filter.actor ? { actorId: filter.actor } : {},
+      filter.door ? { door: filter.door } : {},
+      filter.from ? { createdAt: { gte: new Date(`${filter.from}T00:00:00.000Z`) } } : {},
+      // "to" is the last day shown, whole.
+      filter.to ? { createdAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + DAY) } } : {},
+    ],
+  };
+}
+
+export const auditRowSelect = {
+  id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true,
+  actor: { select: { name: true, email: true } }, apiKey: { select: { name: true, keyId: true } },
+} as const satisfies Prisma.AuditLogSelect;
+
+export const toAuditRow = (r: Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>): AuditRow =>
+  ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() });
+
 /** The workspace's audit log, newest first, paged both ways by (createdAt, id): entries of one instant are never skipped. */
 export async function listAuditLog(actor: Actor, input: ListAuditInput): Promise<AuditPage> {
-  assertCan(actor, "audit.read");
+  const where = auditWhere(actor, input);
   const read = readOrder("desc", input.direction);
   const rows = await db().auditLog.findMany({
-    where: {
-      AND: [
-        { workspaceId: actor.workspaceId },
-        input.action ? { action: { startsWith: input.action } } : {},
-        input.cursor ? beyond("createdAt", input.cursor, "desc", input.direction) : {},
-      ],
-    },
+    where: input.cursor ? { AND: [where, beyond("createdAt", input.cursor, "desc", input.direction)] } : where,
     orderBy: [{ createdAt: read }, { id: read }],
     take: input.limit + 1,
-    select: { id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true, actor: { select: { name: true, email: true } }, apiKey: { select: { name: true, keyId: true } } },
+    select: auditRowSelect,
   });
   const page = cutPage(rows, input, (r) => ({ at: r.createdAt, id: r.id }));
-  return {
-    items: page.items.map((r) => ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() })),
-    nextCursor: page.nextCursor,
-    prevCursor: page.prevCursor,
-  };
+  return { items: page.items.map(toAuditRow), nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }

@@ -1,9 +1,19 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { LIVE, liveRecords } from "./live";
 import { isRecordNumber } from "./refs";
+
+export interface RelatedRecord {
+  id: string;
+  name: string;
+  entitySlug: string;
+  entityName: string;
+  /** The other end is itself in the trash (only a trashed record's preview lists those). */
+  trashed: boolean;
+}
 
 export interface RecordDetail {
   id: string;
@@ -22,18 +32,20 @@ export interface RecordDetail {
   notes: { id: string; body: string; author: string | null; createdAt: string }[];
   activities: { id: string; kind: string; summary: string; actor: string | null; occurredAt: string }[];
   subformRows: { id: string; subform: string; position: number; values: Record<string, unknown> }[];
-  relations: { id: string; label: string; direction: "to" | "from"; record: { id: string; name: string; entitySlug: string; entityName: string } }[];
+  relations: { id: string; label: string; direction: "to" | "from"; record: RelatedRecord }[];
 }
 
+/** `id` as a page URL or API client names a record: its string id or its number. */
+export const recordRef = (id: string): Prisma.RecordWhereInput => (isRecordNumber(id) ? { recordNumber: BigInt(id) } : { id });
+
 /**
- * A live record with everything that belongs to it; relations only to other live records.
- * `id` is its string id or its number.
+ * One record with everything that belongs to it, or null. `where` says which record (and in
+ * which state, via lib/records/live.ts); `otherEnd` which relations' other ends are listed.
  */
-export async function getRecord(actor: Actor, { id }: { id: string }): Promise<RecordDetail> {
-  assertCan(actor, "records.read");
-  const other = { select: { id: true, name: true, entity: { select: { slug: true, name: true } } } };
+export async function loadRecordDetail(where: Prisma.RecordWhereInput, otherEnd: Prisma.RecordWhereInput): Promise<RecordDetail | null> {
+  const other = { select: { id: true, name: true, deletedAt: true, entity: { select: { slug: true, name: true } } } };
   const r = await db().record.findFirst({
-    where: liveRecords(actor.workspaceId, isRecordNumber(id) ? { recordNumber: BigInt(id) } : { id }),
+    where,
     include: {
       entity: { select: { id: true, slug: true, name: true } },
       owner: { select: { name: true } },
@@ -41,12 +53,13 @@ export async function getRecord(actor: Actor, { id }: { id: string }): Promise<R
       notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
       activities: { orderBy: { occurredAt: "desc" }, include: { actor: { select: { name: true } } } },
       subformRows: { orderBy: [{ subform: "asc" }, { position: "asc" }] },
-      relationsFrom: { where: { toRecord: LIVE }, include: { toRecord: other }, orderBy: { createdAt: "asc" } },
-      relationsTo: { where: { fromRecord: LIVE }, include: { fromRecord: other }, orderBy: { createdAt: "asc" } },
+      relationsFrom: { where: { toRecord: otherEnd }, include: { toRecord: other }, orderBy: { createdAt: "asc" } },
+      relationsTo: { where: { fromRecord: otherEnd }, include: { fromRecord: other }, orderBy: { createdAt: "asc" } },
     },
   });
-  if (!r) throw notFound();
-  const link = (x: { id: string; name: string; entity: { slug: string; name: string } }) => ({ id: x.id, name: x.name, entitySlug: x.entity.slug, entityName: x.entity.name });
+  if (!r) return null;
+  const link = (x: { id: string; name: string; deletedAt: Date | null; entity: { slug: string; name: string } }): RelatedRecord =>
+    ({ id: x.id, name: x.name, entitySlug: x.entity.slug, entityName: x.entity.name, trashed: x.deletedAt !== null });
   return {
     id: r.id, recordNumber: r.recordNumber.toString(), name: r.name, entity: r.entity, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId,
     attributes: (r.attributes ?? {}) as Record<string, unknown>,
@@ -60,4 +73,15 @@ export async function getRecord(actor: Actor, { id }: { id: string }): Promise<R
       ...r.relationsTo.map((x) => ({ id: x.id, label: x.label, direction: "from" as const, record: link(x.fromRecord) })),
     ],
   };
+}
+
+/**
+ * A live record with everything that belongs to it; relations only to other live records.
+ * `id` is its string id or its number.
+ */
+export async function getRecord(actor: Actor, { id }: { id: string }): Promise<RecordDetail> {
+  assertCan(actor, "records.read");
+  const record = await loadRecordDetail(liveRecords(actor.workspaceId, recordRef(id)), LIVE);
+  if (!record) throw notFound();
+  return record;
 }

@@ -30,3 +30,6 @@ export const holdSchema = z.object({ id: recordIdSchema, hold: z.boolean({ error
 export const undoDeleteSchema = z.object({ batchIds: z.array(z.string().uuid("Not a delete batch id")).min(1).max(100) });
 
 export const emptyTrashSchema = z.object({ confirmation: z.string({ error: "Type the confirmation text" }).max(100) });
+
+/** The purge notice takes nothing: it is always about the caller's own deletions. */
+export const expiringSoonSchema = z.object({});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { format } from "date-fns";
 import { History } from "lucide-react";
+import { AuditFilters } from "@/components/audit/audit-filters";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, th, theadClass } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { listAuditLog } from "@/lib/audit/list";
 import { listAuditSchema } from "@/lib/audit/schemas";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { requireActor } from "@/lib/auth/session";
+import { listMembers } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -26,17 +28,22 @@ function describe(details: Record<string, unknown>): string {
   return parts.join(" · ");
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ cursor?: string; dir?: string }> }) {
+type Query = { cursor?: string; dir?: string; actor?: string; action?: string; door?: string; from?: string; to?: string };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requireActor("/audit");
   const sp = await searchParams;
-  const { input } = parsePageQuery(listAuditSchema, { cursor: sp.cursor, direction: sp.dir });
-  const { items, nextCursor, prevCursor } = await listAuditLog(actor, input);
+  const { input, kept } = parsePageQuery(listAuditSchema, { actor: sp.actor, action: sp.action, door: sp.door, from: sp.from, to: sp.to, cursor: sp.cursor, direction: sp.dir });
+  const [{ items, nextCursor, prevCursor }, members] = await Promise.all([listAuditLog(actor, input), listMembers(actor)]);
+  // The view's filters as the URL keeps them (what did not parse is dropped), for page links and the export.
+  const { cursor: _cursor, direction: _direction, ...view } = kept;
   return (
     <>
       <PageHeader title="Audit log" description="Who did what to which records, when, and through which door (dashboard, API or background job)." />
+      <AuditFilters members={members} current={view} exportHref={`/api/app/audit/export?${new URLSearchParams(view)}`} />
       <Card>
         {items.length === 0 ? (
-          <EmptyState icon={History} title="Nothing recorded yet" />
+          <EmptyState icon={History} title={Object.keys(view).length ? "No entries match these filters" : "Nothing recorded yet"} />
         ) : (
           <table className="w-full text-left text-sm" data-testid="audit-table">
             <thead className={theadClass}>
@@ -59,7 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         )}
-        <Pager summary="Newest first · 50 per page" labels={["Newer", "Older"]} prevHref={pageHref("/audit", {}, prevCursor, "prev")} nextHref={pageHref("/audit", {}, nextCursor, "next")} />
+        <Pager summary="Newest first · 50 per page" labels={["Newer", "Older"]} prevHref={pageHref("/audit", view, prevCursor, "prev")} nextHref={pageHref("/audit", view, nextCursor, "next")} />
       </Card>
     </>
   );

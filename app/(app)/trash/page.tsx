@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { Download } from "lucide-react";
+import { toSearchParams } from "@/components/queries/search-params";
+import { buttonClass } from "@/components/ui/button";
+import { PurgeNotice } from "@/components/shell/purge-notice";
 import { EmptyTrashButton } from "@/components/trash/empty-trash-button";
 import { TrashFilters } from "@/components/trash/trash-filters";
 import { TrashTable } from "@/components/trash/trash-table";
@@ -7,6 +11,7 @@ import { requireActor } from "@/lib/auth/session";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
+import { countExpiringSoon } from "@/lib/trash/expiring";
 import { countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
 import { listTrashSchema } from "@/lib/trash/schemas";
 import { defaultTrashScope } from "@/lib/trash/scope";
@@ -33,10 +38,12 @@ export default async function TrashPage({ searchParams }: Props) {
     cursor: sp.cursor,
     direction: sp.dir,
   });
-  const [page, deleters, workspaceTrash] = await Promise.all([
-    listTrash(actor, input, new Date()),
+  const now = new Date();
+  const [page, deleters, workspaceTrash, expiring] = await Promise.all([
+    listTrash(actor, input, now),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
     can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
+    countExpiringSoon(actor, {}, now),
   ]);
   const { entity, deletedBy, expiringWithinHours, q } = input;
 
@@ -45,8 +52,16 @@ export default async function TrashPage({ searchParams }: Props) {
       <PageHeader
         title="Trash"
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
-        actions={can(actor, "trash.empty") ? <EmptyTrashButton total={workspaceTrash} /> : undefined}
+        actions={
+          <>
+            <a href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`} download className={buttonClass("secondary")} data-testid="trash-export" title="Every record of this view, all matching, with every attribute">
+              <Download className="size-4" aria-hidden /> Export CSV
+            </a>
+            {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} />}
+          </>
+        }
       />
+      <PurgeNotice initial={expiring.count} variant="page" />
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
       <TrashTable
         query={kept}

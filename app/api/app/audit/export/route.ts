@@ -1,0 +1,5 @@
+import { exportAuditLog } from "@/lib/audit/export";
+import { auditFilterSchema } from "@/lib/audit/schemas";
+import { csvRoute } from "@/lib/doors/csv-route";
+
+export const GET = csvRoute(auditFilterSchema, exportAuditLog);

@@ -1,0 +1,5 @@
+import { sessionRoute } from "@/lib/doors/session-route";
+import { countExpiringSoon } from "@/lib/trash/expiring";
+import { expiringSoonSchema } from "@/lib/trash/schemas";
+
+export const GET = sessionRoute(expiringSoonSchema, countExpiringSoon);

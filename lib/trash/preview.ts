@@ -1,0 +1,69 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { assertCan, can, canRestoreRecord } from "@/lib/permissions";
+import { purgeAt, timeLeft, type Urgency } from "@/lib/purge/retention";
+import { loadRecordDetail, recordRef, type RecordDetail } from "@/lib/records/get";
+import { trashedRecords } from "@/lib/records/live";
+import { getWorkspaceSummary } from "@/lib/workspace";
+
+export interface TrashedRecordDetail extends RecordDetail {
+  trash: {
+    deletedAt: string;
+    deletedBy: string | null;
+    purgeAt: string;
+    /** The countdown's words at `now` ("13 days left"), as the trash list shows them. */
+    timeLeft: string;
+    urgency: Urgency;
+    heldAt: string | null;
+    heldBy: string | null;
+  };
+  /** What the caller may do here (the server checks each again when it is done). */
+  can: { restore: true; hold: boolean; destroy: boolean };
+}
+
+/**
+ * The id of a trashed record the caller may preview — exactly those they may restore — or
+ * null: unknown, live, another workspace's, or someone else's deletion for a MEMBER.
+ */
+export async function previewableTrashedId(actor: Actor, { id }: { id: string }): Promise<string | null> {
+  if (!can(actor, "records.restore.own")) return null;
+  const row = await db().record.findFirst({ where: trashedRecords(actor.workspaceId, recordRef(id)), select: { id: true, deletedById: true } });
+  return row && canRestoreRecord(actor, row) ? row.id : null;
+}
+
+/**
+ * A trashed record as it was, read-only: attributes, notes, activity, subform rows and
+ * relations (to live and trashed records alike, each marked), with its countdown.
+ * MEMBER+ (a MEMBER: only what they deleted); anything else answers like an unknown id.
+ */
+export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now: Date): Promise<TrashedRecordDetail> {
+  assertCan(actor, "records.restore.own");
+  const found = await previewableTrashedId(actor, { id });
+  if (!found) throw notFound();
+  const [detail, trash, { retentionDays }] = await Promise.all([
+    loadRecordDetail(trashedRecords(actor.workspaceId, { id: found }), { workspaceId: actor.workspaceId }),
+    db().record.findUniqueOrThrow({
+      where: { id: found },
+      select: { deletedAt: true, heldAt: true, deletedBy: { select: { name: true } }, heldBy: { select: { name: true } } },
+    }),
+    getWorkspaceSummary(actor),
+  ]);
+  // Restored or purged between the two reads.
+  if (!detail || !trash.deletedAt) throw notFound();
+  const purge = purgeAt(trash.deletedAt, retentionDays);
+  const left = timeLeft(purge, now);
+  return {
+    ...detail,
+    trash: {
+      deletedAt: trash.deletedAt.toISOString(),
+      deletedBy: trash.deletedBy?.name ?? null,
+      purgeAt: purge.toISOString(),
+      timeLeft: left.label,
+      urgency: left.urgency,
+      heldAt: trash.heldAt?.toISOString() ?? null,
+      heldBy: trash.heldBy?.name ?? null,
+    },
+    can: { restore: true, hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") },
+  };
+}
