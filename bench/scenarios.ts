@@ -77,7 +77,12 @@ export async function runScenarios(handle: Handle, n: number, log: (line: string
       r % 2 === 0 ? [await time(domain), await time(floor)] : [await time(floor), await time(domain)].reverse();
     const [d, df] = await pair(() => softDeleteRecords(admin, { ids: a }, now), () => floorDelete(handle.rawTransaction, admin, b, now));
     const [s, sf] = await pair(() => restoreRecords(admin, { ids: a }, now), () => floorRestore(handle.rawTransaction, admin, b));
-    if (r >= 0) (del.push(d!), delFloor.push(df!), res.push(s!), resFloor.push(sf!));
+    if (r >= 0) {
+      del.push(d!);
+      delFloor.push(df!);
+      res.push(s!);
+      resFloor.push(sf!);
+    }
     return 0;
   });
   for (const [name, xs, floor] of [["bulk_soft_delete_1000", del, delFloor], ["bulk_restore_1000", res, resFloor]] as const) {

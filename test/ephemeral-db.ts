@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { DbHandle } from "@/lib/db/client";
 import { createPgPool } from "@/lib/db/pg-pool";
+import { newPglite } from "@/lib/db/pglite";
 import { pgliteRunner, pgPoolRunner } from "@/lib/db/sql-runner";
 
 // Throw-away databases for tests and the benchmark: no vitest imports here.
@@ -63,7 +63,7 @@ export async function createTestDbHandle(postgresUrl = onPostgres ? process.env.
       },
     };
   }
-  const pglite = new PGlite();
+  const pglite = newPglite();
   const client = countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }));
   return {
     client,
