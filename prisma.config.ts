@@ -1,10 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { resolveDatabaseTarget } from "./lib/db/config";
-import { openPglite } from "./lib/db/pglite";
+import { newPglite, openPglite } from "./lib/db/pglite";
 import { createPgPool } from "./lib/db/pg-pool";
 
 // The CLI (generate, migrate dev/diff/status) runs on the JS schema engine through the same
@@ -24,7 +23,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     // Schema-only commands (migrate diff from the schema file) need no real database.
-    if (process.env.PRISMA_SCRATCH_DB === "1") return new PrismaPGlite(new PGlite());
+    if (process.env.PRISMA_SCRATCH_DB === "1") return new PrismaPGlite(newPglite());
     if (target.kind === "pglite") return new PrismaPGlite((pglite ??= openPglite(target.dataDir)).pglite);
     return new PrismaPg(createPgPool(target.url, target.schema, 2), { schema: target.schema });
   },

@@ -4,7 +4,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { truncateAll } from "@/lib/db/truncate";
 import { createTestDbHandle } from "./ephemeral-db";
 
-export { countStatements, createTestDbHandle, onPostgres } from "./ephemeral-db";
+export { captureQueries, countStatements, createTestDbHandle, onPostgres } from "./ephemeral-db";
 
 /** Installs a fresh, migrated database for this file and empties it before every test. */
 export function withTestDatabase(): { handle: () => DbHandle; databaseUrl: () => string } {

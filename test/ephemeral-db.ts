@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { DbHandle } from "@/lib/db/client";
 import { createPgPool } from "@/lib/db/pg-pool";
+import { newPglite } from "@/lib/db/pglite";
 import { pgliteRunner, pgPoolRunner } from "@/lib/db/sql-runner";
 
 // Throw-away databases for tests and the benchmark: no vitest imports here.
@@ -13,11 +13,28 @@ export const onPostgres = process.env.TEST_DB === "postgres";
 // Test clients emit an event per SQL statement, so tests can count what a call costs.
 const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
 let statements = 0;
+export interface CapturedQuery {
+  query: string;
+  params: string;
+}
+let capture: CapturedQuery[] | null = null;
 function countEvents(client: PrismaClient) {
-  (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+  (client as unknown as { $on(event: "query", cb: (e: CapturedQuery) => void): void }).$on("query", (e) => {
     statements++;
+    capture?.push({ query: e.query, params: e.params });
   });
   return client;
+}
+
+/** The SQL statements (and their parameters, as JSON) that `fn` sends to the database. */
+export async function captureQueries(fn: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  capture = [];
+  try {
+    await fn();
+    return capture;
+  } finally {
+    capture = null;
+  }
 }
 
 /** How many SQL statements `fn` sends to the database (transaction control included). */
@@ -63,7 +80,7 @@ export async function createTestDbHandle(postgresUrl = onPostgres ? process.env.
       },
     };
   }
-  const pglite = new PGlite();
+  const pglite = newPglite();
   const client = countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }));
   return {
     client,

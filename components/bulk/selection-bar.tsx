@@ -2,6 +2,7 @@
 
 import { X } from "lucide-react";
 import { useEffect, type ReactNode } from "react";
+import { formatTotal, type Total } from "@/components/ui/total";
 import type { RowSelection } from "./use-row-selection";
 
 /** Sticky bar at the bottom of the viewport: how many are selected and what may be done. */
@@ -34,13 +35,13 @@ export function SelectionBar({ selection, children }: { selection: RowSelection;
 /** Gmail's banner: the page is selected — offer every row matching the filter, across pages. */
 export function SelectAllBanner({ selection, total, pageSize, onSelectAll, pending }: {
   selection: RowSelection;
-  total: number;
+  total: Total;
   pageSize: number;
   onSelectAll: () => void;
   pending: boolean;
 }) {
   if (!selection.allOnPage && !selection.matching) return null;
-  if (!selection.matching && total <= pageSize) return null;
+  if (!selection.matching && total.totalCount <= pageSize && !total.totalCountCapped) return null;
   return (
     <div className="border-b border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-brand-800" role="status">
       {selection.matching ? (
@@ -48,7 +49,7 @@ export function SelectAllBanner({ selection, total, pageSize, onSelectAll, pendi
       ) : (
         <>All {selection.ids.length} on this page are selected.{" "}
           <button type="button" className="font-semibold underline-offset-2 hover:underline disabled:opacity-50" onClick={onSelectAll} disabled={pending}>
-            {pending ? "Counting…" : `Select all ${total.toLocaleString("en-US")} matching`}
+            {pending ? "Counting…" : `Select all ${formatTotal(total)} matching`}
           </button>
         </>
       )}

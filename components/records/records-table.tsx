@@ -10,6 +10,7 @@ import { useSelectAll } from "@/components/bulk/use-select-all";
 import { useDeleteRecords, useUndoDelete } from "@/components/mutations/use-record-mutations";
 import { useRecordsPage } from "@/components/queries/reads";
 import { DataTable } from "@/components/ui/data-table";
+import { formatTotalOf } from "@/components/ui/total";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
 import type { EntitySummary } from "@/lib/entities";
@@ -43,7 +44,7 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
   return (
     <>
       <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <SelectAllBanner selection={selection} total={data.totalCount} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
+        <SelectAllBanner selection={selection} total={data} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
         {data.items.length === 0 ? (
           <EmptyState icon={SearchX} title={query.q ? "No records match your search" : `No ${entity.name.toLowerCase()} yet`}>
             {query.q ? "Try a different name, phone number or external id." : "Records you create or import show up here."}
@@ -53,7 +54,7 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
         )}
         <Pager
           testId="records-total"
-          summary={<>{data.totalCount.toLocaleString("en-US")} {data.totalCount === 1 ? "record" : "records"}{query.q ? <> matching “{query.q}”</> : null} · 50 per page</>}
+          summary={<>{formatTotalOf(data, "record", "records")}{query.q ? <> matching “{query.q}”</> : null} · 50 per page</>}
           prevHref={href(data.prevCursor, "prev")}
           nextHref={href(data.nextCursor, "next")}
         />

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
+import { formatTotalOf } from "@/components/ui/total";
 import type { SegmentMemberRow, SegmentMembersPage } from "@/lib/segments/members";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
@@ -52,7 +53,7 @@ export function MembersTable({ segmentId, entitySlug, page, fields }: { segmentI
       )}
       <Pager
         testId="members-total"
-        summary={`${page.totalCount.toLocaleString("en-US")} ${page.totalCount === 1 ? "member" : "members"} · 50 per page`}
+        summary={`${formatTotalOf(page, "member", "members")} · 50 per page`}
         prevHref={href(page.prevCursor, "prev")}
         nextHref={href(page.nextCursor, "next")}
       />

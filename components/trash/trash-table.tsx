@@ -10,6 +10,7 @@ import { useSelectAll } from "@/components/bulk/use-select-all";
 import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
 import { useSetHold } from "@/components/mutations/use-trash-mutations";
 import { useTrashPage } from "@/components/queries/reads";
+import { formatTotal } from "@/components/ui/total";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
@@ -62,7 +63,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   return (
     <>
       <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <SelectAllBanner selection={selection} total={data.totalCount} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
+        <SelectAllBanner selection={selection} total={data} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
         {data.items.length === 0 ? (
           <EmptyState icon={Trash2} title="The trash is empty">
             {data.scope === "mine" ? "Records you delete wait here before they are purged." : "Nothing in this view. Deleted records wait here before they are purged."}
@@ -70,7 +71,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         ) : (
           <DataTable rows={data.items} columns={columns} selection={tableSelection} testId="trash-table" rowIdAttribute="record-id" />
         )}
-        <Pager testId="trash-total" summary={`${data.totalCount.toLocaleString("en-US")} in this view`} prevHref={href(data.prevCursor, "prev")} nextHref={href(data.nextCursor, "next")} />
+        <Pager testId="trash-total" summary={`${formatTotal(data)} in this view`} prevHref={href(data.prevCursor, "prev")} nextHref={href(data.nextCursor, "next")} />
       </div>
       {can.restore && (
         <SelectionBar selection={selection}>

@@ -54,6 +54,8 @@ export async function createSelection(actor: Actor, filter: SelectionFilter, now
       filter: filter.scope === "records" ? { entity: filter.entity, q: filter.q ?? null } : filter.filter,
       recordIds: ids, expiresAt: new Date(now.getTime() + SELECTION_TTL_MS),
     },
+    // Not the (up to 100,000) ids back: the caller has them.
+    select: { id: true, expiresAt: true },
   });
   return { token: selection.id, count: ids.length, chunks: Math.ceil(ids.length / CHUNK_SIZE), expiresAt: selection.expiresAt.toISOString() };
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import lockfile from "proper-lockfile";
 
 /**
@@ -18,6 +19,11 @@ export class DatabaseInUseError extends Error {
     );
     this.name = "DatabaseInUseError";
   }
+}
+
+/** Every PGlite the project opens (in memory without a folder): with pg_trgm, which the search indexes need. */
+export function newPglite(dataDir?: string): PGlite {
+  return new PGlite({ dataDir, extensions: { pg_trgm } });
 }
 
 export interface OpenedPglite {
@@ -54,7 +60,7 @@ export function openPglite(dataDir: string): OpenedPglite {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new DatabaseInUseError(dataDir);
     throw error;
   }
-  const pglite = new PGlite(dataDir);
+  const pglite = newPglite(dataDir);
   const madePrivate = pglite.waitReady.then(() => makePrivate(dataDir)).catch(() => undefined);
   let closed = false;
   return {

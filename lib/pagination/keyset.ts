@@ -33,11 +33,29 @@ export function readOrder(order: SortOrder, direction: Direction): SortOrder {
 
 /**
  * Rows strictly beyond `p` in reading order, for a list sorted by (field, id): a keyset
- * condition that an index on (field, id) serves, as fast on page 500 as on page 1.
+ * condition that an index on (field, id) serves, as fast on page 500 as on page 1. Written as
+ * `field ≤ at AND (field < at OR id < p.id)` (for a descending read) rather than the plain OR,
+ * so the first half is a range on the index where the scan starts, not a filter on every row.
  */
 export function beyond(field: string, p: Position, order: SortOrder, direction: Direction) {
-  const cmp = readOrder(order, direction) === "asc" ? "gt" : "lt";
-  return { OR: [{ [field]: { [cmp]: p.at } }, { [field]: p.at, id: { [cmp]: p.id } }] };
+  const [cmp, cmpOrEqual] = readOrder(order, direction) === "asc" ? ["gt", "gte"] : ["lt", "lte"];
+  return { AND: [{ [field]: { [cmpOrEqual]: p.at } }, { OR: [{ [field]: { [cmp]: p.at } }, { id: { [cmp]: p.id } }] }] };
+}
+
+/** Paged lists count their rows up to this many: "10,000+ records" costs what 10,000 rows do, not what 200,000 do. */
+export const COUNT_CAP = 10_000;
+
+export interface CappedCount {
+  /** Exact up to COUNT_CAP; COUNT_CAP when there are more. */
+  totalCount: number;
+  /** There are more than COUNT_CAP: show "10,000+". */
+  totalCountCapped: boolean;
+}
+
+/** `count(take)` counts at most `take` rows (Prisma's `count({ where, take })`). */
+export async function cappedCount(count: (take: number) => Promise<number>): Promise<CappedCount> {
+  const n = await count(COUNT_CAP + 1);
+  return { totalCount: Math.min(n, COUNT_CAP), totalCountCapped: n > COUNT_CAP };
 }
 
 /** Cuts a page from `limit + 1` rows read in reading order, and says where the pages around it start. */

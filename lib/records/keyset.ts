@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { beyond, cutPage, readOrder, type PageRequest } from "@/lib/pagination/keyset";
+import { beyond, cappedCount, cutPage, readOrder, type PageRequest } from "@/lib/pagination/keyset";
 
 /**
  * One page of records matching `where`, newest first, by keyset on (createdAt, id) in both
@@ -12,18 +12,18 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
   request: PageRequest,
 ) {
   const order = readOrder("desc", request.direction);
-  const [rows, totalCount] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db().record.findMany({
       where: request.cursor ? { AND: [where, beyond("createdAt", request.cursor, "desc", request.direction)] } : where,
       orderBy: [{ createdAt: order }, { id: order }],
       take: request.limit + 1,
       select,
     }),
-    db().record.count({ where }),
+    cappedCount((take) => db().record.count({ where, take })),
   ]);
   const page = cutPage(rows, request, (r) => {
     const row = r as { createdAt: Date; id: string };
     return { at: row.createdAt, id: row.id };
   });
-  return { rows: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalCount };
+  return { rows: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, ...count };
 }

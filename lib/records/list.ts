@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { resolveEntity } from "@/lib/entities";
+import type { CappedCount } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "./keyset";
 import { liveRecords } from "./live";
@@ -20,11 +21,10 @@ export interface RecordRow {
   createdAt: string;
 }
 
-export interface RecordPage {
+export interface RecordPage extends CappedCount {
   items: RecordRow[];
   nextCursor: string | null;
   prevCursor: string | null;
-  totalCount: number;
 }
 
 /** Live records, newest first, with keyset paging in both directions. */
@@ -32,7 +32,7 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
   assertCan(actor, "records.read");
   const entity = input.entity ? await resolveEntity(actor, input.entity) : null;
   const base = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(input.q) });
-  const { rows, nextCursor, prevCursor, totalCount } = await keysetRecordPage(
+  const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
     {
       id: true, recordNumber: true, entityId: true, name: true, phoneNumber: true, externalProvider: true, externalId: true,
@@ -51,5 +51,6 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
     nextCursor,
     prevCursor,
     totalCount,
+    totalCountCapped,
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { CappedCount } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "@/lib/records/keyset";
 import type { RecordRow } from "@/lib/records/list";
@@ -9,11 +10,10 @@ import type { SegmentMembersInput } from "./schemas";
 
 export type SegmentMemberRow = Omit<RecordRow, "entityId" | "recordNumber"> & { addedAt: string };
 
-export interface SegmentMembersPage {
+export interface SegmentMembersPage extends CappedCount {
   items: SegmentMemberRow[];
   nextCursor: string | null;
   prevCursor: string | null;
-  totalCount: number;
 }
 
 /** A segment's cached members that are live, newest record first, with keyset paging both ways. */
@@ -23,7 +23,7 @@ export async function listSegmentMembers(actor: Actor, input: SegmentMembersInpu
   if (!segment) throw notFound("Segment");
 
   const base = liveRecords(actor.workspaceId, { segmentMembers: { some: { segmentId: segment.id } } });
-  const { rows, nextCursor, prevCursor, totalCount } = await keysetRecordPage(
+  const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
     {
       id: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, createdAt: true, owner: { select: { name: true } },
@@ -39,5 +39,6 @@ export async function listSegmentMembers(actor: Actor, input: SegmentMembersInpu
     nextCursor,
     prevCursor,
     totalCount,
+    totalCountCapped,
   };
 }

@@ -34,11 +34,14 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
   return transaction(async (tx) => {
     // One guarded update does the work; the deletedAt guard makes a concurrent delete of the
     // same id lose cleanly. Only ids it did not take are looked up, to say why.
-    const deleted = await tx.record.updateManyAndReturn({
+    const returned = await tx.record.updateManyAndReturn({
       where: liveRecords(actor.workspaceId, { id: { in: ids } }),
       data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
       select: { id: true, name: true, entityId: true },
     });
+    // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const deleted = returned.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     const done = new Set(deleted.map((r) => r.id));
     const missed = ids.filter((id) => !done.has(id));
     const trashed = missed.length

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
-import { beyond, cutPage, readOrder, type SortOrder } from "@/lib/pagination/keyset";
+import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrder } from "@/lib/pagination/keyset";
 import { canRestoreRecord } from "@/lib/permissions";
 import { purgeAt, purgeCutoff } from "@/lib/purge/retention";
 import { searchWhere } from "@/lib/records/search";
@@ -24,11 +24,10 @@ export interface TrashRow {
   canRestore: boolean;
 }
 
-export interface TrashPage {
+export interface TrashPage extends CappedCount {
   items: TrashRow[];
   nextCursor: string | null;
   prevCursor: string | null;
-  totalCount: number;
   scope: TrashScope;
   retentionDays: number;
 }
@@ -58,7 +57,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
   const { scope, retentionDays, where } = await trashFilterWhere(actor, input, now);
   const order: SortOrder = input.sort === "purge" ? "asc" : "desc";
   const read = readOrder(order, input.direction);
-  const [rows, totalCount] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db().record.findMany({
       where: input.cursor ? { AND: [where, beyond("deletedAt", input.cursor, order, input.direction)] } : where,
       orderBy: [{ deletedAt: read }, { id: read }],
@@ -70,7 +69,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
         heldBy: { select: { name: true } },
       },
     }),
-    db().record.count({ where }),
+    cappedCount((take) => db().record.count({ where, take })),
   ]);
   const page = cutPage(rows, input, (r) => ({ at: r.deletedAt!, id: r.id }));
   return {
@@ -86,7 +85,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
     })),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
-    totalCount,
+    ...count,
     scope,
     retentionDays,
   };

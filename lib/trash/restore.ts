@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { writeAudit, type AuditContext } from "@/lib/audit/write";
-import { transaction } from "@/lib/db/tx";
+import { transaction, type Tx } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
 import { lockRecords } from "@/lib/purge/destroy";
@@ -45,13 +45,7 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
 
     // A live record (or another record restored in this same call) may now hold the external id.
     const keyed = eligible.filter((r) => r.externalId);
-    // Candidates by external id alone (one indexed IN list), matched exactly below.
-    const holders = keyed.length
-      ? await tx.record.findMany({
-          where: liveRecords(actor.workspaceId, { externalId: { in: [...new Set(keyed.map((r) => r.externalId!))] } }),
-          select: { name: true, entityId: true, externalProvider: true, externalId: true },
-        })
-      : [];
+    const holders = await liveKeyHolders(tx, actor.workspaceId, keyed);
     const taken = new Map(holders.map((h) => [`${h.entityId}|${h.externalProvider}|${h.externalId}`, h.name]));
     const restorable = eligible.filter((r) => {
       if (!r.externalId) return true;
@@ -88,6 +82,39 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
     failed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { succeeded: ids.filter((id) => done.has(id)), failed };
   });
+}
+
+type ExternalKey = { entityId: string; externalProvider: string | null; externalId: string | null };
+
+/**
+ * The live records holding any of these (entity, provider, external id) keys (at most one each:
+ * the live external-id index is unique), probed key by key on that index. "x >= k AND x <= k"
+ * is "x = k" in a form the trigram index cannot serve: offered an equality, or a join, the
+ * planner picks that index or a merge join and takes a second or two per 1000 ids.
+ * Keys without a provider (rare) are matched in a query of their own.
+ */
+async function liveKeyHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
+  const withProvider = keys.filter((k) => k.externalProvider !== null);
+  const without = keys.filter((k) => k.externalProvider === null);
+  const [a, b] = await Promise.all([
+    withProvider.length
+      ? tx.$queryRaw<(ExternalKey & { name: string })[]>`
+          SELECT h.* FROM unnest(${withProvider.map((k) => k.entityId)}::text[], ${withProvider.map((k) => k.externalProvider)}::text[], ${withProvider.map((k) => k.externalId)}::text[]) AS k(e, p, x),
+          LATERAL (
+            SELECT r.name, r."entityId", r."externalProvider", r."externalId" FROM "Record" r
+            WHERE r."workspaceId" = ${workspaceId} AND r."entityId" = k.e AND r."externalProvider" = k.p
+              AND r."externalId" >= k.x AND r."externalId" <= k.x AND r."deletedAt" IS NULL
+            LIMIT 1
+          ) h`
+      : [],
+    without.length
+      ? tx.record.findMany({
+          where: liveRecords(workspaceId, { entityId: { in: [...new Set(without.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: without.map((k) => k.externalId!) } }),
+          select: { name: true, entityId: true, externalProvider: true, externalId: true },
+        })
+      : [],
+  ]);
+  return [...a, ...b];
 }
 
 /**

@@ -8,6 +8,7 @@ import { MembersTable } from "@/components/segments/members-table";
 import { SegmentActions } from "@/components/segments/segment-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { formatTotal } from "@/components/ui/total";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -62,7 +63,7 @@ export default async function SegmentPage({ params, searchParams }: Props) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={`Members (${members.totalCount.toLocaleString("en-US")})`} description="Live records that match the filter. Records in the trash are never members." className="lg:col-span-2">
+        <Card title={`Members (${formatTotal(members)})`} description="Live records that match the filter. Records in the trash are never members." className="lg:col-span-2">
           <MembersTable segmentId={segment.id} entitySlug={segment.entity.slug} page={members} fields={segment.filter.conditions.map((c) => c.field)} />
         </Card>
         <Card title="Automations" description="Run once for each record that enters this segment.">

@@ -1,0 +1,125 @@
+import type { Actor } from "@/lib/actor";
+import { createSelection } from "@/lib/bulk/selection";
+import { decodeCursor } from "@/lib/pagination/cursor";
+import { purgeExpired } from "@/lib/purge/purge";
+import { listRecords } from "@/lib/records/list";
+import { deleteSegment } from "@/lib/segments/delete";
+import { softDeleteRecords } from "@/lib/trash/delete";
+import { listTrash } from "@/lib/trash/list";
+import { restoreRecords } from "@/lib/trash/restore";
+import type { createTestDbHandle } from "@/test/ephemeral-db";
+import { floorDelete, floorRestore } from "./floors";
+import { BENCH, seedExpired, seedSegment } from "./seed";
+
+type Handle = Awaited<ReturnType<typeof createTestDbHandle>>;
+
+export interface ScenarioResult {
+  p50_ms: number;
+  p95_ms: number;
+  floor_ms?: number;
+  ratio?: number;
+  per_s?: number;
+  rows?: number;
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const stats = (xs: number[]) => ({ p50_ms: round1(percentile(xs, 50)), p95_ms: round1(percentile(xs, 95)) });
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+/** `rounds` timed runs after two untimed warm-up runs. */
+async function sample(rounds: number, fn: (round: number) => Promise<number>): Promise<number[]> {
+  const xs: number[] = [];
+  for (let r = -2; r < rounds; r++) {
+    const t = await fn(r);
+    if (r >= 0) xs.push(t);
+  }
+  return xs;
+}
+
+const LEADS = { entity: "leads", direction: "next", limit: 50 } as const;
+
+/** `count` live leads of the seeded set (see seed.ts), starting at record number `from`, wrapping within `n`. */
+function liveLeads(n: number, from: number, count: number): string[] {
+  const ids: string[] = [];
+  for (let i = from; ids.length < count; i = (i % n) + 1) if (i % 10 < 5 && Math.floor(i / 10) % 20 !== 3) ids.push(`r${i}`);
+  return ids;
+}
+
+export async function runScenarios(handle: Handle, n: number, log: (line: string) => void): Promise<Record<string, ScenarioResult>> {
+  const now = new Date();
+  const admin: Actor = { userId: BENCH.adminId, workspaceId: BENCH.workspaceId, role: "ADMIN", name: "Bench Admin", email: "admin@bench.example", door: "CLI" };
+  const out: Record<string, ScenarioResult> = {};
+  const read = async (name: string, fn: (round: number) => Promise<unknown>, rounds = 30) => {
+    out[name] = stats(await sample(rounds, (r) => time(() => fn(r))));
+    log(`${name} ${JSON.stringify(out[name])}`);
+  };
+
+  await read("list_first_page", () => listRecords(admin, LEADS));
+  let cursor = (await listRecords(admin, LEADS)).nextCursor;
+  for (let page = 2; page <= 40; page++) cursor = (await listRecords(admin, { ...LEADS, cursor: decode(cursor) })).nextCursor;
+  await read("list_deep_page", () => listRecords(admin, { ...LEADS, cursor: decode(cursor) }));
+  const terms = { search_name: "hopper 12", search_phone: "555 012 34", search_external_id: "hs-00123456" };
+  for (const [name, q] of Object.entries(terms)) await read(name, () => listRecords(admin, { ...LEADS, q }));
+  const all = Object.values(terms);
+  await read("search", (r) => listRecords(admin, { ...LEADS, q: all[(r + 3) % all.length] }), 30);
+  await read("trash_first_page", () => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
+
+  // Delete and restore, each beside its floor on another 1000 rows; the order alternates so
+  // neither side always runs on a warmer cache. Every round puts its rows back.
+  const del: number[] = [], delFloor: number[] = [], res: number[] = [], resFloor: number[] = [];
+  await sample(12, async (r) => {
+    const [a, b] = [liveLeads(n, 1 + ((r + 2) * 4400) % n, 1000), liveLeads(n, 1 + ((r + 2) * 4400 + 2200) % n, 1000)];
+    const pair = async (domain: () => Promise<unknown>, floor: () => Promise<unknown>) =>
+      r % 2 === 0 ? [await time(domain), await time(floor)] : [await time(floor), await time(domain)].reverse();
+    const [d, df] = await pair(() => softDeleteRecords(admin, { ids: a }, now), () => floorDelete(handle.rawTransaction, admin, b, now));
+    const [s, sf] = await pair(() => restoreRecords(admin, { ids: a }, now), () => floorRestore(handle.rawTransaction, admin, b));
+    if (r >= 0) {
+      del.push(d!);
+      delFloor.push(df!);
+      res.push(s!);
+      resFloor.push(sf!);
+    }
+    return 0;
+  });
+  for (const [name, xs, floor] of [["bulk_soft_delete_1000", del, delFloor], ["bulk_restore_1000", res, resFloor]] as const) {
+    const floor_ms = round1(percentile(floor, 50));
+    out[name] = { ...stats(xs), floor_ms, ratio: Math.round((percentile(xs, 50) / percentile(floor, 50)) * 100) / 100 };
+    log(`${name} ${JSON.stringify(out[name])}`);
+  }
+
+  let rows = 0;
+  await read("select_all_snapshot_50000", async () => (rows = (await createSelection(admin, { scope: "records", entity: "leads", q: "acme" }, now)).count), 10);
+  out.select_all_snapshot_50000!.rows = rows;
+
+  const PURGE = Math.min(10_000, Math.ceil(n / 20));
+  const purge = await sample(4, async (r) => {
+    await seedExpired(handle.runner, r + 2, PURGE);
+    return time(async () => {
+      const { purged } = await purgeExpired({ now });
+      if (purged !== PURGE) throw new Error(`purge_10000: purged ${purged}, expected ${PURGE}`);
+    });
+  });
+  out.purge_10000 = { ...stats(purge), per_s: Math.round(PURGE / (percentile(purge, 50) / 1000)), rows: PURGE };
+  log(`purge_10000 ${JSON.stringify(out.purge_10000)}`);
+
+  const MEMBERS = Math.min(50_000, Math.floor(n / 4));
+  const seg = await sample(5, async (r) => {
+    const id = `bench-seg-del-${r + 2}`;
+    await seedSegment(handle.runner, id, MEMBERS);
+    return time(() => deleteSegment(admin, { id }, now));
+  });
+  out.segment_delete_50000 = { ...stats(seg), rows: MEMBERS };
+  log(`segment_delete_50000 ${JSON.stringify(out.segment_delete_50000)}`);
+  return out;
+}
+
+/** Domain inputs take a parsed cursor; the page hands out the encoded one. */
+function decode(cursor: string | null) {
+  const position = cursor ? decodeCursor(cursor) : null;
+  if (!position) throw new Error("the bench ran out of pages: seed more records");
+  return position;
+}
