@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "VALIDATION",
   "LIMIT_EXCEEDED",
   "PAYLOAD_TOO_LARGE",
+  "METHOD_NOT_ALLOWED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -33,6 +34,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   LIMIT_EXCEEDED: 400,
   PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
 };
 

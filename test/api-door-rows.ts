@@ -29,7 +29,7 @@ async function bearerFor(caller: Actor): Promise<string> {
   return secret;
 }
 
-const STATUS_CODE: Record<number, ErrorCode> = { 400: "VALIDATION", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 413: "PAYLOAD_TOO_LARGE", 500: "INTERNAL" };
+const STATUS_CODE: Record<number, ErrorCode> = { 400: "VALIDATION", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 409: "CONFLICT", 413: "PAYLOAD_TOO_LARGE", 500: "INTERNAL" };
 const DIALECT_CODE: Record<string, ErrorCode> = {
   NotFound: "NOT_FOUND", Forbidden: "FORBIDDEN", Conflict: "CONFLICT", ValidationError: "VALIDATION", TooManyIds: "LIMIT_EXCEEDED", Unauthorized: "UNAUTHORIZED",
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED", INVALID_DATA: "NOT_FOUND",

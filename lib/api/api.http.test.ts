@@ -323,4 +323,24 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ errorCode: "NotFound" });
   });
+
+  it("answers a method a path does not take with the dialect's JSON 405 and an Allow header, changing nothing", async () => {
+    const ws = await makeWorkspace();
+    const record = await makeRecord(ws);
+    const before = await snapshot(ws);
+    const cases: [string, string, string, Record<string, unknown>][] = [
+      ["PUT", `/crm-core/v1/records/${record.id}`, "GET, DELETE", { errorCode: "MethodNotAllowed" }],
+      ["GET", "/crm-core/v1/records/bulk/delete", "POST", { errorCode: "MethodNotAllowed" }],
+      ["POST", `/record-lists/${ws.entities.leads}/records/bulk`, "DELETE", { code: "METHOD_NOT_ALLOWED", message: "Method not allowed" }],
+      ["PATCH", `/crm/v2/Leads/${record.recordNumber}`, "DELETE", { code: "INVALID_REQUEST_METHOD", status: "error" }],
+      ["POST", `/v2/crm/leads/${record.id}`, "GET, DELETE", { success: false, status: 405 }],
+    ];
+    for (const [method, path, allow, body] of cases) {
+      const answer = await fetch(`${server.url}${path}`, { method, headers: { "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+      expect(answer.status, `${method} ${path}`).toBe(405);
+      expect(answer.headers.get("allow")).toBe(allow);
+      expect(await answer.json()).toMatchObject(body);
+    }
+    expect(await snapshot(ws)).toBe(before);
+  });
 });

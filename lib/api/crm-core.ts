@@ -28,10 +28,11 @@ const ERROR_CODE: Record<ErrorCode, string> = {
   VALIDATION: "ValidationError",
   LIMIT_EXCEEDED: "TooManyIds",
   PAYLOAD_TOO_LARGE: "ValidationError",
+  METHOD_NOT_ALLOWED: "MethodNotAllowed",
   INTERNAL: "InternalError",
 };
 const STATUS: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, INTERNAL: 500,
+  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
 };
 
 const errorSchema = z.object({ errorCode: z.string(), errorMessage: z.string() });

@@ -10,7 +10,7 @@ import { asRecordNumber, entityRefSchema, recordNumberOut, recordRefSchema } fro
 // Dialect D, /v2/crm (Zeeg v2): read a record, and delete it permanently at once.
 
 const STATUS: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, INTERNAL: 500,
+  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
 };
 const RECORD_NOT_FOUND = "Record not found.";
 

@@ -16,9 +16,10 @@ const CODE: Record<ErrorCode, [number, string]> = {
   VALIDATION: [400, "BAD_REQUEST"],
   LIMIT_EXCEEDED: [400, "BAD_REQUEST"],
   PAYLOAD_TOO_LARGE: [413, "PAYLOAD_TOO_LARGE"],
+  METHOD_NOT_ALLOWED: [405, "METHOD_NOT_ALLOWED"],
   INTERNAL: [500, "INTERNAL_ERROR"],
 };
-const MESSAGE: Record<number, string> = { 400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict", 413: "Payload too large", 500: "Internal error" };
+const MESSAGE: Record<number, string> = { 400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict", 405: "Method not allowed", 413: "Payload too large", 500: "Internal error" };
 
 export const recordLists: ApiDialect = {
   tag: "record-lists",

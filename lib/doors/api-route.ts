@@ -125,3 +125,23 @@ export function unknownPathHandler(dialect: ApiDialect) {
     return jsonResponse(dialect.error(new AppError("NOT_FOUND", `No endpoint ${request.method} ${path.slice(0, 200)}; see /api/openapi.json.`), { scopeMissing: false }));
   };
 }
+
+type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteHandler = (request: Request) => Promise<Response>;
+
+/**
+ * The other methods of a path that has endpoints: the dialect's own 405 in JSON, with the
+ * Allow header, rather than Next's empty 405. A route file exports these beside its endpoints.
+ */
+export function methodNotAllowed(...endpoints: [ApiEndpoint, ...ApiEndpoint[]]): Record<HttpMethod, RouteHandler> {
+  const allowed = endpoints.map((e) => e.spec.method);
+  const dialect = endpoints[0].spec.dialect;
+  const handler: RouteHandler = async (request) => {
+    const response = jsonResponse(
+      dialect.error(new AppError("METHOD_NOT_ALLOWED", `${request.method} is not allowed on this path; use ${allowed.join(" or ")}.`), { scopeMissing: false }),
+    );
+    response.headers.set("allow", allowed.join(", "));
+    return response;
+  };
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
+}

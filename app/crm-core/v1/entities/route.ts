@@ -1,3 +1,6 @@
 import { listEntitiesEndpoint } from "@/lib/api/crm-core";
+import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = listEntitiesEndpoint.handler;
+// Any other method answers the dialect's JSON 405 with the Allow header.
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(listEntitiesEndpoint);

@@ -1,4 +1,7 @@
 import { deleteRecordEndpoint, getRecordEndpoint } from "@/lib/api/crm-core";
+import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = getRecordEndpoint.handler;
 export const DELETE = deleteRecordEndpoint.handler;
+// Any other method answers the dialect's JSON 405 with the Allow header.
+export const { POST, PUT, PATCH } = methodNotAllowed(getRecordEndpoint, deleteRecordEndpoint);

@@ -1,3 +1,6 @@
 import { moduleFieldsEndpoint } from "@/lib/api/zoho";
+import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = moduleFieldsEndpoint.handler;
+// Any other method answers the dialect's JSON 405 with the Allow header.
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(moduleFieldsEndpoint);

@@ -1,3 +1,6 @@
 import { bulkDeleteEndpoint } from "@/lib/api/crm-core";
+import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const POST = bulkDeleteEndpoint.handler;
+// Any other method answers the dialect's JSON 405 with the Allow header.
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(bulkDeleteEndpoint);
