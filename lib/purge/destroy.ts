@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { AuditDoor } from "@/generated/prisma/enums";
 import type { AuditContext } from "@/lib/audit/write";
 import type { Tx } from "@/lib/db/tx";
+import { sqlTime } from "@/lib/db/sql-time";
 
 export type DestroyReason = "retention" | "empty_trash" | "hard_delete";
 
@@ -39,7 +40,6 @@ export async function destroyLockedRecords(
   const action = reason === "retention" ? "records.purge" : "records.destroy";
   // Entries of one batch share createdAt; the suffix keeps them in the caller's order.
   const idPrefix = `d${crypto.randomUUID().replaceAll("-", "")}`;
-  const createdAt = new Date().toISOString().replace("Z", "");
   return tx.$queryRaw<DestroyedRecord[]>`
     WITH gone AS (
       DELETE FROM "Record" WHERE id = ANY(${ids}::text[])
@@ -77,18 +77,10 @@ export async function destroyLockedRecords(
           'deletedById', c."deletedById",
           'external', CASE WHEN c."externalId" IS NOT NULL THEN coalesce(c."externalProvider", '') || ':' || c."externalId" END,
           'notes', c.notes, 'activities', c.activities, 'subformRows', c."subformRows", 'relations', c.relations),
-        ${createdAt}::timestamp(3)
+        ${sqlTime(new Date())}
       FROM counted c
     )
     SELECT id, name, notes, activities, "subformRows", relations FROM counted ORDER BY ord`;
-}
-
-/** Locks the given records of one workspace for this transaction; returns the ids that exist. */
-export async function lockRecords(tx: Tx, workspaceId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Record" WHERE "workspaceId" = ${workspaceId} AND id IN (${Prisma.join(ids)}) FOR UPDATE`;
-  return rows.map((r) => r.id);
 }
 
 /**
@@ -105,8 +97,7 @@ export async function lockTrashedRecords(tx: Tx, workspaceId: string, ids: strin
 
 /** The next batch of trashed records at or before `cutoff` (not on hold), locked, skipping rows another purger holds. */
 export async function lockTrashBatch(tx: Tx, workspaceId: string, cutoff: Date | null, limit: number): Promise<string[]> {
-  // Prisma stores DateTime as UTC `timestamp(3)`; compare against the UTC wall time.
-  const cutoffSql = cutoff ? Prisma.sql`AND "deletedAt" <= ${cutoff.toISOString().replace("Z", "")}::timestamp(3)` : Prisma.empty;
+  const cutoffSql = cutoff ? Prisma.sql`AND "deletedAt" <= ${sqlTime(cutoff)}` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Record"
     WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NOT NULL AND "heldAt" IS NULL ${cutoffSql}

@@ -4,11 +4,11 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { transaction, type Tx } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
-import { lockRecords } from "@/lib/purge/destroy";
 import { isExpired } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { liveRecords, trashedRecords } from "@/lib/records/live";
 import { MAX_BULK_IDS } from "@/lib/records/schemas";
+import { sqlTime } from "@/lib/db/sql-time";
 
 const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
 
@@ -23,21 +23,17 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
   const { ids } = input;
 
   return transaction(async (tx) => {
-    // Lock first, then read: the permission ("own" deletion) and the trash state are judged on
-    // the rows as they are once nobody else can change them before this transaction ends.
-    await lockRecords(tx, actor.workspaceId, ids);
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
-    const found = await tx.record.findMany({
-      where: { workspaceId: actor.workspaceId, id: { in: ids } },
-      select: { id: true, name: true, entityId: true, deletedAt: true, deletedById: true, heldAt: true, externalProvider: true, externalId: true },
-    });
+    // Lock and read in one statement: FOR UPDATE hands back each row as it is once locked, so
+    // the permission ("own" deletion) and the trash state are judged on rows nobody else can
+    // change before this transaction ends.
+    const found = await lockForRestore(tx, actor.workspaceId, ids);
     const byId = new Map(found.map((r) => [r.id, r]));
     const failed: FailedId[] = [];
     const eligible = ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r || !r.deletedAt) return failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), [];
       if (!canRestoreRecord(actor, r)) return failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), [];
-      if (!r.heldAt && isExpired(r.deletedAt, workspace.retentionDays, now)) {
+      if (!r.heldAt && isExpired(r.deletedAt, r.retentionDays, now)) {
         return failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), [];
       }
       return [r];
@@ -59,13 +55,9 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
       return true;
     });
 
-    const restored = restorable.length
-      ? await tx.record.updateManyAndReturn({
-          where: trashedRecords(actor.workspaceId, { id: { in: restorable.map((r) => r.id) } }),
-          data: { deletedAt: null, deletedById: null, deleteBatchId: null, heldAt: null, heldById: null },
-          select: { id: true, name: true, entityId: true },
-        })
-      : [];
+    // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const restored = (await clearTrashFields(tx, actor.workspaceId, restorable.map((r) => r.id))).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const done = new Set(restored.map((r) => r.id));
     for (const r of restorable) if (!done.has(r.id)) failed.push(failure(r.id, "NOT_FOUND", NOT_IN_TRASH));
 
@@ -78,13 +70,40 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
         details: { ...input.audit, names: restored.slice(0, 20).map((r) => r.name), failed: failed.length },
       });
     }
-    const order = new Map(ids.map((id, i) => [id, i]));
     failed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { succeeded: ids.filter((id) => done.has(id)), failed };
   });
 }
 
 type ExternalKey = { entityId: string; externalProvider: string | null; externalId: string | null };
+
+interface LockedRecord extends ExternalKey {
+  id: string;
+  name: string;
+  deletedAt: Date | null;
+  deletedById: string | null;
+  heldAt: Date | null;
+  retentionDays: number;
+}
+
+/** The given records of the workspace, locked, with the workspace's retention. */
+function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
+  return tx.$queryRaw<LockedRecord[]>`
+    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", w."retentionDays"
+    FROM "Record" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    WHERE r."workspaceId" = ${workspaceId} AND r.id = ANY(${ids}::text[])
+    FOR UPDATE OF r`;
+}
+
+/** Takes the records out of the trash (those still in it); returns the ones it took. */
+async function clearTrashFields(tx: Tx, workspaceId: string, ids: string[]): Promise<{ id: string; name: string; entityId: string }[]> {
+  if (ids.length === 0) return [];
+  // @updatedAt is the wall clock, as here.
+  return tx.$queryRaw`
+    UPDATE "Record" SET "deletedAt" = NULL, "deletedById" = NULL, "deleteBatchId" = NULL, "heldAt" = NULL, "heldById" = NULL, "updatedAt" = ${sqlTime(new Date())}
+    WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[]) AND "deletedAt" IS NOT NULL
+    RETURNING id, name, "entityId"`;
+}
 
 /**
  * The live records holding any of these (entity, provider, external id) keys (at most one each:
