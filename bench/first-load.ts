@@ -7,4 +7,6 @@ export interface FirstLoadJs {
   bytes: number;
   requests: number;
   at: string;
+  /** Each script's path and bytes, to see where the budget goes. */
+  scripts: { path: string; bytes: number }[];
 }
