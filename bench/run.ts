@@ -65,7 +65,7 @@ else {
   for (const s of names) console.log([s.padEnd(28), ...Object.values(databases).map((d) => cell(d.scenarios[s]).padEnd(40))].join(" "));
   console.log(
     firstLoad
-      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire, ${firstLoad.requests} scripts (Chromium, e2e/perf.spec.ts at ${firstLoad.at})`
+      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, e2e/perf.spec.ts at ${firstLoad.at})`
       : "\nrecords page first-load JavaScript: not measured yet (E2E_PORT=<port> npx playwright test e2e/perf.spec.ts writes it)",
   );
 }

@@ -40,8 +40,10 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
     });
 
     // A live record (or another record restored in this same call) may now hold the external id.
-    const keyed = eligible.filter((r) => r.externalId);
-    const holders = await liveKeyHolders(tx, actor.workspaceId, keyed);
+    const holders = [
+      ...eligible.flatMap((r) => (r.holder === null ? [] : [{ ...r, name: r.holder }])),
+      ...(await providerlessHolders(tx, actor.workspaceId, eligible.filter((r) => r.externalId && r.externalProvider === null))),
+    ];
     const taken = new Map(holders.map((h) => [`${h.entityId}|${h.externalProvider}|${h.externalId}`, h.name]));
     const restorable = eligible.filter((r) => {
       if (!r.externalId) return true;
@@ -84,13 +86,27 @@ interface LockedRecord extends ExternalKey {
   deletedById: string | null;
   heldAt: Date | null;
   retentionDays: number;
+  /** The live record holding its external id now (provider set), by name. */
+  holder: string | null;
 }
 
-/** The given records of the workspace, locked, with the workspace's retention. */
+/**
+ * The given records of the workspace, locked, with the workspace's retention and, for a trashed
+ * record with an external id, the name of the live record that holds that id now (at most one:
+ * the live external-id index is unique), probed on that index. "x >= k AND x <= k" is "x = k"
+ * in a form the trigram index cannot serve: offered an equality, the planner picks that index
+ * and takes a second or two per 1000 ids.
+ */
 function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
   return tx.$queryRaw<LockedRecord[]>`
-    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", w."retentionDays"
+    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", w."retentionDays", h.name AS holder
     FROM "Record" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    LEFT JOIN LATERAL (
+      SELECT l.name FROM "Record" l
+      WHERE r."deletedAt" IS NOT NULL AND l."workspaceId" = r."workspaceId" AND l."entityId" = r."entityId" AND l."externalProvider" = r."externalProvider"
+        AND l."externalId" >= r."externalId" AND l."externalId" <= r."externalId" AND l."deletedAt" IS NULL
+      LIMIT 1
+    ) h ON true
     WHERE r."workspaceId" = ${workspaceId} AND r.id = ANY(${ids}::text[])
     FOR UPDATE OF r`;
 }
@@ -105,35 +121,13 @@ async function clearTrashFields(tx: Tx, workspaceId: string, ids: string[]): Pro
     RETURNING id, name, "entityId"`;
 }
 
-/**
- * The live records holding any of these (entity, provider, external id) keys (at most one each:
- * the live external-id index is unique), probed key by key on that index. "x >= k AND x <= k"
- * is "x = k" in a form the trigram index cannot serve: offered an equality, or a join, the
- * planner picks that index or a merge join and takes a second or two per 1000 ids.
- * Keys without a provider (rare) are matched in a query of their own.
- */
-async function liveKeyHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
-  const withProvider = keys.filter((k) => k.externalProvider !== null);
-  const without = keys.filter((k) => k.externalProvider === null);
-  const [a, b] = await Promise.all([
-    withProvider.length
-      ? tx.$queryRaw<(ExternalKey & { name: string })[]>`
-          SELECT h.* FROM unnest(${withProvider.map((k) => k.entityId)}::text[], ${withProvider.map((k) => k.externalProvider)}::text[], ${withProvider.map((k) => k.externalId)}::text[]) AS k(e, p, x),
-          LATERAL (
-            SELECT r.name, r."entityId", r."externalProvider", r."externalId" FROM "Record" r
-            WHERE r."workspaceId" = ${workspaceId} AND r."entityId" = k.e AND r."externalProvider" = k.p
-              AND r."externalId" >= k.x AND r."externalId" <= k.x AND r."deletedAt" IS NULL
-            LIMIT 1
-          ) h`
-      : [],
-    without.length
-      ? tx.record.findMany({
-          where: liveRecords(workspaceId, { entityId: { in: [...new Set(without.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: without.map((k) => k.externalId!) } }),
-          select: { name: true, entityId: true, externalProvider: true, externalId: true },
-        })
-      : [],
-  ]);
-  return [...a, ...b];
+/** The live records holding these external ids without a provider (rare; the lock's probe needs one). */
+async function providerlessHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
+  if (keys.length === 0) return [];
+  return tx.record.findMany({
+    where: liveRecords(workspaceId, { entityId: { in: [...new Set(keys.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: keys.map((k) => k.externalId!) } }),
+    select: { name: true, entityId: true, externalProvider: true, externalId: true },
+  });
 }
 
 /**
