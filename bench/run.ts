@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { closeDb, installDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createTestDbHandle } from "@/test/ephemeral-db";
+import { FIRST_LOAD_FILE, type FirstLoadJs } from "./first-load";
+import { httpBulkDelete } from "./http";
 import { runScenarios, type ScenarioResult } from "./scenarios";
 import { seedBench } from "./seed";
 
@@ -17,7 +19,7 @@ if (!Number.isInteger(n) || n < 1000) throw new Error("--records must be a whole
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
-async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof createTestDbHandle>>) {
+async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof createTestDbHandle>>, serverUrl?: string) {
   try {
     await applyMigrations(handle.runner);
     installDbHandle(handle);
@@ -25,7 +27,13 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
     await seedBench(handle.runner, n);
     await handle.runner.exec("VACUUM ANALYZE");
     log(`${name}: seeded ${n.toLocaleString("en-US")} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return { seed_s: Math.round(performance.now() - started) / 1000, scenarios: await runScenarios(handle, n, (l) => log(`  ${name} ${l}`)) };
+    const seed_s = Math.round(performance.now() - started) / 1000;
+    const scenarios = await runScenarios(handle, n, (l) => log(`  ${name} ${l}`));
+    // Through the production server: it can only reach a database it shares with the bench.
+    const http = serverUrl ? await httpBulkDelete(serverUrl, n) : "skipped: the server cannot reach an in-memory database";
+    if (typeof http === "string") log(`  ${name} http_bulk_delete_1000 ${http}`);
+    else log(`  ${name} http_bulk_delete_1000 ${JSON.stringify((scenarios.http_bulk_delete_1000 = http))}`);
+    return { seed_s, scenarios };
   } finally {
     await closeDb();
   }
@@ -36,12 +44,15 @@ databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefi
 try {
   const handle = await createTestDbHandle(postgresUrl);
   await handle.runner.rows("SELECT 1");
-  databases.postgresql = await benchDatabase("postgresql", handle);
+  const serverUrl = new URL(postgresUrl);
+  serverUrl.searchParams.set("schema", handle.schema!);
+  databases.postgresql = await benchDatabase("postgresql", handle, serverUrl.toString());
 } catch (error) {
   log(`postgresql skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
 }
 
-const result = { records: n, machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}`, at: new Date().toISOString(), databases };
+const firstLoad = readFirstLoadJs();
+const result = { records: n, machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}`, at: new Date().toISOString(), databases, records_page_first_load_js: firstLoad };
 fs.mkdirSync("bench/results", { recursive: true });
 fs.writeFileSync("bench/results/latest.json", JSON.stringify(result, null, 2));
 if (values.json) console.log(JSON.stringify(result));
@@ -52,5 +63,15 @@ else {
   console.log(`\n${n.toLocaleString("en-US")} records · ${result.machine} · p50 / p95 ms\n`);
   console.log(["scenario".padEnd(28), ...Object.keys(databases).map((d) => d.padEnd(40))].join(" "));
   for (const s of names) console.log([s.padEnd(28), ...Object.values(databases).map((d) => cell(d.scenarios[s]).padEnd(40))].join(" "));
+  console.log(
+    firstLoad
+      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, e2e/perf.spec.ts at ${firstLoad.at})`
+      : "\nrecords page first-load JavaScript: not measured yet (E2E_PORT=<port> npx playwright test e2e/perf.spec.ts writes it)",
+  );
 }
 process.exit(0);
+
+/** The figure e2e/perf.spec.ts measured in Chromium on the production build, if it ran. */
+function readFirstLoadJs(): FirstLoadJs | null {
+  return fs.existsSync(FIRST_LOAD_FILE) ? (JSON.parse(fs.readFileSync(FIRST_LOAD_FILE, "utf8")) as FirstLoadJs) : null;
+}

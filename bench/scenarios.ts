@@ -1,4 +1,3 @@
-import type { Actor } from "@/lib/actor";
 import { createSelection } from "@/lib/bulk/selection";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { purgeExpired } from "@/lib/purge/purge";
@@ -9,49 +8,18 @@ import { listTrash } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
 import type { createTestDbHandle } from "@/test/ephemeral-db";
 import { floorDelete, floorRestore } from "./floors";
-import { BENCH, seedExpired, seedSegment } from "./seed";
+import { BENCH_ADMIN, seedExpired, seedSegment } from "./seed";
+import { liveLeads, percentile, round1, sample, stats, time, type ScenarioResult } from "./stats";
+
+export type { ScenarioResult };
 
 type Handle = Awaited<ReturnType<typeof createTestDbHandle>>;
 
-export interface ScenarioResult {
-  p50_ms: number;
-  p95_ms: number;
-  floor_ms?: number;
-  ratio?: number;
-  per_s?: number;
-  rows?: number;
-}
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const stats = (xs: number[]) => ({ p50_ms: round1(percentile(xs, 50)), p95_ms: round1(percentile(xs, 95)) });
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
-/** `rounds` timed runs after two untimed warm-up runs. */
-async function sample(rounds: number, fn: (round: number) => Promise<number>): Promise<number[]> {
-  const xs: number[] = [];
-  for (let r = -2; r < rounds; r++) {
-    const t = await fn(r);
-    if (r >= 0) xs.push(t);
-  }
-  return xs;
-}
-
 const LEADS = { entity: "leads", direction: "next", limit: 50 } as const;
-
-/** `count` live leads of the seeded set (see seed.ts), starting at record number `from`, wrapping within `n`. */
-function liveLeads(n: number, from: number, count: number): string[] {
-  const ids: string[] = [];
-  for (let i = from; ids.length < count; i = (i % n) + 1) if (i % 10 < 5 && Math.floor(i / 10) % 20 !== 3) ids.push(`r${i}`);
-  return ids;
-}
 
 export async function runScenarios(handle: Handle, n: number, log: (line: string) => void): Promise<Record<string, ScenarioResult>> {
   const now = new Date();
-  const admin: Actor = { userId: BENCH.adminId, workspaceId: BENCH.workspaceId, role: "ADMIN", name: "Bench Admin", email: "admin@bench.example", door: "CLI" };
+  const admin = BENCH_ADMIN;
   const out: Record<string, ScenarioResult> = {};
   const read = async (name: string, fn: (round: number) => Promise<unknown>, rounds = 30) => {
     out[name] = stats(await sample(rounds, (r) => time(() => fn(r))));

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/actor";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 
 /**
@@ -11,6 +12,8 @@ import type { SqlRunner } from "@/lib/db/sql-runner";
  * names "Acme …" or "Globex …" (about half each, so a search for "Acme" selects ~50,000 leads).
  */
 export const BENCH = { workspaceId: "bench-ws", adminId: "bench-admin", memberId: "bench-member", leads: "bench-leads" };
+/** The workspace's admin, as the scenarios call the domain. */
+export const BENCH_ADMIN: Actor = { userId: BENCH.adminId, workspaceId: BENCH.workspaceId, role: "ADMIN", name: "Bench Admin", email: "admin@bench.example", door: "CLI" };
 
 const FIRST = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken"];
 const LAST = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus", "Hamilton", "Thompson",

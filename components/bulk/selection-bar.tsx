@@ -1,60 +1,22 @@
 "use client";
 
-import { X } from "lucide-react";
-import { useEffect, type ReactNode } from "react";
-import { formatTotal, type Total } from "@/components/ui/total";
+import dynamic from "next/dynamic";
+import type { ComponentProps, ReactNode } from "react";
 import type { RowSelection } from "./use-row-selection";
+
+// The bar and the banner load once something is selected: a list page's first load carries
+// only these two checks.
+const Panel = dynamic(() => import("./selection-panels").then((m) => m.SelectionBarPanel), { ssr: false });
+const Banner = dynamic(() => import("./selection-panels").then((m) => m.SelectAllBannerPanel), { ssr: false });
 
 /** Sticky bar at the bottom of the viewport: how many are selected and what may be done. */
 export function SelectionBar({ selection, children }: { selection: RowSelection; children: ReactNode }) {
-  const { count, clear } = selection;
-  // Escape clears the selection, unless it is closing a dialog.
-  useEffect(() => {
-    if (count === 0) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !document.querySelector("[role=dialog]")) clear();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [count, clear]);
-  if (count === 0) return null;
-  return (
-    <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto mt-4 flex w-fit items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900 py-2 pl-4 pr-2 text-sm text-white shadow-2xl">
-      <span className="font-medium tabular-nums" data-testid="selection-count">
-        {selection.matching ? `All ${selection.count.toLocaleString("en-US")} matching selected` : `${selection.count} selected`}
-      </span>
-      <span className="h-5 w-px bg-zinc-700" aria-hidden />
-      <div className="flex items-center gap-1.5">{children}</div>
-      <button type="button" onClick={selection.clear} aria-label="Clear selection" title="Clear selection (Esc)" className="rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-white">
-        <X className="size-4" aria-hidden />
-      </button>
-    </div>
-  );
+  return selection.count === 0 ? null : <Panel selection={selection}>{children}</Panel>;
 }
 
 /** Gmail's banner: the page is selected — offer every row matching the filter, across pages. */
-export function SelectAllBanner({ selection, total, pageSize, onSelectAll, pending }: {
-  selection: RowSelection;
-  total: Total;
-  pageSize: number;
-  onSelectAll: () => void;
-  pending: boolean;
-}) {
-  if (!selection.allOnPage && !selection.matching) return null;
-  if (!selection.matching && total.totalCount <= pageSize && !total.totalCountCapped) return null;
-  return (
-    <div className="border-b border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-brand-800" role="status">
-      {selection.matching ? (
-        <>All {selection.matching.count.toLocaleString("en-US")} matching records are selected. <button type="button" className="font-semibold underline-offset-2 hover:underline" onClick={selection.clear}>Clear selection</button></>
-      ) : (
-        <>All {selection.ids.length} on this page are selected.{" "}
-          <button type="button" className="font-semibold underline-offset-2 hover:underline disabled:opacity-50" onClick={onSelectAll} disabled={pending}>
-            {pending ? "Counting…" : `Select all ${formatTotal(total)} matching`}
-          </button>
-        </>
-      )}
-    </div>
-  );
+export function SelectAllBanner(props: ComponentProps<typeof Banner>) {
+  return props.selection.allOnPage || props.selection.matching ? <Banner {...props} /> : null;
 }
 
 export function SelectionBarButton({ onClick, children, danger }: { onClick: () => void; children: ReactNode; danger?: boolean }) {

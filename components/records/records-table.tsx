@@ -1,9 +1,9 @@
 "use client";
 
 import { SearchX, Trash2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
 import { useRowSelection } from "@/components/bulk/use-row-selection";
 import { useSelectAll } from "@/components/bulk/use-select-all";
@@ -16,8 +16,11 @@ import { Pager, pageHref } from "@/components/ui/pager";
 import type { EntitySummary } from "@/lib/entities";
 import type { RecordPage, RecordRow } from "@/lib/records/list";
 import type { RecordsQuery } from "@/lib/records/schemas";
-import { DeleteRecordDialog } from "./delete-record-dialog";
 import { recordColumns } from "./record-columns";
+
+// Dialogs and the bulk-run machinery load when first opened, not with the page.
+const DeleteRecordDialog = dynamic(() => import("./delete-record-dialog").then((m) => m.DeleteRecordDialog), { ssr: false });
+const BulkRunDialog = dynamic(() => import("@/components/bulk/bulk-run-dialog").then((m) => m.BulkRunDialog), { ssr: false });
 
 interface Props {
   entity: EntitySummary;
@@ -67,14 +70,16 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
           </SelectionBarButton>
         </SelectionBar>
       )}
-      <DeleteRecordDialog
-        open={dialog?.kind === "delete"}
-        onOpenChange={(open) => !open && setDialog(null)}
-        names={deleting.map((r) => r.name)}
-        retentionDays={retentionDays}
-        pending={deleteRecords.isPending}
-        onConfirm={() => deleteRecords.mutate(deleting.map((r) => r.id))}
-      />
+      {dialog?.kind === "delete" && (
+        <DeleteRecordDialog
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+          names={deleting.map((r) => r.name)}
+          retentionDays={retentionDays}
+          pending={deleteRecords.isPending}
+          onConfirm={() => deleteRecords.mutate(deleting.map((r) => r.id))}
+        />
+      )}
       {dialog?.kind === "all" && selection.matching && (
         <BulkRunDialog
           selection={selection.matching}

@@ -24,7 +24,7 @@ export function PurgeNotice({ initial, variant }: { initial: number; variant: "n
       <AlertTriangle className={clsx("shrink-0 text-amber-600", variant === "nav" ? "mt-0.5 size-3.5" : "size-4")} aria-hidden />
       <p>
         {message} —{" "}
-        <Link href={EXPIRING_SOON_HREF} className="font-semibold underline underline-offset-2 hover:text-amber-950">review</Link>
+        <Link href={EXPIRING_SOON_HREF} prefetch={false} className="font-semibold underline underline-offset-2 hover:text-amber-950">review</Link>
       </p>
     </div>
   );

@@ -25,6 +25,7 @@ export function SidebarNav({ trashCount }: { trashCount: number }) {
           <Link
             key={href}
             href={href}
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={clsx(
               "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",

@@ -1,7 +1,6 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { Badge } from "@/components/ui/badge";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -28,7 +27,8 @@ export function UserMenu({ user }: { user: ShellUser }) {
         </div>
         <button
           type="button"
-          onClick={() => signOut({ callbackUrl: "/login" })}
+          // next-auth's client loads on click: every page would otherwise ship it for this button.
+          onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: "/login" })}
           className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
           aria-label="Sign out"
           title="Sign out"

@@ -1,7 +1,9 @@
+import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditDoor } from "@/generated/prisma/enums";
 import type { AuditContext } from "@/lib/audit/write";
 import type { Tx } from "@/lib/db/tx";
+import { sqlTime } from "@/lib/db/sql-time";
 
 export type DestroyReason = "retention" | "empty_trash" | "hard_delete";
 
@@ -22,9 +24,10 @@ export interface DestroyedRecord {
 
 /**
  * Permanent removal of records that the caller has already locked in this transaction:
- * the record and everything that belonged to it (notes, activities, subform rows, its place
- * in other records' relations and in segments go by foreign-key cascade). Each record leaves
- * one audit entry saying what went with it and why. A fixed number of statements.
+ * the record and everything that belonged to it. One statement for the whole batch: notes,
+ * activities, subform rows and relations are deleted table by table (their RETURNING rows
+ * are what each audit entry counts), then the records (segment memberships go by
+ * foreign-key cascade), and one audit entry per record saying what went with it and why.
  */
 export async function destroyLockedRecords(
   tx: Tx,
@@ -34,51 +37,50 @@ export async function destroyLockedRecords(
   audit: AuditContext = {},
 ): Promise<DestroyedRecord[]> {
   if (ids.length === 0) return [];
-  // What goes with each record, counted in one statement (each count one index probe).
-  const records = await tx.$queryRaw<(DestroyedRecord & { entityId: string; deletedAt: Date | null; deletedById: string | null; externalProvider: string | null; externalId: string | null })[]>`
-    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."externalProvider", r."externalId",
-      (SELECT count(*) FROM "Note" x WHERE x."recordId" = r.id)::int AS notes,
-      (SELECT count(*) FROM "Activity" x WHERE x."recordId" = r.id)::int AS activities,
-      (SELECT count(*) FROM "SubformRow" x WHERE x."recordId" = r.id)::int AS "subformRows",
-      ((SELECT count(*) FROM "Relation" x WHERE x."fromRecordId" = r.id) + (SELECT count(*) FROM "Relation" x WHERE x."toRecordId" = r.id))::int AS relations
-    FROM "Record" r WHERE r.id = ANY(${ids}::text[])`;
-
-  await tx.record.deleteMany({ where: { id: { in: records.map((r) => r.id) } } });
-
-  const destroyed = records.map((r) => ({ id: r.id, name: r.name, notes: r.notes, activities: r.activities, subformRows: r.subformRows, relations: r.relations }));
-  await tx.auditLog.createMany({
-    data: records.map((r, i) => ({
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      door: actor.door,
-      action: reason === "retention" ? "records.purge" : "records.destroy",
-      entityId: r.entityId,
-      targetIds: [r.id],
-      count: 1,
-      details: {
-        ...audit,
-        reason,
-        names: [r.name],
-        wasInTrash: r.deletedAt !== null,
-        deletedAt: r.deletedAt?.toISOString() ?? null,
-        deletedById: r.deletedById,
-        external: r.externalId ? `${r.externalProvider ?? ""}:${r.externalId}` : null,
-        notes: destroyed[i]!.notes,
-        activities: destroyed[i]!.activities,
-        subformRows: destroyed[i]!.subformRows,
-        relations: destroyed[i]!.relations,
-      } satisfies Prisma.InputJsonObject,
-    })),
-  });
-  return destroyed;
-}
-
-/** Locks the given records of one workspace for this transaction; returns the ids that exist. */
-export async function lockRecords(tx: Tx, workspaceId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Record" WHERE "workspaceId" = ${workspaceId} AND id IN (${Prisma.join(ids)}) FOR UPDATE`;
-  return rows.map((r) => r.id);
+  const action = reason === "retention" ? "records.purge" : "records.destroy";
+  // Entries of one batch share createdAt; the suffix keeps them in the caller's order.
+  const idPrefix = `d${crypto.randomUUID().replaceAll("-", "")}`;
+  return tx.$queryRaw<DestroyedRecord[]>`
+    WITH gone AS (
+      DELETE FROM "Record" WHERE id = ANY(${ids}::text[])
+      RETURNING id, name, "entityId", "deletedAt", "deletedById", "externalProvider", "externalId"
+    ),
+    notes AS (DELETE FROM "Note" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
+    activities AS (DELETE FROM "Activity" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
+    subform_rows AS (DELETE FROM "SubformRow" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
+    relations AS (
+      DELETE FROM "Relation" WHERE "fromRecordId" = ANY(${ids}::text[]) OR "toRecordId" = ANY(${ids}::text[])
+      RETURNING "fromRecordId", "toRecordId"
+    ),
+    belongings AS (
+      SELECT id, count(*) FILTER (WHERE kind = 'n')::int AS notes, count(*) FILTER (WHERE kind = 'a')::int AS activities,
+        count(*) FILTER (WHERE kind = 's')::int AS "subformRows", count(*) FILTER (WHERE kind = 'r')::int AS relations
+      FROM (
+        SELECT "recordId" AS id, 'n' AS kind FROM notes UNION ALL SELECT "recordId", 'a' FROM activities
+        UNION ALL SELECT "recordId", 's' FROM subform_rows
+        UNION ALL SELECT "fromRecordId", 'r' FROM relations UNION ALL SELECT "toRecordId", 'r' FROM relations
+      ) x GROUP BY id
+    ),
+    counted AS (
+      SELECT g.*, k.ord, coalesce(b.notes, 0) AS notes, coalesce(b.activities, 0) AS activities,
+        coalesce(b."subformRows", 0) AS "subformRows", coalesce(b.relations, 0) AS relations
+      FROM gone g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS k(id, ord) ON k.id = g.id LEFT JOIN belongings b ON b.id = g.id
+    ),
+    logged AS (
+      INSERT INTO "AuditLog" (id, "workspaceId", "actorId", door, action, "entityId", "targetIds", count, details, "createdAt")
+      SELECT ${idPrefix} || lpad(c.ord::text, 5, '0'), ${actor.workspaceId}, ${actor.userId}, ${actor.door}::"AuditDoor", ${action}, c."entityId", ARRAY[c.id], 1,
+        ${JSON.stringify(audit)}::jsonb || jsonb_build_object(
+          'reason', ${reason}::text,
+          'names', jsonb_build_array(c.name),
+          'wasInTrash', c."deletedAt" IS NOT NULL,
+          'deletedAt', to_char(c."deletedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'deletedById', c."deletedById",
+          'external', CASE WHEN c."externalId" IS NOT NULL THEN coalesce(c."externalProvider", '') || ':' || c."externalId" END,
+          'notes', c.notes, 'activities', c.activities, 'subformRows', c."subformRows", 'relations', c.relations),
+        ${sqlTime(new Date())}
+      FROM counted c
+    )
+    SELECT id, name, notes, activities, "subformRows", relations FROM counted ORDER BY ord`;
 }
 
 /**
@@ -95,8 +97,7 @@ export async function lockTrashedRecords(tx: Tx, workspaceId: string, ids: strin
 
 /** The next batch of trashed records at or before `cutoff` (not on hold), locked, skipping rows another purger holds. */
 export async function lockTrashBatch(tx: Tx, workspaceId: string, cutoff: Date | null, limit: number): Promise<string[]> {
-  // Prisma stores DateTime as UTC `timestamp(3)`; compare against the UTC wall time.
-  const cutoffSql = cutoff ? Prisma.sql`AND "deletedAt" <= ${cutoff.toISOString().replace("Z", "")}::timestamp(3)` : Prisma.empty;
+  const cutoffSql = cutoff ? Prisma.sql`AND "deletedAt" <= ${sqlTime(cutoff)}` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Record"
     WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NOT NULL AND "heldAt" IS NULL ${cutoffSql}

@@ -37,5 +37,10 @@ export function filterWhere(filter: SegmentFilter): Prisma.RecordWhereInput {
   return { AND: [searchWhere(filter.q), ...filter.conditions.map(conditionWhere)] };
 }
 
+/** A filter with neither a search nor a condition: every live record of the entity matches. */
+export function isEmptyFilter(filter: SegmentFilter): boolean {
+  return !filter.q?.trim() && filter.conditions.length === 0;
+}
+
 /** The record columns a condition may name besides attribute keys. */
 export const RECORD_FIELD_NAMES = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];

@@ -1,9 +1,9 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { AuditDoor } from "@/generated/prisma/enums";
 import { fireOnSegmentEntered } from "@/lib/automations/fire";
 import type { Tx } from "@/lib/db/tx";
 import { liveRecords } from "@/lib/records/live";
-import { filterWhere, segmentFilterSchema } from "./filter";
+import { filterWhere, isEmptyFilter, segmentFilterSchema } from "./filter";
+import { sqlTime } from "@/lib/db/sql-time";
 
 /**
  * Trashed records are never segment members: drops one delete batch's memberships without
@@ -28,28 +28,28 @@ export async function refreshMemberships(
   const entityIds = [...new Set(records.map((r) => r.entityId))];
   // FOR KEY SHARE waits for a segment delete in progress and then skips that segment, so
   // members are never added to (nor automations run for) a segment deleted meanwhile.
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Segment" WHERE "workspaceId" = ${workspaceId} AND "entityId" IN (${Prisma.join(entityIds)}) ORDER BY id FOR KEY SHARE`;
-  if (locked.length === 0) return 0;
-  const segments = await tx.segment.findMany({ where: { id: { in: locked.map((s) => s.id) } }, select: { id: true, entityId: true, filter: true } });
+  const segments = await tx.$queryRaw<{ id: string; entityId: string; filter: unknown }[]>`
+    SELECT id, "entityId", filter FROM "Segment" WHERE "workspaceId" = ${workspaceId} AND "entityId" = ANY(${entityIds}::text[]) ORDER BY id FOR KEY SHARE`;
 
   const entered: { segmentId: string; recordId: string }[] = [];
   for (const segment of segments) {
     const candidates = records.filter((r) => r.entityId === segment.entityId).map((r) => r.id);
     const filter = segmentFilterSchema.safeParse(segment.filter);
     if (!filter.success || candidates.length === 0) continue;
-    const matching = await tx.record.findMany({
-      where: liveRecords(workspaceId, { id: { in: candidates }, entityId: segment.entityId, ...filterWhere(filter.data) }),
-      select: { id: true },
-    });
+    // The records are live and of the segment's entity: an empty filter matches them all.
+    const matching = isEmptyFilter(filter.data)
+      ? candidates
+      : (await tx.record.findMany({
+          where: liveRecords(workspaceId, { id: { in: candidates }, entityId: segment.entityId, ...filterWhere(filter.data) }),
+          select: { id: true },
+        })).map((m) => m.id);
     if (matching.length === 0) continue;
     // Only rows actually inserted count as entering: a record already cached did not enter now.
-    const added = await tx.segmentMember.createManyAndReturn({
-      data: matching.map((m) => ({ segmentId: segment.id, recordId: m.id })),
-      skipDuplicates: true,
-      select: { segmentId: true, recordId: true },
-    });
-    entered.push(...added);
+    entered.push(...(await tx.$queryRaw<{ segmentId: string; recordId: string }[]>`
+      INSERT INTO "SegmentMember" ("segmentId", "recordId", "addedAt")
+      SELECT ${segment.id}, id, ${sqlTime(new Date())} FROM unnest(${matching}::text[]) AS id
+      ON CONFLICT DO NOTHING
+      RETURNING "segmentId", "recordId"`));
   }
   return fireOnSegmentEntered(tx, { workspaceId, door }, entered);
 }

@@ -4,9 +4,9 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { fireOnDelete } from "@/lib/automations/fire";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
-import { liveRecords } from "@/lib/records/live";
 import { dropBatchMemberships } from "@/lib/segments/membership";
 import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "@/lib/records/bulk-result";
+import { sqlTime } from "@/lib/db/sql-time";
 
 export interface DeleteInput {
   /** 1..1000 distinct ids, as `recordIdsSchema` parses them at the door. */
@@ -34,11 +34,12 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
   return transaction(async (tx) => {
     // One guarded update does the work; the deletedAt guard makes a concurrent delete of the
     // same id lose cleanly. Only ids it did not take are looked up, to say why.
-    const returned = await tx.record.updateManyAndReturn({
-      where: liveRecords(actor.workspaceId, { id: { in: ids } }),
-      data: { deletedAt: now, deletedById: actor.userId, deleteBatchId: batchId },
-      select: { id: true, name: true, entityId: true },
-    });
+    // Raw: one array parameter instead of 1000 (the ORM's IN list costs more than the update).
+    // @updatedAt is the wall clock, as here.
+    const returned = await tx.$queryRaw<{ id: string; name: string; entityId: string }[]>`
+      UPDATE "Record" SET "deletedAt" = ${sqlTime(now)}, "deletedById" = ${actor.userId}, "deleteBatchId" = ${batchId}, "updatedAt" = ${sqlTime(new Date())}
+      WHERE "workspaceId" = ${actor.workspaceId} AND id = ANY(${ids}::text[]) AND "deletedAt" IS NULL
+      RETURNING id, name, "entityId"`;
     // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
     const position = new Map(ids.map((id, i) => [id, i]));
     const deleted = returned.sort((a, b) => position.get(a.id)! - position.get(b.id)!);

@@ -4,11 +4,11 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { transaction, type Tx } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
-import { lockRecords } from "@/lib/purge/destroy";
 import { isExpired } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { liveRecords, trashedRecords } from "@/lib/records/live";
 import { MAX_BULK_IDS } from "@/lib/records/schemas";
+import { sqlTime } from "@/lib/db/sql-time";
 
 const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
 
@@ -23,29 +23,27 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
   const { ids } = input;
 
   return transaction(async (tx) => {
-    // Lock first, then read: the permission ("own" deletion) and the trash state are judged on
-    // the rows as they are once nobody else can change them before this transaction ends.
-    await lockRecords(tx, actor.workspaceId, ids);
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
-    const found = await tx.record.findMany({
-      where: { workspaceId: actor.workspaceId, id: { in: ids } },
-      select: { id: true, name: true, entityId: true, deletedAt: true, deletedById: true, heldAt: true, externalProvider: true, externalId: true },
-    });
+    // Lock and read in one statement: FOR UPDATE hands back each row as it is once locked, so
+    // the permission ("own" deletion) and the trash state are judged on rows nobody else can
+    // change before this transaction ends.
+    const found = await lockForRestore(tx, actor.workspaceId, ids);
     const byId = new Map(found.map((r) => [r.id, r]));
     const failed: FailedId[] = [];
     const eligible = ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r || !r.deletedAt) return failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), [];
       if (!canRestoreRecord(actor, r)) return failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), [];
-      if (!r.heldAt && isExpired(r.deletedAt, workspace.retentionDays, now)) {
+      if (!r.heldAt && isExpired(r.deletedAt, r.retentionDays, now)) {
         return failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), [];
       }
       return [r];
     });
 
     // A live record (or another record restored in this same call) may now hold the external id.
-    const keyed = eligible.filter((r) => r.externalId);
-    const holders = await liveKeyHolders(tx, actor.workspaceId, keyed);
+    const holders = [
+      ...eligible.flatMap((r) => (r.holder === null ? [] : [{ ...r, name: r.holder }])),
+      ...(await providerlessHolders(tx, actor.workspaceId, eligible.filter((r) => r.externalId && r.externalProvider === null))),
+    ];
     const taken = new Map(holders.map((h) => [`${h.entityId}|${h.externalProvider}|${h.externalId}`, h.name]));
     const restorable = eligible.filter((r) => {
       if (!r.externalId) return true;
@@ -59,13 +57,9 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
       return true;
     });
 
-    const restored = restorable.length
-      ? await tx.record.updateManyAndReturn({
-          where: trashedRecords(actor.workspaceId, { id: { in: restorable.map((r) => r.id) } }),
-          data: { deletedAt: null, deletedById: null, deleteBatchId: null, heldAt: null, heldById: null },
-          select: { id: true, name: true, entityId: true },
-        })
-      : [];
+    // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const restored = (await clearTrashFields(tx, actor.workspaceId, restorable.map((r) => r.id))).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const done = new Set(restored.map((r) => r.id));
     for (const r of restorable) if (!done.has(r.id)) failed.push(failure(r.id, "NOT_FOUND", NOT_IN_TRASH));
 
@@ -78,7 +72,6 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
         details: { ...input.audit, names: restored.slice(0, 20).map((r) => r.name), failed: failed.length },
       });
     }
-    const order = new Map(ids.map((id, i) => [id, i]));
     failed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { succeeded: ids.filter((id) => done.has(id)), failed };
   });
@@ -86,35 +79,55 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
 
 type ExternalKey = { entityId: string; externalProvider: string | null; externalId: string | null };
 
+interface LockedRecord extends ExternalKey {
+  id: string;
+  name: string;
+  deletedAt: Date | null;
+  deletedById: string | null;
+  heldAt: Date | null;
+  retentionDays: number;
+  /** The live record holding its external id now (provider set), by name. */
+  holder: string | null;
+}
+
 /**
- * The live records holding any of these (entity, provider, external id) keys (at most one each:
- * the live external-id index is unique), probed key by key on that index. "x >= k AND x <= k"
- * is "x = k" in a form the trigram index cannot serve: offered an equality, or a join, the
- * planner picks that index or a merge join and takes a second or two per 1000 ids.
- * Keys without a provider (rare) are matched in a query of their own.
+ * The given records of the workspace, locked, with the workspace's retention and, for a trashed
+ * record with an external id, the name of the live record that holds that id now (at most one:
+ * the live external-id index is unique), probed on that index. "x >= k AND x <= k" is "x = k"
+ * in a form the trigram index cannot serve: offered an equality, the planner picks that index
+ * and takes a second or two per 1000 ids.
  */
-async function liveKeyHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
-  const withProvider = keys.filter((k) => k.externalProvider !== null);
-  const without = keys.filter((k) => k.externalProvider === null);
-  const [a, b] = await Promise.all([
-    withProvider.length
-      ? tx.$queryRaw<(ExternalKey & { name: string })[]>`
-          SELECT h.* FROM unnest(${withProvider.map((k) => k.entityId)}::text[], ${withProvider.map((k) => k.externalProvider)}::text[], ${withProvider.map((k) => k.externalId)}::text[]) AS k(e, p, x),
-          LATERAL (
-            SELECT r.name, r."entityId", r."externalProvider", r."externalId" FROM "Record" r
-            WHERE r."workspaceId" = ${workspaceId} AND r."entityId" = k.e AND r."externalProvider" = k.p
-              AND r."externalId" >= k.x AND r."externalId" <= k.x AND r."deletedAt" IS NULL
-            LIMIT 1
-          ) h`
-      : [],
-    without.length
-      ? tx.record.findMany({
-          where: liveRecords(workspaceId, { entityId: { in: [...new Set(without.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: without.map((k) => k.externalId!) } }),
-          select: { name: true, entityId: true, externalProvider: true, externalId: true },
-        })
-      : [],
-  ]);
-  return [...a, ...b];
+function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
+  return tx.$queryRaw<LockedRecord[]>`
+    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", w."retentionDays", h.name AS holder
+    FROM "Record" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    LEFT JOIN LATERAL (
+      SELECT l.name FROM "Record" l
+      WHERE r."deletedAt" IS NOT NULL AND l."workspaceId" = r."workspaceId" AND l."entityId" = r."entityId" AND l."externalProvider" = r."externalProvider"
+        AND l."externalId" >= r."externalId" AND l."externalId" <= r."externalId" AND l."deletedAt" IS NULL
+      LIMIT 1
+    ) h ON true
+    WHERE r."workspaceId" = ${workspaceId} AND r.id = ANY(${ids}::text[])
+    FOR UPDATE OF r`;
+}
+
+/** Takes the records out of the trash (those still in it); returns the ones it took. */
+async function clearTrashFields(tx: Tx, workspaceId: string, ids: string[]): Promise<{ id: string; name: string; entityId: string }[]> {
+  if (ids.length === 0) return [];
+  // @updatedAt is the wall clock, as here.
+  return tx.$queryRaw`
+    UPDATE "Record" SET "deletedAt" = NULL, "deletedById" = NULL, "deleteBatchId" = NULL, "heldAt" = NULL, "heldById" = NULL, "updatedAt" = ${sqlTime(new Date())}
+    WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[]) AND "deletedAt" IS NOT NULL
+    RETURNING id, name, "entityId"`;
+}
+
+/** The live records holding these external ids without a provider (rare; the lock's probe needs one). */
+async function providerlessHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
+  if (keys.length === 0) return [];
+  return tx.record.findMany({
+    where: liveRecords(workspaceId, { entityId: { in: [...new Set(keys.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: keys.map((k) => k.externalId!) } }),
+    select: { name: true, entityId: true, externalProvider: true, externalId: true },
+  });
 }
 
 /**
