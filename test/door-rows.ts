@@ -13,6 +13,7 @@ import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/
 import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
+import { removeWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, saveWebhookAction, sendDigestNowAction } from "@/lib/actions/webhooks";
 import { API_DOOR_ROWS } from "./api-door-rows";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
@@ -73,5 +74,11 @@ export const DOOR_ROWS: DoorRow[] = [
   // Someone else's key answers like an unknown one; only the OWNER may revoke any.
   { door: "action revokeApiKey", mutates: true, send: action(revokeApiKeyAction), input: (w, i) => ({ id: w.apiKey[i] }), expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
   { door: "GET /api/app/api-keys", mutates: false, send: route(apiKeysRoute), input: () => ({}), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok") },
+  // The purge digest's webhook: ADMIN+; the other workspace has none.
+  { door: "action saveWebhook", mutates: true, send: action(saveWebhookAction), input: () => ({ url: "https://hooks.example.com/trash" }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
+  { door: "action revealWebhookSecret", mutates: false, send: action(revealWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action rotateWebhookSecret", mutates: true, send: action(rotateWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action sendDigestNow", mutates: true, send: action(sendDigestNowAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action removeWebhook", mutates: true, send: action(removeWebhookAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
   ...API_DOOR_ROWS,
 ];

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { BookOpen, KeyRound, SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { BookOpen, KeyRound, SlidersHorizontal, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -9,6 +9,7 @@ const TABS: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/settings", label: "Workspace", icon: SlidersHorizontal },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "/settings/api", label: "API reference", icon: BookOpen },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
 ];
 
 /** The settings pages' own navigation, above each page's header. */
