@@ -8,6 +8,8 @@ import { GET as trashExpiringRoute } from "@/app/api/app/trash/expiring/route";
 import { GET as trashExportRoute } from "@/app/api/app/trash/export/route";
 import { GET as auditExportRoute } from "@/app/api/app/audit/export/route";
 import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
+import { GET as recordsExportRoute } from "@/app/api/app/records/export/route";
+import { GET as recordExportRoute } from "@/app/api/app/records/[id]/export/route";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
 import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
@@ -39,6 +41,12 @@ const route = (handler: (r: Request) => Promise<Response>) => async (raw: unknow
   return responseAnswer(await handler(new Request(`http://localhost/api/app/door?${toQuery(raw)}`)));
 };
 
+/** A route with path parameters (`[id]`): the input is what Next.js would hand it as `params`. */
+const routeWithParams = (handler: (r: Request, context: { params: Promise<unknown> }) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+  setSession(caller);
+  return responseAnswer(await handler(new Request("http://localhost/api/app/door"), { params: Promise.resolve(raw) }));
+};
+
 /** Columns in WHO order: owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut. */
 const row = (owner: Outcome, admin: Outcome, memberOwn: Outcome, memberOther: Outcome, viewer: Outcome, otherOwner: Outcome, signedOut: Outcome = "UNAUTHORIZED"): Record<Who, Outcome> =>
   ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
@@ -67,6 +75,11 @@ export const DOOR_ROWS: DoorRow[] = [
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/expiring", mutates: false, send: route(trashExpiringRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/export", mutates: false, send: route(trashExportRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/trash/export (selection)", mutates: false, send: route(trashExportRoute), input: (w, i) => ({ scope: "mine", ids: w.trashed[i] }), expect: READ },
+  { door: "GET /api/app/records/export", mutates: false, send: route(recordsExportRoute), input: () => ({ entity: "leads", q: "Record" }), expect: READ },
+  // One record as JSON: a live one for every reader, a trashed one as its preview allows (a MEMBER: their own deletion).
+  { door: "GET /api/app/records/[id]/export (live)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.live[i] }), expect: row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND") },
+  { door: "GET /api/app/records/[id]/export (trashed)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.trashed[i] }), expect: row("ok", "ok", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
   { door: "GET /api/app/audit/export", mutates: false, send: route(auditExportRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },

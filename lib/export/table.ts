@@ -1,4 +1,9 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { listEntities } from "@/lib/entities";
 import { decodeCursor, type Position } from "@/lib/pagination/cursor";
+import { entityFields } from "@/lib/segments/fields";
+import { RECORD_FIELD_NAMES } from "@/lib/segments/filter";
 
 /** An export as the domain gives it: columns and rows, read lazily; a door writes it as CSV. */
 export interface ExportTable {
@@ -22,3 +27,16 @@ export async function* allRows<T>(readPage: (cursor: Position | undefined) => Pr
 
 /** How many rows an export reads per query. */
 export const EXPORT_PAGE = 200;
+
+/** The attribute keys of one entity (or of all), record fields aside: an export's columns after its own. */
+export async function attributeKeys(actor: Actor, entitySlug?: string): Promise<string[]> {
+  const entities = (await listEntities(actor)).filter((e) => !entitySlug || e.slug === entitySlug);
+  const keys = (await Promise.all(entities.map((e) => entityFields(db(), actor.workspaceId, e.id)))).flat();
+  return [...new Set(keys)].filter((k) => !(RECORD_FIELD_NAMES as string[]).includes(k));
+}
+
+/** A record's attribute values in `keys` order; nested values as JSON. */
+export function attributeCells(attributes: unknown, keys: string[]): unknown[] {
+  const values = (attributes ?? {}) as Record<string, unknown>;
+  return keys.map((k) => (typeof values[k] === "object" && values[k] !== null ? JSON.stringify(values[k]) : values[k]));
+}

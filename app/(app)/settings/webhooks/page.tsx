@@ -30,7 +30,7 @@ export default async function WebhooksPage() {
         description="Once a day the server posts a signed JSON digest of every record the purge will remove in the next 24 hours, so you hear of it before it is gone."
         actions={settings.url ? <SendDigestButton /> : undefined}
       />
-      <div className="grid max-w-5xl gap-6">
+      <div className="grid max-w-5xl grid-cols-1 gap-6">
         <Card title="Purge digest" description="An http or https URL. The daily digest goes out with the first purge run after midnight UTC; a 5xx or no answer is tried again, up to three attempts.">
           <WebhookForm initial={settings.url} />
         </Card>
