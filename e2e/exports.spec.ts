@@ -74,8 +74,8 @@ async function leadIds(request: APIRequestContext, auth: string, count: number):
   while (ids.length < count) {
     const response = await request.get(`/crm-core/v1/records?entityId=leads&limit=200${cursor ? `&cursor=${cursor}` : ""}`, { headers: { Authorization: auth } });
     expect(response.status()).toBe(200);
-    const page = (await response.json()) as { items: { id: string }[]; nextCursor: string | null };
-    ids.push(...page.items.map((r) => r.id));
+    const page = (await response.json()) as { items: { recordId: string }[]; nextCursor: string | null };
+    ids.push(...page.items.map((r) => r.recordId));
     if (!page.nextCursor) break;
     cursor = encodeURIComponent(page.nextCursor);
   }
