@@ -5,9 +5,9 @@ import { keysetRecordPage } from "@/lib/records/keyset";
 import { liveRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import type { RecordsViewFilter } from "./schemas";
-import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, type ExportTable } from "./table";
+import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, RECORD_COLUMNS, RECORD_EXPORT_SELECT, recordCells, type ExportTable } from "./table";
 
-const COLUMNS = ["id", "recordNumber", "name", "entity", "phoneNumber", "externalProvider", "externalId", "owner", "createdBy", "createdAt"];
+const COLUMNS = [...RECORD_COLUMNS, "owner", "createdBy", "createdAt"];
 
 /**
  * The records view as it is filtered (entity, search), every row of it newest first like the
@@ -19,20 +19,14 @@ export async function exportRecords(actor: Actor, filter: RecordsViewFilter, now
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
   const where = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(filter.q) });
   const keys = await attributeKeys(actor, entity?.slug);
-  const select = {
-    id: true, recordNumber: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, createdAt: true,
-    entity: { select: { slug: true } }, owner: { select: { email: true } }, createdBy: { select: { email: true } },
-  } as const;
+  const select = { ...RECORD_EXPORT_SELECT, createdAt: true, owner: { select: { email: true } }, createdBy: { select: { email: true } } } as const;
   const records = allRows(async (cursor) => {
     const page = await keysetRecordPage(where, select, { cursor, direction: "next", limit: EXPORT_PAGE });
     return { items: page.rows, nextCursor: page.nextCursor };
   });
   async function* rows() {
     for await (const r of records) {
-      yield [
-        r.id, r.recordNumber.toString(), r.name, r.entity.slug, r.phoneNumber, r.externalProvider, r.externalId,
-        r.owner?.email ?? "", r.createdBy?.email ?? "", r.createdAt, ...attributeCells(r.attributes, keys),
-      ];
+      yield [...recordCells(r), r.owner?.email ?? "", r.createdBy?.email ?? "", r.createdAt, ...attributeCells(r.attributes, keys)];
     }
   }
   return { name: `${entity?.slug ?? "records"}-${now.toISOString().slice(0, 10)}`, columns: [...COLUMNS, ...keys], rows: rows() };

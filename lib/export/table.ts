@@ -40,3 +40,22 @@ export function attributeCells(attributes: unknown, keys: string[]): unknown[] {
   const values = (attributes ?? {}) as Record<string, unknown>;
   return keys.map((k) => (typeof values[k] === "object" && values[k] !== null ? JSON.stringify(values[k]) : values[k]));
 }
+
+/** What every record export reads of a record, and its first columns. */
+export const RECORD_EXPORT_SELECT = {
+  id: true, recordNumber: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, entity: { select: { slug: true } },
+} as const;
+export const RECORD_COLUMNS = ["id", "recordNumber", "name", "entity", "phoneNumber", "externalProvider", "externalId"];
+
+interface ExportedRecord {
+  id: string;
+  recordNumber: bigint;
+  name: string;
+  phoneNumber: string | null;
+  externalProvider: string | null;
+  externalId: string | null;
+  entity: { slug: string };
+}
+
+/** A record's first cells, in RECORD_COLUMNS order. */
+export const recordCells = (r: ExportedRecord): unknown[] => [r.id, r.recordNumber.toString(), r.name, r.entity.slug, r.phoneNumber, r.externalProvider, r.externalId];

@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, type ExportTable } from "@/lib/export/table";
+import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, RECORD_COLUMNS, RECORD_EXPORT_SELECT, recordCells, type ExportTable } from "@/lib/export/table";
 import { purgeAt } from "@/lib/purge/retention";
 import { beyond, cutPage } from "@/lib/pagination/keyset";
 import { trashFilterWhere } from "./list";
 import type { TrashFilter } from "./schemas";
 
-const COLUMNS = ["id", "recordNumber", "name", "entity", "phoneNumber", "externalProvider", "externalId", "deletedAt", "deletedBy", "purgeAt", "heldAt"];
+const COLUMNS = [...RECORD_COLUMNS, "deletedAt", "deletedBy", "purgeAt", "heldAt"];
 
 /**
  * Everything a trash view holds ("all matching" its filter) or the selected rows of it, soonest purge first, as a table:
@@ -24,20 +24,13 @@ export async function exportTrash(actor: Actor, filter: TrashFilter & { ids?: st
       where: cursor ? { AND: [where, beyond("deletedAt", cursor, "asc", "next")] } : where,
       orderBy: [{ deletedAt: "asc" }, { id: "asc" }],
       take: EXPORT_PAGE + 1,
-      select: {
-        id: true, recordNumber: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, deletedAt: true, heldAt: true,
-        entity: { select: { slug: true } }, deletedBy: { select: { email: true } },
-      },
+      select: { ...RECORD_EXPORT_SELECT, deletedAt: true, heldAt: true, deletedBy: { select: { email: true } } },
     });
     return cutPage(page, input, (r) => ({ at: r.deletedAt!, id: r.id }));
   });
   async function* rows() {
     for await (const r of records) {
-      yield [
-        r.id, r.recordNumber.toString(), r.name, r.entity.slug, r.phoneNumber, r.externalProvider, r.externalId,
-        r.deletedAt, r.deletedBy?.email ?? "", purgeAt(r.deletedAt!, retentionDays), r.heldAt,
-        ...attributeCells(r.attributes, keys),
-      ];
+      yield [...recordCells(r), r.deletedAt, r.deletedBy?.email ?? "", purgeAt(r.deletedAt!, retentionDays), r.heldAt, ...attributeCells(r.attributes, keys)];
     }
   }
   return { name: `trash-${now.toISOString().slice(0, 10)}`, columns: [...COLUMNS, ...keys], rows: rows() };
