@@ -32,6 +32,8 @@ export const digestDay = (now: Date) => now.toISOString().slice(0, 10);
 export async function deliverDigest(workspaceId: string, day: string | null, now: Date, options: DeliverOptions = {}): Promise<DeliveryResult | null> {
   const webhook = await db().webhook.findUnique({ where: { workspaceId } });
   if (!webhook) return null;
+  // Already sent today: skip reading the trash (the insert below stays the real claim).
+  if (day && (await db().webhookDelivery.count({ where: { workspaceId, day } })) > 0) return null;
   const id = crypto.randomUUID();
   const digest = await buildDigest(workspaceId, id, now);
   const claimed = await db().webhookDelivery.createMany({
