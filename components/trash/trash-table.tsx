@@ -78,7 +78,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
       {can.restore && (
         <SelectionBar selection={selection}>
           <a href={exportHref} download data-testid="selection-export" className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800">
-            <Download className="size-4" aria-hidden /> Export CSV
+            <Download className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Export </span>CSV
           </a>
           <SelectionBarButton onClick={() => (selection.matching ? setBulkRun("restore") : restore.mutate(selection.ids, { onSuccess: selection.clear }))}>
             <RotateCcw className="size-4" aria-hidden /> Restore

@@ -39,7 +39,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     <>
       <PageHeader title="Records" description="Everything live in your workspace. Deleted records wait in the trash before they are purged." />
       <EntityTabs entities={entities} active={entity.slug} />
-      <div className="mb-4 flex items-center justify-between gap-4">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <SearchBox initial={input.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
         <div className="flex flex-wrap justify-end gap-2">
           {input.q && can(actor, "segments.create") && (
