@@ -4,5 +4,7 @@ export async function register() {
   const { startPurgeScheduler } = await import("./lib/purge/scheduler");
   const { deleteExpiredSelections } = await import("./lib/bulk/selection");
   const { deleteExpiredNonces } = await import("./lib/api-keys/authenticate");
-  startPurgeScheduler({ maintenance: [deleteExpiredSelections, deleteExpiredNonces] });
+  const { sendDailyDigests } = await import("./lib/webhooks/deliver");
+  // After the purge: the day's webhook digest of what the next 24 hours will purge (once a day, claimed in the database).
+  startPurgeScheduler({ maintenance: [deleteExpiredSelections, deleteExpiredNonces, (now) => sendDailyDigests(now)] });
 }

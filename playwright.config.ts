@@ -49,6 +49,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
       PURGE_INTERVAL_MINUTES: "0",
+      // The webhook spec's receiver listens on loopback, which webhooks refuse by default.
+      WEBHOOK_ALLOW_PRIVATE: "1",
       // Not the default folder, so the demo data is asked for explicitly (scripts/prepare-db.ts).
       SEED_DEMO: "1",
     },

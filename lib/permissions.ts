@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "audit.read": "VIEWER",
   "workspace.settings.update": "OWNER",
   "apiKeys.manage": "MEMBER",
+  // The purge digest's webhook: its URL, its signing secret, its delivery log, "send now".
+  "webhooks.manage": "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,11 +8,14 @@ import { GET as trashExpiringRoute } from "@/app/api/app/trash/expiring/route";
 import { GET as trashExportRoute } from "@/app/api/app/trash/export/route";
 import { GET as auditExportRoute } from "@/app/api/app/audit/export/route";
 import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
+import { GET as recordsExportRoute } from "@/app/api/app/records/export/route";
+import { GET as recordExportRoute } from "@/app/api/app/records/[id]/export/route";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
 import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
+import { removeWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, saveWebhookAction, sendDigestNowAction } from "@/lib/actions/webhooks";
 import { API_DOOR_ROWS } from "./api-door-rows";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
@@ -36,6 +39,12 @@ const action = (fn: AnyAction) => async (raw: unknown, caller: Actor | null): Pr
 const route = (handler: (r: Request) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
   setSession(caller);
   return responseAnswer(await handler(new Request(`http://localhost/api/app/door?${toQuery(raw)}`)));
+};
+
+/** A route with path parameters (`[id]`): the input is what Next.js would hand it as `params`. */
+const routeWithParams = (handler: (r: Request, context: { params: Promise<unknown> }) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+  setSession(caller);
+  return responseAnswer(await handler(new Request("http://localhost/api/app/door"), { params: Promise.resolve(raw) }));
 };
 
 /** Columns in WHO order: owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut. */
@@ -66,6 +75,11 @@ export const DOOR_ROWS: DoorRow[] = [
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/expiring", mutates: false, send: route(trashExpiringRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/export", mutates: false, send: route(trashExportRoute), input: () => ({}), expect: READ },
+  { door: "GET /api/app/trash/export (selection)", mutates: false, send: route(trashExportRoute), input: (w, i) => ({ scope: "mine", ids: w.trashed[i] }), expect: READ },
+  { door: "GET /api/app/records/export", mutates: false, send: route(recordsExportRoute), input: () => ({ entity: "leads", q: "Record" }), expect: READ },
+  // One record as JSON: a live one for every reader, a trashed one as its preview allows (a MEMBER: their own deletion).
+  { door: "GET /api/app/records/[id]/export (live)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.live[i] }), expect: row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND") },
+  { door: "GET /api/app/records/[id]/export (trashed)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.trashed[i] }), expect: row("ok", "ok", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
   { door: "GET /api/app/audit/export", mutates: false, send: route(auditExportRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
@@ -73,5 +87,11 @@ export const DOOR_ROWS: DoorRow[] = [
   // Someone else's key answers like an unknown one; only the OWNER may revoke any.
   { door: "action revokeApiKey", mutates: true, send: action(revokeApiKeyAction), input: (w, i) => ({ id: w.apiKey[i] }), expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
   { door: "GET /api/app/api-keys", mutates: false, send: route(apiKeysRoute), input: () => ({}), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok") },
+  // The purge digest's webhook: ADMIN+; the other workspace has none.
+  { door: "action saveWebhook", mutates: true, send: action(saveWebhookAction), input: () => ({ url: "https://hooks.example.com/trash" }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
+  { door: "action revealWebhookSecret", mutates: false, send: action(revealWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action rotateWebhookSecret", mutates: true, send: action(rotateWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action sendDigestNow", mutates: true, send: action(sendDigestNowAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  { door: "action removeWebhook", mutates: true, send: action(removeWebhookAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
   ...API_DOOR_ROWS,
 ];

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { createApiKey } from "@/lib/api-keys/manage";
+import { encryptSecret } from "@/lib/api-keys/secrets";
 import { createSelection } from "@/lib/bulk/selection";
 import { db } from "@/lib/db/client";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
@@ -81,6 +82,8 @@ export async function buildWorld(): Promise<World> {
     w.selection[item] = { token: s.token, count: s.count };
     w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
   }
+  // A purge-digest webhook on a loopback address the server refuses to post to (no network in the matrix).
+  await db().webhook.create({ data: { workspaceId: ws.id, url: "http://127.0.0.1:9/digest", secretCiphertext: encryptSecret("whsec_matrix") } });
   return w;
 }
 
@@ -98,6 +101,8 @@ export async function snapshot(w: World) {
     memberships: await db().membership.count({ where: { workspaceId } }),
     // The keys people made (the matrix's own bearer keys for API rows aside).
     apiKeys: await db().apiKey.findMany({ where: { workspaceId, name: { not: "matrix" } }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    webhook: await db().webhook.findUnique({ where: { workspaceId }, select: { url: true, secretCiphertext: true } }),
+    deliveries: await db().webhookDelivery.count({ where: { workspaceId } }),
   });
 }
 

@@ -2,6 +2,7 @@ import { format } from "date-fns";
 import { ArrowRight, CalendarClock, Link2, Mail, MessageSquare, Phone, StickyNote } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DownloadLink } from "@/components/export/download-link";
 import { formatAttribute } from "@/components/records/columns";
 import { Badge } from "@/components/ui/badge";
 import { Card, th, theadClass } from "@/components/ui/card";
@@ -27,7 +28,12 @@ export function RecordHeading({ record, actions }: { record: RecordDetail; actio
           <span>Created {format(new Date(record.createdAt), "MMM d, yyyy")}{record.createdBy ? ` by ${record.createdBy}` : ""}</span>
         </p>
       </div>
-      {actions}
+      <div className="flex flex-wrap items-center gap-2">
+        <DownloadLink href={`/api/app/records/${record.id}/export`} testId="record-export" title="The record with its notes, activities, line items and relations, as JSON">
+          Export JSON
+        </DownloadLink>
+        {actions}
+      </div>
     </div>
   );
 }

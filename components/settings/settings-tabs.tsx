@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { BookOpen, KeyRound, SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { BookOpen, KeyRound, SlidersHorizontal, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -9,13 +9,14 @@ const TABS: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/settings", label: "Workspace", icon: SlidersHorizontal },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "/settings/api", label: "API reference", icon: BookOpen },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
 ];
 
 /** The settings pages' own navigation, above each page's header. */
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 border-b border-zinc-200">
+    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200">
       {TABS.map(({ href, label, icon: Icon }) => {
         const active = pathname === href;
         return (
@@ -24,7 +25,7 @@ export function SettingsTabs() {
             href={href}
             aria-current={active ? "page" : undefined}
             className={clsx(
-              "-mb-px flex items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
+              "-mb-px flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
               active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
             )}
           >

@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
+import { Download, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
@@ -59,6 +59,8 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const params = useSearchParams();
   const view = Object.fromEntries([...params].filter(([key]) => key !== "cursor" && key !== "dir"));
   const href = (cursor: string | null, dir: "prev" | "next") => pageHref("/trash", view, cursor, dir);
+  // The selection's CSV: the picked rows by id, or the whole view when "all matching" is selected.
+  const exportHref = `/api/app/trash/export?${new URLSearchParams(selection.matching ? view : { ...view, ids: selection.ids.join(",") })}`;
 
   return (
     <>
@@ -75,6 +77,9 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
       </div>
       {can.restore && (
         <SelectionBar selection={selection}>
+          <a href={exportHref} download data-testid="selection-export" className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800">
+            <Download className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Export </span>CSV
+          </a>
           <SelectionBarButton onClick={() => (selection.matching ? setBulkRun("restore") : restore.mutate(selection.ids, { onSuccess: selection.clear }))}>
             <RotateCcw className="size-4" aria-hidden /> Restore
           </SelectionBarButton>

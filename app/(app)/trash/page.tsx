@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { Download } from "lucide-react";
 import { toSearchParams } from "@/components/queries/search-params";
-import { buttonClass } from "@/components/ui/button";
+import { DownloadLink } from "@/components/export/download-link";
 import { PurgeNotice } from "@/components/shell/purge-notice";
 import { EmptyTrashButton } from "@/components/trash/empty-trash-button";
 import { TrashFilters } from "@/components/trash/trash-filters";
@@ -54,9 +53,9 @@ export default async function TrashPage({ searchParams }: Props) {
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
         actions={
           <>
-            <a href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`} download className={buttonClass("secondary")} data-testid="trash-export" title="Every record of this view, all matching, with every attribute">
-              <Download className="size-4" aria-hidden /> Export CSV
-            </a>
+            <DownloadLink href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`} testId="trash-export" title="Every record of this view, all matching, with every attribute">
+              Export CSV
+            </DownloadLink>
             {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} />}
           </>
         }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ListFilter } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DownloadLink } from "@/components/export/download-link";
+import { toSearchParams } from "@/components/queries/search-params";
 import { EntityTabs } from "@/components/records/entity-tabs";
 import { RecordsTable } from "@/components/records/records-table";
 import { SearchBox } from "@/components/records/search-box";
@@ -37,13 +39,18 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     <>
       <PageHeader title="Records" description="Everything live in your workspace. Deleted records wait in the trash before they are purged." />
       <EntityTabs entities={entities} active={entity.slug} />
-      <div className="mb-4 flex items-center justify-between gap-4">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <SearchBox initial={input.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
-        {input.q && can(actor, "segments.create") && (
-          <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: input.q })}`} className={buttonClass("secondary")}>
-            <ListFilter className="size-4" aria-hidden /> Save search as segment
-          </Link>
-        )}
+        <div className="flex flex-wrap justify-end gap-2">
+          {input.q && can(actor, "segments.create") && (
+            <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: input.q })}`} className={buttonClass("secondary")}>
+              <ListFilter className="size-4" aria-hidden /> Save search as segment
+            </Link>
+          )}
+          <DownloadLink href={`/api/app/records/export?${toSearchParams({ entity: entity.slug, q: input.q })}`} testId="records-export" title="Every record of this view, all pages, with every attribute">
+            Export CSV
+          </DownloadLink>
+        </div>
       </div>
       <RecordsTable entity={entity} query={query} initialPage={page} canDelete={can(actor, "records.delete")} retentionDays={workspace.retentionDays} />
     </>

@@ -1,5 +1,5 @@
 import { csvRoute } from "@/lib/doors/csv-route";
+import { trashExportSchema } from "@/lib/export/schemas";
 import { exportTrash } from "@/lib/trash/export";
-import { trashFilterSchema } from "@/lib/trash/schemas";
 
-export const GET = csvRoute(trashFilterSchema, exportTrash);
+export const GET = csvRoute(trashExportSchema, exportTrash);
