@@ -51,6 +51,8 @@ export default defineConfig({
       PURGE_INTERVAL_MINUTES: "0",
       // Not the default folder, so the demo data is asked for explicitly (scripts/prepare-db.ts).
       SEED_DEMO: "1",
+      // A server far from the browser (e2e/time-zone.spec.ts uses America/New_York): times must follow the viewer.
+      TZ: "Pacific/Auckland",
     },
   },
 });
