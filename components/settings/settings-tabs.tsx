@@ -15,7 +15,7 @@ const TABS: { href: string; label: string; icon: LucideIcon }[] = [
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 border-b border-zinc-200">
+    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200">
       {TABS.map(({ href, label, icon: Icon }) => {
         const active = pathname === href;
         return (

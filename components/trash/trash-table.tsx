@@ -40,6 +40,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const hold = useSetHold();
   const destroy = useHardDeleteRecords({ onDeleted: () => { setToDestroy(null); selection.clear(); } });
   const selectedRows = data.items.filter((r) => selection.selected.has(r.id));
+  const destroySelection = () => (selection.matching ? setBulkRun("destroy") : setToDestroy(selectedRows));
 
   const columns = useMemo(
     () => trashColumns(can, {
@@ -74,12 +75,12 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         <Pager testId="trash-total" summary={`${formatTotal(data)} in this view`} prevHref={href(data.prevCursor, "prev")} nextHref={href(data.nextCursor, "next")} />
       </div>
       {can.restore && (
-        <SelectionBar selection={selection}>
+        <SelectionBar selection={selection} onDeleteKey={can.destroy ? destroySelection : undefined}>
           <SelectionBarButton onClick={() => (selection.matching ? setBulkRun("restore") : restore.mutate(selection.ids, { onSuccess: selection.clear }))}>
             <RotateCcw className="size-4" aria-hidden /> Restore
           </SelectionBarButton>
           {can.destroy && (
-            <SelectionBarButton danger onClick={() => (selection.matching ? setBulkRun("destroy") : setToDestroy(selectedRows))}>
+            <SelectionBarButton danger onClick={destroySelection}>
               <ShieldAlert className="size-4" aria-hidden /> Delete permanently
             </SelectionBarButton>
           )}

@@ -35,6 +35,18 @@ function selectColumn<T extends { id: string }>({ state, canSelect, label }: Tab
 }
 
 /**
+ * On narrow screens the table scrolls sideways inside its card while the checkbox and name
+ * columns stay pinned left and the row actions pinned right. Pinned cells inherit the row's
+ * (opaque) background so scrolled cells never show through.
+ */
+function pinned(columnId: string, hasSelection: boolean): string | undefined {
+  if (columnId === "select") return "sticky left-0 z-10 bg-inherit";
+  if (columnId === "name") return clsx("sticky z-10 min-w-36 bg-inherit shadow-[inset_-1px_0_0_var(--color-zinc-100)]", hasSelection ? "left-10" : "left-0");
+  if (columnId === "actions") return "sticky right-0 z-10 bg-inherit";
+  return undefined;
+}
+
+/**
  * The dashboard's one table: TanStack Table for the columns, the same header, rows, hover and
  * selection look everywhere (records, trash, segments, segment members). A column's
  * `meta.className` styles its cells (`meta.headerClassName` its header); selection adds the checkbox column.
@@ -49,9 +61,9 @@ export function DataTable<T extends { id: string }>({ rows, columns, selection, 
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className={theadClass}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} className="bg-zinc-50">
               {group.headers.map((h) => (
-                <th key={h.id} scope="col" className={h.column.columnDef.meta?.headerClassName ?? "px-4 py-2.5 font-medium"}>
+                <th key={h.id} scope="col" className={clsx(h.column.columnDef.meta?.headerClassName ?? "px-4 py-2.5 font-medium", pinned(h.column.id, !!selection))}>
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
               ))}
@@ -60,9 +72,9 @@ export function DataTable<T extends { id: string }>({ rows, columns, selection, 
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} {...{ [`data-${rowIdAttribute}`]: row.id }} className={clsx("group", selection?.state.isSelected(row.id) ? "bg-brand-50/60" : "hover:bg-zinc-50/60")}>
+            <tr key={row.id} {...{ [`data-${rowIdAttribute}`]: row.id }} className={clsx("group", selection?.state.isSelected(row.id) ? "bg-brand-50" : "bg-white hover:bg-zinc-50")}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className ?? "px-4 py-2.5"}>
+                <td key={cell.id} data-column={cell.column.id} className={clsx(cell.column.columnDef.meta?.className ?? "px-4 py-2.5", pinned(cell.column.id, !!selection))}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
