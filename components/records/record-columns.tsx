@@ -36,7 +36,7 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
     column.display({
       id: "external",
       header: "External ID",
-      cell: ({ row: { original: r } }) => (r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-400">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-400">—</span>),
+      cell: ({ row: { original: r } }) => (r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-500">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-500">—</span>),
     }),
     column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span> }),
     column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500"><LocalTime value={i.getValue()} style="date" /></span> }),

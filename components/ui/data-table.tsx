@@ -1,6 +1,6 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type CellContext, type ColumnDef, type HeaderContext } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { useMemo } from "react";
 import { RowCheckbox } from "@/components/bulk/row-checkbox";
@@ -25,13 +25,20 @@ interface Props<T extends { id: string }> {
   rowIdAttribute?: string;
 }
 
-function selectColumn<T extends { id: string }>({ state, canSelect, label }: TableSelection<T>): ColumnDef<T> {
-  return {
-    id: "select",
-    header: () => <RowCheckbox label="Select all on this page" checked={state.allOnPage || !!state.matching} indeterminate={state.someOnPage} onToggle={() => state.togglePage()} />,
-    cell: ({ row }) => (canSelect?.(row.original) ?? true) && <RowCheckbox label={label(row.original)} checked={state.isSelected(row.id)} onToggle={(shift) => state.toggle(row.id, shift)} />,
-    meta: { className: "w-10 py-2.5 pl-4", headerClassName: "w-10 py-2.5 pl-4" },
-  };
+// Stable components (not closures over the selection) so a toggle re-renders the checkbox
+// instead of remounting it: keyboard focus stays on the box that was just toggled.
+function SelectHeader<T>({ table }: HeaderContext<T, unknown>) {
+  const { state } = table.options.meta!.selection!;
+  return <RowCheckbox label="Select all on this page" checked={state.allOnPage || !!state.matching} indeterminate={state.someOnPage} onToggle={() => state.togglePage()} />;
+}
+
+function SelectCell<T>({ table, row }: CellContext<T, unknown>) {
+  const { state, canSelect, label } = table.options.meta!.selection!;
+  return (canSelect?.(row.original) ?? true) && <RowCheckbox label={label(row.original)} checked={state.isSelected(row.id)} onToggle={(shift) => state.toggle(row.id, shift)} />;
+}
+
+function selectColumn<T>(): ColumnDef<T> {
+  return { id: "select", header: SelectHeader, cell: SelectCell, meta: { className: "w-10 py-2.5 pl-4", headerClassName: "w-10 py-2.5 pl-4" } };
 }
 
 /**
@@ -52,10 +59,11 @@ function pinned(columnId: string, hasSelection: boolean): string | undefined {
  * `meta.className` styles its cells (`meta.headerClassName` its header); selection adds the checkbox column.
  */
 export function DataTable<T extends { id: string }>({ rows, columns, selection, testId, rowIdAttribute = "row-id" }: Props<T>) {
-  const all = useMemo(() => (selection ? [selectColumn(selection), ...columns] : columns), [selection, columns]);
+  const selectable = !!selection;
+  const all = useMemo(() => (selectable ? [selectColumn<T>(), ...columns] : columns), [selectable, columns]);
   // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns: all, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
+  const table = useReactTable({ data: rows, columns: all, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, meta: { selection } });
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
