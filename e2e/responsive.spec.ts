@@ -90,7 +90,7 @@ test.describe("a phone, 390×844", () => {
   });
 });
 
-test("keyboard: select a page, Delete opens the confirm, focus returns to the table; the trash then pages back and forth", async ({ page }) => {
+test("keyboard: Delete on a selection opens the confirm and focus comes back; the trash pages back and forth", async ({ page }) => {
   await signIn(page, "owner");
   await page.goto("/records/contacts");
   await page.screenshot(shot("records-1440"));

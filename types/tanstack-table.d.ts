@@ -10,7 +10,6 @@ declare module "@tanstack/react-table" {
   }
 
   // DataTable hands its row selection to the checkbox column through the table's meta.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface TableMeta<TData extends RowData> {
     selection?: TableSelection<TData>;
   }

@@ -1,11 +1,14 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { TIME_ZONE_COOKIE, validTimeZone } from "./format-time";
 
 const TimeZoneContext = createContext<string>("UTC");
 
 export const useTimeZone = () => useContext(TimeZoneContext);
+
+const noSubscription = () => () => {};
+const browserZone = () => validTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /**
  * Hydrates with the zone the server rendered in (from the `tz` cookie), then switches to the
@@ -13,12 +16,9 @@ export const useTimeZone = () => useContext(TimeZoneContext);
  * uses it: no hydration mismatch, and at most one re-render on a browser's very first visit.
  */
 export function TimeZoneProvider({ initial, children }: { initial: string; children: ReactNode }) {
-  const [timeZone, setTimeZone] = useState(initial);
+  const timeZone = useSyncExternalStore(noSubscription, () => browserZone() ?? initial, () => initial);
   useEffect(() => {
-    const browser = validTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (!browser || browser === initial) return;
-    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(browser)}; path=/; max-age=31536000; samesite=lax`;
-    setTimeZone(browser);
-  }, [initial]);
+    if (timeZone !== initial) document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; path=/; max-age=31536000; samesite=lax`;
+  }, [timeZone, initial]);
   return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
 }
