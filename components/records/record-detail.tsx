@@ -43,7 +43,7 @@ export function RecordDetailBody({ record, aside }: { record: RecordDetail; asid
             {Object.entries(record.attributes).map(([key, value]) => (
               <div key={key}>
                 <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label(key)}</dt>
-                <dd className="mt-0.5 text-zinc-900">{formatAttribute(value, { key, label: key, kind: key === "amount" ? "money" : key === "closeDate" ? "date" : undefined })}</dd>
+                <dd className="mt-0.5 text-zinc-900 [overflow-wrap:anywhere]">{formatAttribute(value, { key, label: key, kind: key === "amount" ? "money" : key === "closeDate" ? "date" : undefined })}</dd>
               </div>
             ))}
           </dl>

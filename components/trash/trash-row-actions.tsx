@@ -13,13 +13,15 @@ interface Props {
   onRestore: () => void;
   onHold: () => void;
   onDestroy: () => void;
+  /** In a table row the buttons fold into a menu below `md`; elsewhere (the preview) they just wrap. */
+  fold?: boolean;
 }
 
 /**
  * Restore, Keep/Release and Delete permanently — each shown only to those allowed (the server checks anyway).
  * Buttons on wide screens; one "⋯" menu with the same actions below `md`.
  */
-export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestore, onHold, onDestroy }: Props) {
+export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestore, onHold, onDestroy, fold = true }: Props) {
   const held = !!row.heldAt;
   const items: RowMenuItem[] = [
     ...(canRestore ? [{ label: "Restore", icon: RotateCcw, onSelect: onRestore }] : []),
@@ -28,8 +30,8 @@ export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestor
   ];
   return (
     <div className="flex justify-end gap-1">
-      <RowMenu label={`Actions for ${row.name}`} items={items} className="md:hidden" />
-      <div className="hidden gap-1 md:flex">
+      {fold && <RowMenu label={`Actions for ${row.name}`} items={items} className="md:hidden" />}
+      <div className={fold ? "hidden gap-1 md:flex" : "flex flex-wrap gap-1"}>
         {canRestore && (
           <Button size="sm" variant="secondary" onClick={onRestore} aria-label={`Restore ${row.name}`}>
             <RotateCcw className="size-3.5" aria-hidden /> Restore
