@@ -47,8 +47,9 @@ test.describe("a phone, 390×844", () => {
     await page.screenshot(shot("trash-390"));
     const rows = page.getByTestId("trash-table").locator("tbody tr");
 
+    // The newest deletions (last, soonest purge first), so the seed's records about to be purged stay for trash-ux.spec.
     // Keep: the row goes on hold.
-    const keep = rows.filter({ hasNot: page.getByText("On hold") }).first();
+    const keep = rows.filter({ hasNot: page.getByText("On hold") }).last();
     const keepName = (await keep.locator("td[data-column=name]").innerText()).trim();
     await keep.getByRole("button", { name: `Actions for ${keepName}` }).click();
     await expect(page.getByRole("menuitem", { name: "Restore" })).toBeInViewport();
@@ -67,7 +68,7 @@ test.describe("a phone, 390×844", () => {
     await expect(menuButton).toBeFocused();
 
     // Delete permanently, confirmed: the row is gone and focus is on the table it was in.
-    const destroy = rows.filter({ hasNot: page.getByText("On hold") }).first();
+    const destroy = rows.filter({ hasNot: page.getByText("On hold") }).last();
     const destroyName = (await destroy.locator("td[data-column=name]").innerText()).trim();
     await destroy.getByRole("button", { name: `Actions for ${destroyName}` }).click();
     await page.getByRole("menuitem", { name: "Delete permanently" }).click();
@@ -76,7 +77,7 @@ test.describe("a phone, 390×844", () => {
     await expect(page.getByTestId("trash-table")).toBeFocused();
 
     // Restore: the record leaves the trash and is live again.
-    const restore = rows.filter({ hasNot: page.getByText("On hold") }).first();
+    const restore = rows.filter({ hasNot: page.getByText("On hold") }).last();
     const id = (await restore.getAttribute("data-record-id"))!;
     const restoreName = (await restore.locator("td[data-column=name]").innerText()).trim();
     const entity = (await restore.locator("td[data-column=type]").innerText()).trim().toLowerCase();
