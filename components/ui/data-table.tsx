@@ -42,14 +42,14 @@ function selectColumn<T>(): ColumnDef<T> {
 }
 
 /**
- * On narrow screens the table scrolls sideways inside its card while the checkbox and name
+ * Below `lg` (phones, split screens) the table scrolls sideways inside its card while the checkbox and name
  * columns stay pinned left and the row actions pinned right. Pinned cells inherit the row's
  * (opaque) background so scrolled cells never show through.
  */
 function pinned(columnId: string, hasSelection: boolean): string | undefined {
-  if (columnId === "select") return "sticky left-0 z-10 bg-inherit";
-  if (columnId === "name") return clsx("sticky z-10 min-w-36 bg-inherit shadow-[inset_-1px_0_0_var(--color-zinc-100)]", hasSelection ? "left-10" : "left-0");
-  if (columnId === "actions") return "sticky right-0 z-10 bg-inherit";
+  if (columnId === "select") return "max-lg:sticky max-lg:left-0 max-lg:z-10 bg-inherit";
+  if (columnId === "name") return clsx("max-lg:sticky max-lg:z-10 max-lg:min-w-36 bg-inherit max-lg:shadow-[inset_-1px_0_0_var(--color-zinc-100)]", hasSelection ? "max-lg:left-10" : "max-lg:left-0");
+  if (columnId === "actions") return "max-lg:sticky max-lg:right-0 max-lg:z-10 bg-inherit max-lg:shadow-[inset_1px_0_0_var(--color-zinc-100)]";
   return undefined;
 }
 
