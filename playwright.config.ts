@@ -53,6 +53,8 @@ export default defineConfig({
       WEBHOOK_ALLOW_PRIVATE: "1",
       // Not the default folder, so the demo data is asked for explicitly (scripts/prepare-db.ts).
       SEED_DEMO: "1",
+      // A server far from the browser (e2e/time-zone.spec.ts uses America/New_York): times must follow the viewer.
+      TZ: "Pacific/Auckland",
     },
   },
 });

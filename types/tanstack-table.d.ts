@@ -1,4 +1,5 @@
 import "@tanstack/react-table";
+import type { TableSelection } from "@/components/ui/data-table";
 
 declare module "@tanstack/react-table" {
   // The per-column styling DataTable reads: the cells' classes, and the header's when it differs.
@@ -6,5 +7,10 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData, TValue> {
     className?: string;
     headerClassName?: string;
+  }
+
+  // DataTable hands its row selection to the checkbox column through the table's meta.
+  interface TableMeta<TData extends RowData> {
+    selection?: TableSelection<TData>;
   }
 }

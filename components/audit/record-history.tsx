@@ -1,7 +1,7 @@
-import { format } from "date-fns";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
 import { Card } from "@/components/ui/card";
 import type { AuditRow } from "@/lib/audit/list";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** "Moved to trash by Maya on …, restored by Adam on …": the audit entries that name one record. */
 export function RecordHistory({ entries }: { entries: AuditRow[] }) {
@@ -15,7 +15,7 @@ export function RecordHistory({ entries }: { entries: AuditRow[] }) {
                 <span className="font-medium">{AUDIT_ACTION_LABELS[e.action] ?? e.action}</span> by {e.actor?.name ?? (e.door === "JOB" ? "the retention job" : "someone")}
                 {e.door !== "UI" && <span className="text-zinc-500"> via {e.door}</span>}
               </p>
-              <p className="text-xs text-zinc-500">{format(new Date(e.createdAt), "MMM d, yyyy 'at' HH:mm")}</p>
+              <p className="text-xs text-zinc-500"><LocalTime value={e.createdAt} /></p>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
-import { format, formatDistanceToNowStrict } from "date-fns";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { AutomationRunRow } from "@/lib/automations/list";
+import { LocalTime } from "@/components/ui/local-time";
 
 const DOOR = { UI: "Dashboard", API: "API", JOB: "Scheduled job", CLI: "Command line" } as Record<string, string>;
 
@@ -25,9 +25,7 @@ export function AutomationRuns({ runs, total }: { runs: AutomationRunRow[]; tota
             <span><Badge tone={run.event === "segment.entered" ? "blue" : "zinc"} className="font-mono">{run.event}</Badge></span>
             <span className="min-w-0 truncate"><RunRecord record={run.record} /></span>
             <span className="text-zinc-500">{DOOR[run.door] ?? run.door}</span>
-            <span className="text-right text-zinc-500" title={format(new Date(run.createdAt), "PPpp")} suppressHydrationWarning>
-              {formatDistanceToNowStrict(new Date(run.createdAt), { addSuffix: true })}
-            </span>
+            <LocalTime value={run.createdAt} style="relative" className="text-right text-zinc-500" />
           </li>
         ))}
       </ol>

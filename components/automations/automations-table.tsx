@@ -1,7 +1,6 @@
 "use client";
 
 import { clsx } from "clsx";
-import { format, formatDistanceToNowStrict } from "date-fns";
 import { ChevronDown, ChevronRight, Unlink } from "lucide-react";
 import Link from "next/link";
 import { Fragment, useState } from "react";
@@ -9,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { th, theadClass } from "@/components/ui/card";
 import type { AutomationRow } from "@/lib/automations/list";
 import { AutomationRuns } from "./automation-runs";
+import { LocalTime } from "@/components/ui/local-time";
 
 const STATUS_TONE = { ACTIVE: "green", PAUSED: "amber", DETACHED: "zinc" } as const;
 const STATUS_LABEL = { ACTIVE: "Active", PAUSED: "Paused", DETACHED: "Detached" } as const;
@@ -19,8 +19,8 @@ function Target({ a }: { a: AutomationRow }) {
     return <>Segment: <Link href={`/segments/${a.segment.id}`} className="text-zinc-700 hover:text-brand-700 hover:underline">{a.segment.name}</Link></>;
   }
   if (a.status === "DETACHED") {
-    const when = a.detachedAt ? ` on ${format(new Date(a.detachedAt), "MMM d, yyyy")}` : "";
-    return <>{a.detachedFromSegment ? `Segment “${a.detachedFromSegment}” was deleted${when}` : `Its segment was deleted${when}`}</>;
+    const when = a.detachedAt ? <> on <LocalTime value={a.detachedAt} style="date" /></> : "";
+    return <>{a.detachedFromSegment ? <>Segment “{a.detachedFromSegment}” was deleted{when}</> : <>Its segment was deleted{when}</>}</>;
   }
   return <>{a.entityName ? `Entity: ${a.entityName}` : ""}</>;
 }
@@ -77,8 +77,8 @@ export function AutomationsTable({ automations }: { automations: AutomationRow[]
                   </Badge>
                 </td>
                 <td className="px-4 py-3 text-right tabular-nums">{a.runCount.toLocaleString("en-US")}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-zinc-500" title={last ? `${last.event} · ${format(new Date(last.createdAt), "PPpp")}` : undefined} suppressHydrationWarning>
-                  {last ? formatDistanceToNowStrict(new Date(last.createdAt), { addSuffix: true }) : "Never"}
+                <td className="whitespace-nowrap px-4 py-3 text-zinc-500">
+                  {last ? <LocalTime value={last.createdAt} style="relative" prefix={`${last.event} · `} /> : "Never"}
                 </td>
               </tr>
               {expanded && (

@@ -10,8 +10,8 @@ const Panel = dynamic(() => import("./selection-panels").then((m) => m.Selection
 const Banner = dynamic(() => import("./selection-panels").then((m) => m.SelectAllBannerPanel), { ssr: false });
 
 /** Sticky bar at the bottom of the viewport: how many are selected and what may be done. */
-export function SelectionBar({ selection, children }: { selection: RowSelection; children: ReactNode }) {
-  return selection.count === 0 ? null : <Panel selection={selection}>{children}</Panel>;
+export function SelectionBar({ selection, onDeleteKey, children }: { selection: RowSelection; onDeleteKey?: () => void; children: ReactNode }) {
+  return selection.count === 0 ? null : <Panel selection={selection} onDeleteKey={onDeleteKey}>{children}</Panel>;
 }
 
 /** Gmail's banner: the page is selected — offer every row matching the filter, across pages. */

@@ -6,20 +6,25 @@ import { formatTotal, type Total } from "@/components/ui/total";
 import type { RowSelection } from "./use-row-selection";
 
 /** The sticky bar at the bottom of the viewport: how many are selected and what may be done. */
-export function SelectionBarPanel({ selection, children }: { selection: RowSelection; children: ReactNode }) {
+export function SelectionBarPanel({ selection, onDeleteKey, children }: { selection: RowSelection; onDeleteKey?: () => void; children: ReactNode }) {
   const { count, clear } = selection;
-  // Escape clears the selection, unless it is closing a dialog.
+  // Escape clears the selection and Delete asks to delete it, unless a dialog is open or the key is typing.
   useEffect(() => {
     if (count === 0) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !document.querySelector("[role=dialog]")) clear();
+      if (document.querySelector("[role=dialog]") || (e.target as HTMLElement).closest("input:not([type=checkbox]), textarea, select, [contenteditable=true]")) return;
+      if (e.key === "Escape") clear();
+      if (e.key === "Delete" && onDeleteKey) {
+        e.preventDefault();
+        onDeleteKey();
+      }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [count, clear]);
+  }, [count, clear, onDeleteKey]);
   if (count === 0) return null;
   return (
-    <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto mt-4 flex w-fit items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900 py-2 pl-4 pr-2 text-sm text-white shadow-2xl">
+    <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto mt-4 flex w-fit max-w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-zinc-800 bg-zinc-900 py-2 pl-4 pr-2 text-sm text-white shadow-2xl">
       <span className="font-medium tabular-nums" data-testid="selection-count">
         {selection.matching ? `All ${selection.count.toLocaleString("en-US")} matching selected` : `${selection.count} selected`}
       </span>

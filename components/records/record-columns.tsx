@@ -4,9 +4,9 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDay } from "@/components/ui/format-day";
 import type { RecordRow } from "@/lib/records/list";
 import { ENTITY_COLUMNS, formatAttribute } from "./columns";
+import { LocalTime } from "@/components/ui/local-time";
 
 const column = createColumnHelper<RecordRow>();
 
@@ -36,10 +36,10 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
     column.display({
       id: "external",
       header: "External ID",
-      cell: ({ row: { original: r } }) => (r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-400">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-400">—</span>),
+      cell: ({ row: { original: r } }) => (r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-500">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-500">—</span>),
     }),
     column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span> }),
-    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500">{formatDay(i.getValue())}</span> }),
+    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500"><LocalTime value={i.getValue()} style="date" /></span> }),
     ...(onDelete
       ? [column.display({
           id: "actions",

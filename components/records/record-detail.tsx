@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { ArrowRight, CalendarClock, Link2, Mail, MessageSquare, Phone, StickyNote } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -7,6 +6,7 @@ import { formatAttribute } from "@/components/records/columns";
 import { Badge } from "@/components/ui/badge";
 import { Card, th, theadClass } from "@/components/ui/card";
 import type { RecordDetail } from "@/lib/records/get";
+import { LocalTime } from "@/components/ui/local-time";
 
 const KIND_ICON = { call: Phone, email: Mail, meeting: CalendarClock, task: StickyNote, event: MessageSquare } as const;
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
@@ -25,7 +25,7 @@ export function RecordHeading({ record, actions }: { record: RecordDetail; actio
           {record.phoneNumber && <span className="font-mono">{record.phoneNumber}</span>}
           {record.externalId && <span>{record.externalProvider}:{record.externalId}</span>}
           <span>Owner: {record.owner ?? "—"}</span>
-          <span>Created {format(new Date(record.createdAt), "MMM d, yyyy")}{record.createdBy ? ` by ${record.createdBy}` : ""}</span>
+          <span>Created <LocalTime value={record.createdAt} style="date" />{record.createdBy ? ` by ${record.createdBy}` : ""}</span>
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
@@ -49,7 +49,7 @@ export function RecordDetailBody({ record, aside }: { record: RecordDetail; asid
             {Object.entries(record.attributes).map(([key, value]) => (
               <div key={key}>
                 <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label(key)}</dt>
-                <dd className="mt-0.5 text-zinc-900">{formatAttribute(value, { key, label: key, kind: key === "amount" ? "money" : key === "closeDate" ? "date" : undefined })}</dd>
+                <dd className="mt-0.5 text-zinc-900 [overflow-wrap:anywhere]">{formatAttribute(value, { key, label: key, kind: key === "amount" ? "money" : key === "closeDate" ? "date" : undefined })}</dd>
               </div>
             ))}
           </dl>
@@ -76,7 +76,7 @@ export function RecordDetailBody({ record, aside }: { record: RecordDetail; asid
               {record.notes.map((n) => (
                 <li key={n.id} className="px-5 py-3 text-sm">
                   <p className="text-zinc-800">{n.body}</p>
-                  <p className="mt-1 text-xs text-zinc-500">{n.author ?? "Someone"} · {format(new Date(n.createdAt), "MMM d, yyyy HH:mm")}</p>
+                  <p className="mt-1 text-xs text-zinc-500">{n.author ?? "Someone"} · <LocalTime value={n.createdAt} /></p>
                 </li>
               ))}
             </ul>
@@ -110,7 +110,7 @@ export function RecordDetailBody({ record, aside }: { record: RecordDetail; asid
                     <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-500"><Icon className="size-3.5" aria-hidden /></span>
                     <div>
                       <p className="text-zinc-800">{a.summary}</p>
-                      <p className="text-xs text-zinc-500">{a.actor ?? "System"} · {format(new Date(a.occurredAt), "MMM d, yyyy")}</p>
+                      <p className="text-xs text-zinc-500">{a.actor ?? "System"} · <LocalTime value={a.occurredAt} style="date" /></p>
                     </div>
                   </li>
                 );

@@ -42,6 +42,7 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
   const columns = useMemo(() => recordColumns(entity.slug, canDelete ? (row) => setDialog({ kind: "delete", rows: [row] }) : null), [entity.slug, canDelete]);
   const tableSelection = useMemo(() => (canDelete ? { state: selection, label: (r: RecordRow) => `Select ${r.name}` } : undefined), [canDelete, selection]);
   const deleting = dialog?.kind === "delete" ? dialog.rows : [];
+  const deleteSelection = () => setDialog(selection.matching ? { kind: "all" } : { kind: "delete", rows: data.items.filter((r) => selection.selected.has(r.id)) });
   const href = (cursor: string | null, dir: "prev" | "next") => pageHref(`/records/${entity.slug}`, { q: query.q }, cursor, dir);
 
   return (
@@ -64,8 +65,8 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
       </div>
 
       {canDelete && (
-        <SelectionBar selection={selection}>
-          <SelectionBarButton danger onClick={() => setDialog(selection.matching ? { kind: "all" } : { kind: "delete", rows: data.items.filter((r) => selection.selected.has(r.id)) })}>
+        <SelectionBar selection={selection} onDeleteKey={deleteSelection}>
+          <SelectionBarButton danger onClick={deleteSelection}>
             <Trash2 className="size-4" aria-hidden /> Delete
           </SelectionBarButton>
         </SelectionBar>

@@ -1,7 +1,6 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Users } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -11,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
 import { formatTotalOf } from "@/components/ui/total";
 import type { SegmentMemberRow, SegmentMembersPage } from "@/lib/segments/members";
+import { LocalTime } from "@/components/ui/local-time";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
@@ -36,7 +36,7 @@ function memberColumns(entitySlug: string, fields: string[]) {
       }),
     ),
     column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span> }),
-    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500">{format(new Date(i.getValue()), "MMM d, yyyy")}</span> }),
+    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500"><LocalTime value={i.getValue()} style="date" /></span> }),
   ];
 }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { ListFilter, Workflow } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -12,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { SegmentRow } from "@/lib/segments/list";
 import { DeleteSegmentButton } from "./delete-segment-button";
 import { FilterSummary } from "./filter-summary";
+import { LocalTime } from "@/components/ui/local-time";
 
 const AUTOMATION_TONE = { ACTIVE: "brand", PAUSED: "amber", DETACHED: "zinc" } as const;
 const column = createColumnHelper<SegmentRow>();
@@ -24,7 +24,7 @@ function segmentColumns(canWrite: boolean) {
       cell: ({ row: { original: s } }) => (
         <>
           <Link href={`/segments/${s.id}`} prefetch={false} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">{s.name}</Link>
-          <p className="text-xs text-zinc-500">{s.entity.name} · created {format(new Date(s.createdAt), "MMM d, yyyy")}</p>
+          <p className="text-xs text-zinc-500">{s.entity.name} · created <LocalTime value={s.createdAt} style="date" /></p>
         </>
       ),
       meta: { className: cell },

@@ -2,7 +2,6 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { clsx } from "clsx";
-import { format, formatDistanceToNowStrict } from "date-fns";
 import { KeyRound } from "lucide-react";
 import { useMemo, useState, type ReactNode } from "react";
 import { useApiKeys } from "@/components/queries/reads";
@@ -12,6 +11,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiKeyRow } from "@/lib/api-keys/manage";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
+import { LocalTime } from "@/components/ui/local-time";
 
 const column = createColumnHelper<ApiKeyRow>();
 const cell = "px-4 py-3 align-top";
@@ -20,12 +20,9 @@ const head = "px-4 py-2.5 font-medium whitespace-nowrap";
 /** A revoked key stays in the list, greyed. */
 const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => <div className={clsx(row.revokedAt && "opacity-50")}>{children}</div>;
 
-/** "3 days ago", or "just now" rather than "0 seconds ago". */
-const ago = (date: Date) => (Date.now() - date.getTime() < 60_000 ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true }));
-
 function When({ iso, never }: { iso: string | null; never?: string }) {
   if (!iso) return <span className="text-zinc-400">{never}</span>;
-  return <span title={format(new Date(iso), "PPpp")} suppressHydrationWarning>{ago(new Date(iso))}</span>;
+  return <LocalTime value={iso} style="relative" />;
 }
 
 function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: ApiKeyRow) => void) {
@@ -65,7 +62,7 @@ function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: Api
       id: "status",
       header: "Status",
       cell: ({ row: { original: k } }) => (k.revokedAt
-        ? <Badge tone="zinc" title={`Revoked ${format(new Date(k.revokedAt), "PPpp")}`}>Revoked</Badge>
+        ? <Badge tone="zinc"><LocalTime value={k.revokedAt} prefix="Revoked ">Revoked</LocalTime></Badge>
         : <Badge tone="green">Active</Badge>),
       meta: { className: cell },
     }),

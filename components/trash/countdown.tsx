@@ -1,15 +1,17 @@
 "use client";
 
-import { format } from "date-fns";
 import { Clock, Lock } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { exactTime } from "@/components/ui/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { timeLeft } from "@/lib/purge/retention";
 
 const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
 
 /** "13 days left" (exact purge time on hover), ticking every minute; "On hold" when held. */
 export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string | null }) {
+  const timeZone = useTimeZone();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000);
@@ -17,7 +19,7 @@ export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string
   }, []);
   if (heldAt) {
     return (
-      <Badge tone="blue" title={`On hold since ${format(new Date(heldAt), "PPp")}: not purged until released`}>
+      <Badge tone="blue" title={`On hold since ${exactTime(heldAt, timeZone)}: not purged until released`}>
         <Lock className="size-3" aria-hidden /> On hold
       </Badge>
     );
@@ -25,7 +27,7 @@ export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string
   const purge = new Date(purgeAt);
   const { label, urgency } = timeLeft(purge, now);
   return (
-    <Badge tone={TONE[urgency]} title={`Purged permanently on ${format(purge, "EEEE, PPP 'at' p")}`}>
+    <Badge tone={TONE[urgency]} title={`Purged permanently on ${exactTime(purge, timeZone)}`}>
       <Clock className="size-3" aria-hidden />
       <span suppressHydrationWarning data-testid="time-left">{label}</span>
     </Badge>

@@ -1,11 +1,12 @@
 import { clsx } from "clsx";
 import { Clock, Lock } from "lucide-react";
+import type { ReactNode } from "react";
 import type { TrashedRecordDetail } from "@/lib/trash/preview";
 
 const TONE = { calm: "border-amber-200 bg-amber-50 text-amber-900", soon: "border-amber-300 bg-amber-50 text-amber-900", urgent: "border-red-200 bg-red-50 text-red-900", expired: "border-red-200 bg-red-50 text-red-900" } as const;
 
 /** "In the trash — deleted by X, N days left (purged on DATE)"; a held record says it is kept. */
-export function TrashBanner({ trash, purgedOn, deletedOn }: { trash: TrashedRecordDetail["trash"]; purgedOn: string; deletedOn: string }) {
+export function TrashBanner({ trash, purgedOn, deletedOn }: { trash: TrashedRecordDetail["trash"]; purgedOn: ReactNode; deletedOn: ReactNode }) {
   const held = trash.heldAt !== null;
   const Icon = held ? Lock : Clock;
   return (

@@ -1,12 +1,12 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { format, formatDistanceToNowStrict } from "date-fns";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TrashRow } from "@/lib/trash/list";
 import { Countdown } from "./countdown";
 import { TrashRowActions } from "./trash-row-actions";
+import { LocalTime } from "@/components/ui/local-time";
 
 export interface TrashPermissions {
   restore: boolean;
@@ -36,7 +36,7 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
     column.accessor("deletedAt", {
       header: "Deleted",
       cell: (i) => (
-        <span title={format(new Date(i.getValue()), "PPpp")} suppressHydrationWarning>{formatDistanceToNowStrict(new Date(i.getValue()), { addSuffix: true })}</span>
+        <LocalTime value={i.getValue()} style="relative" />
       ),
       meta: { className: "whitespace-nowrap px-4 py-2.5 text-zinc-500" },
     }),

@@ -22,6 +22,7 @@ export function TrashPreviewActions({ record, can }: Props) {
   return (
     <>
       <TrashRowActions
+        fold={false}
         row={record}
         canRestore={can.restore}
         canHold={can.hold}

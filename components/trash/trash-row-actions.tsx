@@ -2,6 +2,7 @@
 
 import { Lock, LockOpen, RotateCcw, ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { RowMenu, type RowMenuItem } from "@/components/ui/row-menu";
 import type { TrashRow } from "@/lib/trash/list";
 
 interface Props {
@@ -12,28 +13,42 @@ interface Props {
   onRestore: () => void;
   onHold: () => void;
   onDestroy: () => void;
+  /** In a table row the buttons fold into a menu below `md`; elsewhere (the preview) they just wrap. */
+  fold?: boolean;
 }
 
-/** Restore, Keep/Release and Delete permanently — each shown only to those allowed (the server checks anyway). */
-export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestore, onHold, onDestroy }: Props) {
+/**
+ * Restore, Keep/Release and Delete permanently — each shown only to those allowed (the server checks anyway).
+ * Buttons on wide screens; one "⋯" menu with the same actions below `md`.
+ */
+export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestore, onHold, onDestroy, fold = true }: Props) {
+  const held = !!row.heldAt;
+  const items: RowMenuItem[] = [
+    ...(canRestore ? [{ label: "Restore", icon: RotateCcw, onSelect: onRestore }] : []),
+    ...(canHold ? [{ label: held ? "Release hold" : "Keep", icon: held ? LockOpen : Lock, onSelect: onHold }] : []),
+    ...(canDestroy ? [{ label: "Delete permanently", icon: ShieldAlert, onSelect: onDestroy, danger: true }] : []),
+  ];
   return (
     <div className="flex justify-end gap-1">
-      {canRestore && (
-        <Button size="sm" variant="secondary" onClick={onRestore} aria-label={`Restore ${row.name}`}>
-          <RotateCcw className="size-3.5" aria-hidden /> Restore
-        </Button>
-      )}
-      {canHold && (
-        <Button size="sm" variant="ghost" onClick={onHold} aria-label={row.heldAt ? `Release hold on ${row.name}` : `Keep ${row.name}`}
-          title={row.heldAt ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}>
-          {row.heldAt ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />} {row.heldAt ? "Release" : "Keep"}
-        </Button>
-      )}
-      {canDestroy && (
-        <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={onDestroy} aria-label={`Delete ${row.name} permanently`}>
-          <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
-        </Button>
-      )}
+      {fold && <RowMenu label={`Actions for ${row.name}`} items={items} className="md:hidden" />}
+      <div className={fold ? "hidden gap-1 md:flex" : "flex flex-wrap gap-1"}>
+        {canRestore && (
+          <Button size="sm" variant="secondary" onClick={onRestore} aria-label={`Restore ${row.name}`}>
+            <RotateCcw className="size-3.5" aria-hidden /> Restore
+          </Button>
+        )}
+        {canHold && (
+          <Button size="sm" variant="ghost" onClick={onHold} aria-label={held ? `Release hold on ${row.name}` : `Keep ${row.name}`}
+            title={held ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}>
+            {held ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />} {held ? "Release" : "Keep"}
+          </Button>
+        )}
+        {canDestroy && (
+          <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={onDestroy} aria-label={`Delete ${row.name} permanently`}>
+            <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -40,6 +40,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const hold = useSetHold();
   const destroy = useHardDeleteRecords({ onDeleted: () => { setToDestroy(null); selection.clear(); } });
   const selectedRows = data.items.filter((r) => selection.selected.has(r.id));
+  const destroySelection = () => (selection.matching ? setBulkRun("destroy") : setToDestroy(selectedRows));
 
   const columns = useMemo(
     () => trashColumns(can, {
@@ -76,7 +77,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         <Pager testId="trash-total" summary={`${formatTotal(data)} in this view`} prevHref={href(data.prevCursor, "prev")} nextHref={href(data.nextCursor, "next")} />
       </div>
       {can.restore && (
-        <SelectionBar selection={selection}>
+        <SelectionBar selection={selection} onDeleteKey={can.destroy ? destroySelection : undefined}>
           <a href={exportHref} download data-testid="selection-export" className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800">
             <Download className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Export </span>CSV
           </a>
@@ -84,7 +85,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
             <RotateCcw className="size-4" aria-hidden /> Restore
           </SelectionBarButton>
           {can.destroy && (
-            <SelectionBarButton danger onClick={() => (selection.matching ? setBulkRun("destroy") : setToDestroy(selectedRows))}>
+            <SelectionBarButton danger onClick={destroySelection}>
               <ShieldAlert className="size-4" aria-hidden /> Delete permanently
             </SelectionBarButton>
           )}

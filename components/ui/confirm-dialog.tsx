@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { AlertTriangle, Trash2, type LucideIcon } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Button } from "./button";
+import { useFocusReturn } from "./use-focus-return";
 
 interface Props {
   open: boolean;
@@ -22,13 +23,14 @@ interface Props {
 /** One confirm dialog for every destructive verb; the words passed in say what will happen. */
 export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, tone = "danger", icon, typedConfirmation, pending, onConfirm }: Props) {
   const [typed, setTyped] = useState("");
+  const focusReturn = useFocusReturn();
   const Icon = icon ?? (tone === "danger" ? AlertTriangle : Trash2);
   const blocked = typedConfirmation !== undefined && typed.trim().toLowerCase() !== typedConfirmation.toLowerCase();
   return (
     <Dialog.Root open={open} onOpenChange={(o) => { if (!o) setTyped(""); onOpenChange(o); }}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px] data-[state=open]:animate-in" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none">
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none" {...focusReturn}>
           <div className="flex gap-4">
             <span className={`flex size-10 shrink-0 items-center justify-center rounded-full ${tone === "danger" ? "bg-red-50 text-red-600" : "bg-brand-50 text-brand-600"}`}>
               <Icon className="size-5" aria-hidden />

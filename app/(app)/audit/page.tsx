@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { format } from "date-fns";
 import { History } from "lucide-react";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
@@ -13,6 +12,7 @@ import { listAuditSchema } from "@/lib/audit/schemas";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { requireActor } from "@/lib/auth/session";
 import { listMembers } from "@/lib/workspace";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -52,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-zinc-100">
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500">{format(new Date(e.createdAt), "MMM d, HH:mm:ss")}</td>
+                  <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500"><LocalTime value={e.createdAt} style="seconds" /></td>
                   <td className="px-4 py-2.5 text-zinc-800">{e.actor?.name ?? (e.door === "JOB" ? "Retention job" : "—")}</td>
                   <td className="px-4 py-2.5 font-medium text-zinc-900" data-action={e.action}>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{e.count.toLocaleString("en-US")}</td>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { format } from "date-fns";
 import { ArrowLeft, Workflow } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,6 +15,7 @@ import { parsePageQuery, parseRouteParams } from "@/lib/doors/page-query";
 import { getSegment } from "@/lib/segments/list";
 import { segmentMembersSchema, segmentRefSchema } from "@/lib/segments/schemas";
 import { listSegmentMembers } from "@/lib/segments/members";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Segment" };
 
@@ -56,7 +56,7 @@ export default async function SegmentPage({ params, searchParams }: Props) {
           </div>
           <p className="mt-1 text-sm"><FilterSummary filter={segment.filter} /></p>
           <p className="mt-1 text-sm text-zinc-500">
-            Created {format(new Date(segment.createdAt), "MMM d, yyyy")} by {segment.createdBy?.name ?? "a removed user"}
+            Created <LocalTime value={segment.createdAt} style="date" /> by {segment.createdBy?.name ?? "a removed user"}
           </p>
         </div>
         {can(actor, "segments.delete.own") && <SegmentActions segment={segment} />}

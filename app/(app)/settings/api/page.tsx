@@ -34,7 +34,7 @@ export default async function ApiReferencePage() {
         description={<span className="block max-w-3xl">{doc.info.description}</span>}
         actions={<a href="/api/openapi.json" target="_blank" rel="noreferrer" className={buttonClass("secondary")}><FileJson className="size-4" aria-hidden /> OpenAPI 3.1 JSON</a>}
       />
-      <div className="grid gap-8">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8">
         <AuthenticationCard />
 
         <nav aria-label="Dialects" className="grid gap-3 sm:grid-cols-2">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { format } from "date-fns";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,6 +12,7 @@ import { parseRouteParams } from "@/lib/doors/page-query";
 import { AppError } from "@/lib/errors";
 import { getRecordSchema } from "@/lib/records/schemas";
 import { getTrashedRecord } from "@/lib/trash/preview";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "In the trash" };
 
@@ -31,7 +31,7 @@ export default async function TrashPreviewPage({ params }: { params: Promise<{ i
       <Link href="/trash" className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900">
         <ArrowLeft className="size-4" aria-hidden /> Trash
       </Link>
-      <TrashBanner trash={record.trash} purgedOn={format(new Date(record.trash.purgeAt), "PPP 'at' p")} deletedOn={format(new Date(record.trash.deletedAt), "PPP 'at' p")} />
+      <TrashBanner trash={record.trash} purgedOn={<LocalTime value={record.trash.purgeAt} style="long" />} deletedOn={<LocalTime value={record.trash.deletedAt} style="long" />} />
       <RecordHeading
         record={record}
         actions={<TrashPreviewActions record={{ id: record.id, name: record.name, entitySlug: record.entity.slug, heldAt: record.trash.heldAt }} can={record.can} />}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { exactTime, formatTime, validTimeZone } from "./format-time";
+
+const INSTANT = "2026-12-04T15:30:05Z";
+
+describe("formatTime", () => {
+  it("renders the same instant in the viewer's zone, not the server's", () => {
+    expect(formatTime(INSTANT, "America/New_York", "datetime")).toBe("Dec 4, 2026, 10:30 AM");
+    expect(formatTime(INSTANT, "Pacific/Auckland", "datetime")).toBe("Dec 5, 2026, 4:30 AM");
+    expect(formatTime(INSTANT, "Pacific/Auckland", "date")).toBe("Dec 5, 2026");
+    expect(formatTime(INSTANT, "America/New_York", "seconds")).toBe("Dec 4, 10:30:05");
+    expect(formatTime(INSTANT, "America/New_York", "long")).toBe("Friday, December 4, 2026 at 10:30 AM");
+  });
+
+  it("puts the exact time and the zone in the hover text", () => {
+    expect(exactTime(INSTANT, "America/New_York")).toBe("Fri, Dec 4, 2026, 10:30:05 AM EST (America/New_York)");
+  });
+
+  it("says how long ago without a zone", () => {
+    const now = new Date("2026-12-04T18:30:05Z");
+    expect(formatTime(INSTANT, "UTC", "relative", now)).toMatch(/ago$/);
+    expect(formatTime(now, "UTC", "relative", now)).toBe("just now");
+  });
+});
+
+describe("validTimeZone", () => {
+  it("accepts IANA zones and rejects anything else", () => {
+    expect(validTimeZone("America/New_York")).toBe("America/New_York");
+    expect(validTimeZone("Mars/Olympus")).toBeUndefined();
+    expect(validTimeZone("<script>")).toBeUndefined();
+    expect(validTimeZone(undefined)).toBeUndefined();
+  });
+});
