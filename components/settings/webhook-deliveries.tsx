@@ -1,22 +1,16 @@
 "use client";
 
-import { format } from "date-fns";
 import { Send } from "lucide-react";
 import { useSendDigestNow } from "@/components/mutations/use-webhook-mutations";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { th, theadClass } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import type { WebhookSettings } from "@/lib/webhooks/settings";
 
 type Delivery = WebhookSettings["deliveries"][number];
 
 const STATUS = { DELIVERED: ["green", "Delivered"], FAILED: ["red", "Failed"], SENDING: ["amber", "Sending"] } as const;
-
-/** A time in the viewer's own zone (rendered in the browser), the exact instant on hover. */
-function At({ iso }: { iso: string }) {
-  const date = new Date(iso);
-  return <time dateTime={iso} title={date.toString()} suppressHydrationWarning>{format(date, "MMM d, HH:mm:ss")}</time>;
-}
 
 function Attempts({ delivery }: { delivery: Delivery }) {
   return (
@@ -24,7 +18,7 @@ function Attempts({ delivery }: { delivery: Delivery }) {
       {delivery.attempts.map((a, i) => (
         <li key={i} className="flex flex-wrap gap-x-2 text-xs text-zinc-600" data-testid="webhook-attempt">
           <span className="text-zinc-400">#{i + 1}</span>
-          <At iso={a.at} />
+          <LocalTime value={a.at} style="seconds" />
           <span className={a.statusCode && a.statusCode < 300 ? "font-medium text-emerald-700" : "font-medium text-red-700"}>{a.statusCode ? `HTTP ${a.statusCode}` : a.error}</span>
           <span className="tabular-nums text-zinc-400">{a.durationMs.toLocaleString("en-US")} ms</span>
         </li>
@@ -54,7 +48,7 @@ export function WebhookDeliveries({ deliveries }: { deliveries: Delivery[] }) {
             const [tone, label] = STATUS[d.status as keyof typeof STATUS] ?? ["zinc", d.status];
             return (
               <tr key={d.id} className="align-top" data-testid="webhook-delivery">
-                <td className="whitespace-nowrap px-4 py-2.5"><At iso={d.createdAt} /></td>
+                <td className="whitespace-nowrap px-4 py-2.5"><LocalTime value={d.createdAt} style="seconds" /></td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-zinc-600">{d.day ? `Daily (${d.day})` : "Sent by hand"}</td>
                 <td className="px-4 py-2.5 tabular-nums">{d.recordCount.toLocaleString("en-US")}</td>
                 <td className="px-4 py-2.5"><Badge tone={tone}>{label}</Badge></td>

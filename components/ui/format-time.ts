@@ -1,6 +1,6 @@
 // Formats instants in a given IANA time zone (the viewer's, from the `tz` cookie or the
-// browser), so the server and the browser render the same text and hydration agrees.
-import { formatDistanceStrict } from "date-fns";
+// browser), so the server and the browser render the same text and hydration agrees. Only
+// the platform's Intl is used: these run in the browser bundle of every list page.
 
 export const TIME_ZONE_COOKIE = "tz";
 export const FALLBACK_TIME_ZONE = "UTC";
@@ -28,7 +28,7 @@ export function validTimeZone(value: string | undefined): string | undefined {
 export function formatTime(instant: Date | string, timeZone: string, style: TimeStyle, now = new Date()): string {
   const date = new Date(instant);
   if (style === "relative") {
-    return now.getTime() - date.getTime() < 60_000 && now >= date ? "just now" : formatDistanceStrict(date, now, { addSuffix: true });
+    return now.getTime() - date.getTime() < 60_000 && now >= date ? "just now" : relativeTime(date, now);
   }
   return new Intl.DateTimeFormat(LOCALE, { ...OPTIONS[style], timeZone }).format(date);
 }
@@ -40,4 +40,17 @@ export function exactTime(instant: Date | string, timeZone: string): string {
     hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short", timeZone,
   }).format(new Date(instant));
   return `${text} (${timeZone})`;
+}
+
+const RELATIVE_UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
+  ["year", 365 * 86_400_000], ["month", 30 * 86_400_000], ["day", 86_400_000],
+  ["hour", 3_600_000], ["minute", 60_000],
+];
+const SECOND = ["second", 1000] as const;
+
+/** "3 days ago", "in 2 hours": the largest whole unit, rounded, like a strict distance. */
+function relativeTime(date: Date, now: Date): string {
+  const ms = date.getTime() - now.getTime();
+  const [unit, size] = RELATIVE_UNITS.find(([, size]) => Math.abs(ms) >= size) ?? SECOND;
+  return new Intl.RelativeTimeFormat(LOCALE, { numeric: "always" }).format(Math.round(ms / size), unit);
 }
