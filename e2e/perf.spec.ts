@@ -52,6 +52,7 @@ test("the records page: at most 3 app requests after the document, no row-page p
   const rowPages = after.filter((u) => /^\/records\/[^/]+\/[^/]+/.test(u.pathname));
   expect(rowPages.map((u) => u.href), "row-page prefetches").toEqual([]);
   expect(after.length, `app requests after the document: ${after.map((u) => u.pathname + u.search).join(", ")}`).toBeLessThanOrEqual(MAX_APP_REQUESTS);
-  expect(figure.kib, `first-load JS: ${figure.kib} KiB in ${figure.requests} scripts (${figure.withHeadersKib} KiB with headers)`).toBeLessThanOrEqual(MAX_FIRST_LOAD_KIB);
+  // On the wire means the headers too: the stricter of the two readings of the budget.
+  expect(figure.withHeadersKib, `first-load JS: ${figure.kib} KiB in ${figure.requests} scripts (${figure.withHeadersKib} KiB with headers)`).toBeLessThanOrEqual(MAX_FIRST_LOAD_KIB);
   await context.close();
 });

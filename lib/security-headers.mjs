@@ -15,10 +15,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const NO_SNIFF = { key: "X-Content-Type-Options", value: "nosniff" };
+
 export const SECURITY_HEADERS = [
   { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
+  NO_SNIFF,
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
+
+/** The build's static assets: policies for documents do not apply to a script or a stylesheet. */
+export const STATIC_ASSET_HEADERS = [NO_SNIFF];

@@ -55,6 +55,14 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     }
   });
 
+  it("#9 the build's static scripts carry nosniff and none of the document policies", async () => {
+    const script = fs.readdirSync(".next/static/chunks").find((f) => f.endsWith(".js"));
+    const response = await fetch(`${server.url}/_next/static/chunks/${script}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+
   it("#1 signed in, /login?callbackUrl= only redirects to a path of this site", async () => {
     const ws = await makeWorkspace();
     const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
