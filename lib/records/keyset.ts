@@ -19,7 +19,9 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
       take: request.limit + 1,
       select,
     }),
-    cappedCount((take) => db().record.count({ where, take })),
+    // Prisma orders a count with `take` by id unless told otherwise, which sorts every match
+    // before it can stop; in the page's own order the index scan stops at the cap.
+    cappedCount((take) => db().record.count({ where, take, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })),
   ]);
   const page = cutPage(rows, request, (r) => {
     const row = r as { createdAt: Date; id: string };

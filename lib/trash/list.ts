@@ -69,7 +69,8 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
         heldBy: { select: { name: true } },
       },
     }),
-    cappedCount((take) => db().record.count({ where, take })),
+    // In the page's order, not Prisma's default id order, so the scan stops at the cap (records/keyset.ts).
+    cappedCount((take) => db().record.count({ where, take, orderBy: [{ deletedAt: order }, { id: order }] })),
   ]);
   const page = cutPage(rows, input, (r) => ({ at: r.deletedAt!, id: r.id }));
   return {
