@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { BookOpen, KeyRound, SlidersHorizontal, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const TABS: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/settings", label: "Workspace", icon: SlidersHorizontal },
@@ -15,8 +16,14 @@ const TABS: { href: string; label: string; icon: LucideIcon }[] = [
 /** The settings pages' own navigation, above each page's header. */
 export function SettingsTabs() {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the tabs scroll sideways: bring the current one into view.
+  useEffect(() => {
+    const active = nav.current?.querySelector<HTMLElement>("[aria-current=page]");
+    if (nav.current && active) nav.current.scrollLeft = Math.max(0, active.offsetLeft + active.offsetWidth - nav.current.clientWidth);
+  }, [pathname]);
   return (
-    <nav aria-label="Settings" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200">
+    <nav ref={nav} aria-label="Settings" className="relative -mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200">
       {TABS.map(({ href, label, icon: Icon }) => {
         const active = pathname === href;
         return (

@@ -37,8 +37,16 @@ export function SendDigestButton() {
 }
 
 /** The delivery log: each digest, how it went, and every attempt with its answer and duration. */
-export function WebhookDeliveries({ deliveries }: { deliveries: Delivery[] }) {
-  if (deliveries.length === 0) return <p className="px-5 py-6 text-sm text-zinc-500">No digest sent yet. The first goes out with the next purge run after midnight UTC, or now with “Send digest now”.</p>;
+export function WebhookDeliveries({ deliveries, configured }: { deliveries: Delivery[]; configured: boolean }) {
+  if (deliveries.length === 0) {
+    return (
+      <p className="px-5 py-6 text-sm text-zinc-500">
+        {configured
+          ? "No digest sent yet. The first goes out with the next purge run after midnight UTC, or now with “Send digest now”."
+          : "No digest sent yet. Save a webhook URL above and the first goes out with the next purge run after midnight UTC."}
+      </p>
+    );
+  }
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm">

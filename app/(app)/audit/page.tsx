@@ -53,8 +53,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {items.map((e) => (
                 <tr key={e.id}>
                   <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500"><LocalTime value={e.createdAt} style="seconds" /></td>
-                  <td className="px-4 py-2.5 text-zinc-800">{e.actor?.name ?? (e.door === "JOB" ? "Retention job" : "—")}</td>
-                  <td className="px-4 py-2.5 font-medium text-zinc-900" data-action={e.action}>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
+                  <td className="whitespace-nowrap px-4 py-2.5 text-zinc-800">{e.actor?.name ?? (e.door === "JOB" ? "Retention job" : "—")}</td>
+                  <td className="whitespace-nowrap px-4 py-2.5 font-medium text-zinc-900" data-action={e.action}>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{e.count.toLocaleString("en-US")}</td>
                   <td className="max-w-md truncate px-4 py-2.5 text-zinc-600" title={e.targetIds.slice(0, 20).join(", ")}>{describe(e.details)}</td>
                   <td className="px-4 py-2.5">

@@ -40,7 +40,7 @@ export default async function WebhooksPage() {
           </Card>
         )}
         <Card title="Delivery log" description="The latest 20 digests, newest first, with every attempt.">
-          <WebhookDeliveries deliveries={settings.deliveries} />
+          <WebhookDeliveries deliveries={settings.deliveries} configured={!!settings.url} />
         </Card>
       </div>
     </>
