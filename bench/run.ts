@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import { closeDb, installDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createTestDbHandle } from "@/test/ephemeral-db";
-import { FIRST_LOAD_FILE, type FirstLoadJs } from "./first-load";
+import type { FirstLoadJs } from "./first-load";
 import { httpBulkDelete } from "./http";
+import { recordsPageFirstLoad } from "./page-load";
 import { runScenarios, type ScenarioResult } from "./scenarios";
 import { seedBench } from "./seed";
 
@@ -18,6 +19,9 @@ const n = Number(values.records);
 if (!Number.isInteger(n) || n < 1000) throw new Error("--records must be a whole number ≥ 1000");
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+
+/** The records page's first load, measured beside the database the server can reach. */
+const measuredFirstLoad: { js?: FirstLoadJs } = {};
 
 async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof createTestDbHandle>>, serverUrl?: string) {
   try {
@@ -33,6 +37,9 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
     const http = serverUrl ? await httpBulkDelete(serverUrl, n) : "skipped: the server cannot reach an in-memory database";
     if (typeof http === "string") log(`  ${name} http_bulk_delete_1000 ${http}`);
     else log(`  ${name} http_bulk_delete_1000 ${JSON.stringify((scenarios.http_bulk_delete_1000 = http))}`);
+    const measured = serverUrl ? await recordsPageFirstLoad(handle.runner, serverUrl) : "skipped: the server cannot reach an in-memory database";
+    if (typeof measured === "string") log(`  ${name} records page first-load JS ${measured}`);
+    else log(`  ${name} records page first-load JS ${(measuredFirstLoad.js = measured).kib} KiB (${measured.withHeadersKib} KiB with headers) in ${measured.requests} scripts`);
     return { seed_s, scenarios };
   } finally {
     await closeDb();
@@ -51,7 +58,7 @@ try {
   log(`postgresql skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
 }
 
-const firstLoad = readFirstLoadJs();
+const firstLoad = measuredFirstLoad.js ?? null;
 const result = { records: n, machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}`, at: new Date().toISOString(), databases, records_page_first_load_js: firstLoad };
 fs.mkdirSync("bench/results", { recursive: true });
 fs.writeFileSync("bench/results/latest.json", JSON.stringify(result, null, 2));
@@ -65,13 +72,8 @@ else {
   for (const s of names) console.log([s.padEnd(28), ...Object.values(databases).map((d) => cell(d.scenarios[s]).padEnd(40))].join(" "));
   console.log(
     firstLoad
-      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, e2e/perf.spec.ts at ${firstLoad.at})`
-      : "\nrecords page first-load JavaScript: not measured yet (E2E_PORT=<port> npx playwright test e2e/perf.spec.ts writes it)",
+      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, empty cache, production build)`
+      : "\nrecords page first-load JavaScript: not measured (it needs PostgreSQL, a production build and Chromium; see the lines above)",
   );
 }
 process.exit(0);
-
-/** The figure e2e/perf.spec.ts measured in Chromium on the production build, if it ran. */
-function readFirstLoadJs(): FirstLoadJs | null {
-  return fs.existsSync(FIRST_LOAD_FILE) ? (JSON.parse(fs.readFileSync(FIRST_LOAD_FILE, "utf8")) as FirstLoadJs) : null;
-}
