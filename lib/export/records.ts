@@ -21,7 +21,7 @@ export async function exportRecords(actor: Actor, filter: RecordsViewFilter, now
   const keys = await attributeKeys(actor, entity?.slug);
   const select = { ...RECORD_EXPORT_SELECT, createdAt: true, owner: { select: { email: true } }, createdBy: { select: { email: true } } } as const;
   const records = allRows(async (cursor) => {
-    const page = await keysetRecordPage(where, select, { cursor, direction: "next", limit: EXPORT_PAGE });
+    const page = await keysetRecordPage(where, select, { cursor, direction: "next", limit: EXPORT_PAGE }, { searched: !!filter.q?.trim() });
     return { items: page.rows, nextCursor: page.nextCursor };
   });
   async function* rows() {

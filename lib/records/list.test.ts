@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
-import { withTestDatabase } from "@/test/db";
+import { captureQueries, withTestDatabase } from "@/test/db";
 import { listRecords as listRecordsTyped } from "./list";
+import { SPARSE_MATCHES } from "./keyset";
 import { listRecordsSchema } from "./schemas";
 
 const listRecords = viaSchema(listRecordsSchema, listRecordsTyped);
@@ -58,6 +59,30 @@ describe("listRecords", () => {
     expect(await find("4412345")).toEqual(["Ada Lovelace"]);
     expect(await find("hs-77")).toEqual(["Ada Lovelace"]);
     expect(await find("nobody")).toEqual([]);
+  });
+
+  it("reads a search with few matches from the search indexes and one with many in list order, paging both alike", async () => {
+    const ws = await makeWorkspace();
+    const rows = await makeRecords(ws, SPARSE_MATCHES + 50);
+    const viewer = ws.actors.viewer;
+    const setsPlan = async (q: string) =>
+      (await captureQueries(() => listRecords(viewer, { entity: "leads", q }))).some((c) => c.query.includes("enable_indexscan"));
+    expect(await setsPlan("Bulk 0001")).toBe(true);
+    expect(await setsPlan("Bulk")).toBe(false);
+    expect(await setsPlan("")).toBe(false);
+
+    // "Bulk 00" matches 1,000 rows: the few-matches path, paged forward and back like any list.
+    const matching = rows.filter((r) => r.name.startsWith("Bulk 00")).reverse().map((r) => r.id);
+    const p1 = await listRecords(viewer, { entity: "leads", q: "Bulk 00" });
+    expect(p1.totalCount).toBe(1000);
+    expect(p1.items.map((r) => r.id)).toEqual(matching.slice(0, 50));
+    const p2 = await listRecords(viewer, { entity: "leads", q: "Bulk 00", cursor: p1.nextCursor! });
+    expect(p2.items.map((r) => r.id)).toEqual(matching.slice(50, 100));
+    const back = await listRecords(viewer, { entity: "leads", q: "Bulk 00", cursor: p2.prevCursor!, direction: "prev" });
+    expect(back.items.map((r) => r.id)).toEqual(matching.slice(0, 50));
+    const many = await listRecords(viewer, { entity: "leads", q: "Bulk" });
+    expect(many.totalCount).toBe(SPARSE_MATCHES + 50);
+    expect(many.items.map((r) => r.id)).toEqual([...rows].reverse().slice(0, 50).map((r) => r.id));
   });
 
   it("never shows trashed records or another workspace's records", async () => {

@@ -39,6 +39,7 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
       attributes: true, createdAt: true, owner: { select: { name: true } },
     },
     input,
+    { searched: !!input.q?.trim() },
   );
 
   return {
