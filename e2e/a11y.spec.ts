@@ -20,7 +20,7 @@ test("login", async ({ page }) => {
 test.describe("signed in", () => {
   test.beforeEach(async ({ page }) => signIn(page, "owner"));
 
-  for (const path of ["/records/leads", "/trash", "/segments", "/automations", "/audit", "/settings", "/settings/api-keys", "/settings/api"]) {
+  for (const path of ["/records/leads", "/trash", "/segments", "/automations", "/audit", "/settings", "/settings/api-keys", "/settings/api", "/settings/webhooks"]) {
     test(path, async ({ page }) => {
       await page.goto(path);
       await expectNoSeriousViolations(page);

@@ -24,3 +24,21 @@ test("the records page: at most 3 app requests after the document, no row-page p
   // On the wire means the headers too: the stricter of the two readings of the budget.
   expect(js.withHeadersKib, `first-load JS: ${js.kib} KiB in ${js.requests} scripts (${js.withHeadersKib} KiB with headers)`).toBeLessThanOrEqual(MAX_FIRST_LOAD_KIB);
 });
+
+test("the trash and the segments list: no row-page prefetch", async ({ page, browser, baseURL }) => {
+  await signIn(page, "admin");
+  const context = await browser.newContext({ storageState: await page.context().storageState() });
+  const origin = new URL(baseURL!).origin;
+  const trash = await measureFirstLoad(context, origin, "/trash", async (fresh) => {
+    await hydrated(fresh);
+    await expect(fresh.getByTestId("trash-table").locator("tbody td[data-column=name] a").first()).toBeVisible();
+  });
+  expect(trash.appRequestsAfterDocument.filter((u) => /^\/trash\/[^/]+/.test(u.pathname)).map((u) => u.href), "trash preview prefetches").toEqual([]);
+
+  const segments = await measureFirstLoad(context, origin, "/segments", async (fresh) => {
+    await hydrated(fresh);
+    await expect(fresh.getByTestId("segments-table").locator("tbody a").first()).toBeVisible();
+  });
+  expect(segments.appRequestsAfterDocument.filter((u) => /^\/segments\/[^/]+/.test(u.pathname)).map((u) => u.href), "segment page prefetches").toEqual([]);
+  await context.close();
+});

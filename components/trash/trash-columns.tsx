@@ -28,7 +28,7 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
       header: "Name",
       // Previewable exactly when restorable (lib/trash/preview.ts).
       cell: ({ row: { original: r } }) => r.canRestore
-        ? <Link href={`/trash/${r.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline" title="Preview the record as it was">{r.name}</Link>
+        ? <Link href={`/trash/${r.id}`} prefetch={false} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline" title="Preview the record as it was">{r.name}</Link>
         : <span className="font-medium text-zinc-900">{r.name}</span>,
     }),
     column.display({ id: "type", header: "Type", cell: ({ row }) => <Badge>{row.original.entity.name}</Badge> }),
