@@ -42,14 +42,18 @@ export async function destroyLockedRecords(
   const idPrefix = `d${crypto.randomUUID().replaceAll("-", "")}`;
   return tx.$queryRaw<DestroyedRecord[]>`
     WITH gone AS (
-      DELETE FROM "Record" WHERE id = ANY(${ids}::text[])
+      DELETE FROM "Record" WHERE "workspaceId" = ${actor.workspaceId} AND id = ANY(${ids}::text[])
       RETURNING id, name, "entityId", "deletedAt", "deletedById", "externalProvider", "externalId"
     ),
-    notes AS (DELETE FROM "Note" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
-    activities AS (DELETE FROM "Activity" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
-    subform_rows AS (DELETE FROM "SubformRow" WHERE "recordId" = ANY(${ids}::text[]) RETURNING "recordId"),
+    -- Belongings of the records this statement deleted (of this workspace), never of an id
+    -- alone; the array finds them on the index, the semi-join keeps only those of gone.
+    notes AS (DELETE FROM "Note" WHERE "recordId" = ANY(${ids}::text[]) AND "recordId" IN (SELECT id FROM gone) RETURNING "recordId"),
+    activities AS (DELETE FROM "Activity" WHERE "recordId" = ANY(${ids}::text[]) AND "recordId" IN (SELECT id FROM gone) RETURNING "recordId"),
+    subform_rows AS (DELETE FROM "SubformRow" WHERE "recordId" = ANY(${ids}::text[]) AND "recordId" IN (SELECT id FROM gone) RETURNING "recordId"),
     relations AS (
-      DELETE FROM "Relation" WHERE "fromRecordId" = ANY(${ids}::text[]) OR "toRecordId" = ANY(${ids}::text[])
+      DELETE FROM "Relation"
+      WHERE ("fromRecordId" = ANY(${ids}::text[]) AND "fromRecordId" IN (SELECT id FROM gone))
+        OR ("toRecordId" = ANY(${ids}::text[]) AND "toRecordId" IN (SELECT id FROM gone))
       RETURNING "fromRecordId", "toRecordId"
     ),
     belongings AS (

@@ -8,6 +8,8 @@ import { softDeleteRecords } from "@/lib/trash/delete";
 import { getRecord } from "@/lib/records/get";
 import { hardDeleteRecords, NOT_IN_TRASH_TO_DESTROY } from "./hard-delete";
 import { restoreRecords } from "@/lib/trash/restore";
+import { transaction } from "@/lib/db/tx";
+import { destroyLockedRecords } from "./destroy";
 
 withTestDatabase();
 
@@ -31,6 +33,21 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.destroy" } });
     expect(entry.details).toMatchObject({ reason: "hard_delete", wasInTrash: true, notes: 1, activities: 2, subformRows: 1, relations: 1 });
+  });
+
+  it("destroys only the caller's workspace's records and their belongings, even when handed another's id", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const theirs = await makeRecord(other, { name: "Not yours" }, { notes: 2, activities: 1, subformRows: 1 });
+    await softDeleteRecords(other.actors.member, { ids: [theirs.id] }, NOW);
+
+    const destroyed = await transaction((tx) => destroyLockedRecords(tx, ws.actors.admin, [theirs.id], "hard_delete"));
+    expect(destroyed).toEqual([]);
+    expect(await db().record.count({ where: { id: theirs.id } })).toBe(1);
+    expect(await db().note.count({ where: { recordId: theirs.id } })).toBe(2);
+    expect(await db().activity.count({ where: { recordId: theirs.id } })).toBe(1);
+    expect(await db().subformRow.count({ where: { recordId: theirs.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "records.destroy" } })).toBe(0);
   });
 
   it("removes a trashed record too; a second call answers not found; restore then answers not found", async () => {
