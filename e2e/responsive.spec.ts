@@ -31,8 +31,14 @@ test.describe("a phone, 390×844", () => {
     await expect(dialog).toBeInViewport({ ratio: 1 });
     await dialog.getByRole("button", { name: "Cancel" }).click();
 
-    await page.getByRole("button", { name: "Open navigation" }).click();
+    const open = page.getByRole("button", { name: "Open navigation" });
+    await open.click();
     const nav = page.getByRole("dialog", { name: "Navigation" });
+    await expect(nav.getByRole("link", { name: /Trash/ })).toBeInViewport();
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(open, "focus returns to the menu button").toBeFocused();
+    await open.click();
     await expect(nav.getByRole("link", { name: /Trash/ })).toBeInViewport();
     await page.screenshot(shot("nav-390"));
     await nav.getByRole("link", { name: /Trash/ }).click();

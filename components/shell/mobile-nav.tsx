@@ -2,7 +2,7 @@
 
 import { Menu } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 
 const MobileNavSheet = dynamic(() => import("./mobile-nav-sheet"), { ssr: false });
 
@@ -10,16 +10,17 @@ const MobileNavSheet = dynamic(() => import("./mobile-nav-sheet"), { ssr: false 
 export function MobileNav({ brand, children }: { brand: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
       <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white px-3 lg:hidden">
-        <button type="button" className="rounded-lg p-2 text-zinc-700 hover:bg-zinc-100" aria-label="Open navigation" aria-haspopup="dialog" aria-expanded={open}
+        <button ref={button} type="button" className="rounded-lg p-2 text-zinc-700 hover:bg-zinc-100" aria-label="Open navigation" aria-haspopup="dialog" aria-expanded={open}
           onClick={() => { setOpened(true); setOpen(true); }}>
           <Menu className="size-5" aria-hidden />
         </button>
         {brand}
       </header>
-      {opened && <MobileNavSheet brand={brand} open={open} onOpenChange={setOpen}>{children}</MobileNavSheet>}
+      {opened && <MobileNavSheet brand={brand} open={open} onOpenChange={setOpen} returnFocus={() => button.current?.focus()}>{children}</MobileNavSheet>}
     </>
   );
 }
