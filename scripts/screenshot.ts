@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "../test/chromium";
 
 // Look at the pages: npm run screenshot -- [email] [path ...] → screenshots/*.png
 // Needs a running server (BASE_URL, default http://localhost:3000).
 const [email = "owner@example.com", ...paths] = process.argv.slice(2);
 const base = process.env.BASE_URL ?? "http://localhost:3000";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
+const executablePath = findChromium();
+if (!executablePath) throw new Error("No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.");
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(`${base}/login`);
 await page.screenshot({ path: "screenshots/login.png" });
