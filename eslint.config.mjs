@@ -10,7 +10,18 @@ const config = [
   },
   // Playwright fixtures call a function named `use`; it is not React's.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  { ignores: [".next/**", "generated/**", "node_modules/**", "data/**", "e2e/.data/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      "data/**",
+      "e2e/.data/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

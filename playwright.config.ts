@@ -7,7 +7,9 @@ const baseURL = `http://localhost:${PORT}`;
 function chromiumPath(): string {
   const found = findChromium();
   if (!found) {
-    throw new Error("No Chromium found. Install one with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium/Chrome binary.");
+    throw new Error(
+      "No Chromium found. Install one with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+    );
   }
   return found;
 }

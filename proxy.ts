@@ -11,7 +11,8 @@ const PROTECTED = ["/records", "/trash", "/segments", "/automations", "/audit", 
 // The public API answers an oversized body itself, in each dialect's own error shape.
 const API_PREFIXES = ["/crm-core/", "/record-lists/", "/crm/v2/", "/v2/crm/"];
 
-const refuse = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
+const refuse = (status: number, code: string, message: string) =>
+  NextResponse.json({ error: { code, message } }, { status });
 
 /** The request's own origin, as the browser addressed it (Host, or the proxy's X-Forwarded-Host). */
 function ownHost(request: NextRequest): string | null {
@@ -33,7 +34,8 @@ export function proxy(request: NextRequest) {
     const length = Number(request.headers.get("content-length") ?? 0);
     const isApi = API_PREFIXES.some((p) => request.nextUrl.pathname.startsWith(p));
     if (length > MAX_BODY_BYTES && !isApi) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
-    if (request.headers.has("next-action") && !sameOrigin(request)) return refuse(403, "FORBIDDEN", "This request did not come from this site.");
+    if (request.headers.has("next-action") && !sameOrigin(request))
+      return refuse(403, "FORBIDDEN", "This request did not come from this site.");
   }
   const path = request.nextUrl.pathname;
   const isPage = path === "/" || PROTECTED.some((p) => path === p || path.startsWith(`${p}/`));

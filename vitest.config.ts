@@ -17,7 +17,13 @@ export default defineConfig({
       extends: true,
       test: {
         name,
-        include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+        include: [
+          "lib/**/*.test.ts",
+          "components/**/*.test.ts",
+          "prisma/**/*.test.ts",
+          "scripts/**/*.test.ts",
+          "app/**/*.test.ts",
+        ],
         env: { TEST_DB: name },
         environment: "node",
         testTimeout: 30_000,

@@ -28,7 +28,12 @@ const isStatic = (url: URL) => url.pathname.startsWith("/_next/static/") || url.
  * Opens `path` in a new page of `context` (give it an empty cache: a new visitor's first load),
  * waits for `ready` and for the network to settle, and measures what the page loaded.
  */
-export async function measureFirstLoad(context: BrowserContext, origin: string, path: string, ready: (page: Page) => Promise<void>): Promise<FirstLoad> {
+export async function measureFirstLoad(
+  context: BrowserContext,
+  origin: string,
+  path: string,
+  ready: (page: Page) => Promise<void>,
+): Promise<FirstLoad> {
   const page = await context.newPage();
   const requests: Request[] = [];
   page.on("requestfinished", (r) => requests.push(r));
@@ -41,15 +46,25 @@ export async function measureFirstLoad(context: BrowserContext, origin: string, 
   const documentIndex = app.findIndex((u) => u.pathname === path);
   if (documentIndex < 0) throw new Error(`${path}: the document request was not seen`);
 
-  const sizes = await Promise.all(requests.filter((r) => r.resourceType() === "script").map(async (r) => {
-    const { responseBodySize, responseHeadersSize } = await r.sizes();
-    return { path: new URL(r.url()).pathname, bytes: responseBodySize, headerBytes: responseHeadersSize };
-  }));
+  const sizes = await Promise.all(
+    requests
+      .filter((r) => r.resourceType() === "script")
+      .map(async (r) => {
+        const { responseBodySize, responseHeadersSize } = await r.sizes();
+        return { path: new URL(r.url()).pathname, bytes: responseBodySize, headerBytes: responseHeadersSize };
+      }),
+  );
   const bytes = sizes.reduce((sum, s) => sum + s.bytes, 0);
   const headerBytes = sizes.reduce((sum, s) => sum + s.headerBytes, 0);
   await page.close();
   return {
-    js: { kib: kib(bytes), bytes, withHeadersKib: kib(bytes + headerBytes), requests: sizes.length, scripts: sizes.map(({ path, bytes }) => ({ path, bytes })) },
+    js: {
+      kib: kib(bytes),
+      bytes,
+      withHeadersKib: kib(bytes + headerBytes),
+      requests: sizes.length,
+      scripts: sizes.map(({ path, bytes }) => ({ path, bytes })),
+    },
     appRequestsAfterDocument: app.slice(documentIndex + 1).filter((u) => !isStatic(u)),
   };
 }

@@ -22,7 +22,14 @@ export function floorDelete(tx: RawTransaction, actor: Actor, ids: string[], now
       [now.toISOString(), actor.userId, batchId, actor.workspaceId, ids],
     );
     await q(`DELETE FROM "SegmentMember" WHERE "recordId" = ANY($1::text[])`, [ids]);
-    await q(...audit(actor, "records.delete", deleted.map((r) => (r as { id: string }).id), { batchId }));
+    await q(
+      ...audit(
+        actor,
+        "records.delete",
+        deleted.map((r) => (r as { id: string }).id),
+        { batchId },
+      ),
+    );
   });
 }
 
@@ -33,7 +40,10 @@ export function floorDelete(tx: RawTransaction, actor: Actor, ids: string[], now
  */
 export function floorRestore(tx: RawTransaction, actor: Actor, ids: string[]) {
   return tx(async (q) => {
-    await q(`SELECT id FROM "Record" WHERE "workspaceId" = $1 AND id = ANY($2::text[]) FOR UPDATE`, [actor.workspaceId, ids]);
+    await q(`SELECT id FROM "Record" WHERE "workspaceId" = $1 AND id = ANY($2::text[]) FOR UPDATE`, [
+      actor.workspaceId,
+      ids,
+    ]);
     await q(
       `SELECT t.id FROM "Record" t JOIN "Record" l ON l."entityId" = t."entityId" AND l."externalProvider" = t."externalProvider"
          AND l."externalId" = t."externalId" AND l."deletedAt" IS NULL
@@ -51,6 +61,13 @@ export function floorRestore(tx: RawTransaction, actor: Actor, ids: string[]) {
        WHERE s."workspaceId" = $1 AND r.id = ANY($2::text[]) ON CONFLICT DO NOTHING`,
       [actor.workspaceId, ids],
     );
-    await q(...audit(actor, "records.restore", restored.map((r) => (r as { id: string }).id), {}));
+    await q(
+      ...audit(
+        actor,
+        "records.restore",
+        restored.map((r) => (r as { id: string }).id),
+        {},
+      ),
+    );
   });
 }

@@ -21,10 +21,11 @@ export async function httpBulkDelete(databaseUrl: string, n: number): Promise<Sc
   try {
     const call = apiClient(server.url, key);
     const xs = await sample(8, async (r) => {
-      const ids = liveLeads(n, 1 + ((r + 2) * 7300 + 1100) % n, 1000);
+      const ids = liveLeads(n, 1 + (((r + 2) * 7300 + 1100) % n), 1000);
       const took = await time(async () => {
         const answer = await call("POST", "/crm-core/v1/records/bulk/delete", { body: { recordIds: ids } });
-        if (answer.body?.deletedCount !== ids.length) throw new Error(`http_bulk_delete_1000: ${answer.status} ${answer.text.slice(0, 200)}`);
+        if (answer.body?.deletedCount !== ids.length)
+          throw new Error(`http_bulk_delete_1000: ${answer.status} ${answer.text.slice(0, 200)}`);
       });
       await restoreRecords(admin, { ids }, new Date());
       return took;

@@ -17,16 +17,21 @@ export async function recordsPageFirstLoad(run: SqlRunner, databaseUrl: string):
   const executablePath = findChromium();
   if (!executablePath) return "skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)";
   const password = randomBytes(18).toString("base64url");
-  await run.rows(`UPDATE "User" SET "passwordHash" = $1 WHERE id = $2`, [await hashPassword(password), BENCH_ADMIN.userId]);
+  await run.rows(`UPDATE "User" SET "passwordHash" = $1 WHERE id = $2`, [
+    await hashPassword(password),
+    BENCH_ADMIN.userId,
+  ]);
   const server = await startServer({ databaseUrl });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const cookie = await signInCookie(server.url, BENCH_ADMIN.email, password);
     const context = await browser.newContext();
-    await context.addCookies(cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: server.url };
-    }));
+    await context.addCookies(
+      cookie.split("; ").map((pair) => {
+        const eq = pair.indexOf("=");
+        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: server.url };
+      }),
+    );
     const { js } = await measureFirstLoad(context, server.url, "/records/leads", async (page) => {
       await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
       await page.getByTestId("records-table").locator("tbody tr").first().waitFor();

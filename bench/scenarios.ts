@@ -17,7 +17,11 @@ type Handle = Awaited<ReturnType<typeof createTestDbHandle>>;
 
 const LEADS = { entity: "leads", direction: "next", limit: 50 } as const;
 
-export async function runScenarios(handle: Handle, n: number, log: (line: string) => void): Promise<Record<string, ScenarioResult>> {
+export async function runScenarios(
+  handle: Handle,
+  n: number,
+  log: (line: string) => void,
+): Promise<Record<string, ScenarioResult>> {
   const now = new Date();
   const admin = BENCH_ADMIN;
   const out: Record<string, ScenarioResult> = {};
@@ -28,23 +32,38 @@ export async function runScenarios(handle: Handle, n: number, log: (line: string
 
   await read("list_first_page", () => listRecords(admin, LEADS));
   let cursor = (await listRecords(admin, LEADS)).nextCursor;
-  for (let page = 2; page <= 40; page++) cursor = (await listRecords(admin, { ...LEADS, cursor: decode(cursor) })).nextCursor;
+  for (let page = 2; page <= 40; page++)
+    cursor = (await listRecords(admin, { ...LEADS, cursor: decode(cursor) })).nextCursor;
   await read("list_deep_page", () => listRecords(admin, { ...LEADS, cursor: decode(cursor) }));
   const terms = { search_name: "hopper 12", search_phone: "555 012 34", search_external_id: "hs-00123456" };
   for (const [name, q] of Object.entries(terms)) await read(name, () => listRecords(admin, { ...LEADS, q }));
   const all = Object.values(terms);
   await read("search", (r) => listRecords(admin, { ...LEADS, q: all[(r + 3) % all.length] }), 30);
-  await read("trash_first_page", () => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
+  await read("trash_first_page", () =>
+    listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now),
+  );
 
   // Delete and restore, each beside its floor on another 1000 rows; the order alternates so
   // neither side always runs on a warmer cache. Every round puts its rows back.
-  const del: number[] = [], delFloor: number[] = [], res: number[] = [], resFloor: number[] = [];
+  const del: number[] = [],
+    delFloor: number[] = [],
+    res: number[] = [],
+    resFloor: number[] = [];
   await sample(12, async (r) => {
-    const [a, b] = [liveLeads(n, 1 + ((r + 2) * 4400) % n, 1000), liveLeads(n, 1 + ((r + 2) * 4400 + 2200) % n, 1000)];
+    const [a, b] = [
+      liveLeads(n, 1 + (((r + 2) * 4400) % n), 1000),
+      liveLeads(n, 1 + (((r + 2) * 4400 + 2200) % n), 1000),
+    ];
     const pair = async (domain: () => Promise<unknown>, floor: () => Promise<unknown>) =>
       r % 2 === 0 ? [await time(domain), await time(floor)] : [await time(floor), await time(domain)].reverse();
-    const [d, df] = await pair(() => softDeleteRecords(admin, { ids: a }, now), () => floorDelete(handle.rawTransaction, admin, b, now));
-    const [s, sf] = await pair(() => restoreRecords(admin, { ids: a }, now), () => floorRestore(handle.rawTransaction, admin, b));
+    const [d, df] = await pair(
+      () => softDeleteRecords(admin, { ids: a }, now),
+      () => floorDelete(handle.rawTransaction, admin, b, now),
+    );
+    const [s, sf] = await pair(
+      () => restoreRecords(admin, { ids: a }, now),
+      () => floorRestore(handle.rawTransaction, admin, b),
+    );
     if (r >= 0) {
       del.push(d!);
       delFloor.push(df!);
@@ -53,14 +72,21 @@ export async function runScenarios(handle: Handle, n: number, log: (line: string
     }
     return 0;
   });
-  for (const [name, xs, floor] of [["bulk_soft_delete_1000", del, delFloor], ["bulk_restore_1000", res, resFloor]] as const) {
+  for (const [name, xs, floor] of [
+    ["bulk_soft_delete_1000", del, delFloor],
+    ["bulk_restore_1000", res, resFloor],
+  ] as const) {
     const floor_ms = round1(percentile(floor, 50));
     out[name] = { ...stats(xs), floor_ms, ratio: Math.round((percentile(xs, 50) / percentile(floor, 50)) * 100) / 100 };
     log(`${name} ${JSON.stringify(out[name])}`);
   }
 
   let rows = 0;
-  await read("select_all_snapshot_50000", async () => (rows = (await createSelection(admin, { scope: "records", entity: "leads", q: "acme" }, now)).count), 10);
+  await read(
+    "select_all_snapshot_50000",
+    async () => (rows = (await createSelection(admin, { scope: "records", entity: "leads", q: "acme" }, now)).count),
+    10,
+  );
   out.select_all_snapshot_50000!.rows = rows;
 
   const PURGE = Math.min(10_000, Math.ceil(n / 20));

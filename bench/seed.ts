@@ -11,13 +11,45 @@ import type { SqlRunner } from "@/lib/db/sql-runner";
  * ((i / 10) % 20 = 3), deleted 0–13 days ago by the admin or the member, none expired yet;
  * names "Acme …" or "Globex …" (about half each, so a search for "Acme" selects ~50,000 leads).
  */
-export const BENCH = { workspaceId: "bench-ws", adminId: "bench-admin", memberId: "bench-member", leads: "bench-leads" };
+export const BENCH = {
+  workspaceId: "bench-ws",
+  adminId: "bench-admin",
+  memberId: "bench-member",
+  leads: "bench-leads",
+};
 /** The workspace's admin, as the scenarios call the domain. */
-export const BENCH_ADMIN: Actor = { userId: BENCH.adminId, workspaceId: BENCH.workspaceId, role: "ADMIN", name: "Bench Admin", email: "admin@bench.example", door: "CLI" };
+export const BENCH_ADMIN: Actor = {
+  userId: BENCH.adminId,
+  workspaceId: BENCH.workspaceId,
+  role: "ADMIN",
+  name: "Bench Admin",
+  email: "admin@bench.example",
+  door: "CLI",
+};
 
 const FIRST = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus", "Hamilton", "Thompson",
-  "Ritchie", "Kernighan", "Wirth", "Hoare", "Milner", "Lamport", "Cerf", "Kahn", "Berners", "Perlman"];
+const LAST = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Allen",
+  "Backus",
+  "Hamilton",
+  "Thompson",
+  "Ritchie",
+  "Kernighan",
+  "Wirth",
+  "Hoare",
+  "Milner",
+  "Lamport",
+  "Cerf",
+  "Kahn",
+  "Berners",
+  "Perlman",
+];
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(",")}]`;
 
 /** A record row i of the base set, as the column list of "Record" below expects it. */

@@ -9,7 +9,8 @@ export interface ScenarioResult {
   rows?: number;
 }
 
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 export const stats = (xs: number[]) => ({ p50_ms: round1(percentile(xs, 50)), p95_ms: round1(percentile(xs, 95)) });
 export async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -30,7 +31,7 @@ export async function sample(rounds: number, fn: (round: number) => Promise<numb
 /** `count` live leads of the seeded set (see seed.ts), starting at record number `from`, wrapping within `n`. */
 export function liveLeads(n: number, from: number, count: number): string[] {
   const ids: string[] = [];
-  for (let i = from; ids.length < count; i = (i % n) + 1) if (i % 10 < 5 && Math.floor(i / 10) % 20 !== 3) ids.push(`r${i}`);
+  for (let i = from; ids.length < count; i = (i % n) + 1)
+    if (i % 10 < 5 && Math.floor(i / 10) % 20 !== 3) ids.push(`r${i}`);
   return ids;
 }
-

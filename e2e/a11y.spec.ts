@@ -8,7 +8,13 @@ async function expectNoSeriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
   expect(serious, `axe on ${page.url()}`).toEqual([]);
 }
 
@@ -20,7 +26,17 @@ test("login", async ({ page }) => {
 test.describe("signed in", () => {
   test.beforeEach(async ({ page }) => signIn(page, "owner"));
 
-  for (const path of ["/records/leads", "/trash", "/segments", "/automations", "/audit", "/settings", "/settings/api-keys", "/settings/api", "/settings/webhooks"]) {
+  for (const path of [
+    "/records/leads",
+    "/trash",
+    "/segments",
+    "/automations",
+    "/audit",
+    "/settings",
+    "/settings/api-keys",
+    "/settings/api",
+    "/settings/webhooks",
+  ]) {
     test(path, async ({ page }) => {
       await page.goto(path);
       await expectNoSeriousViolations(page);
@@ -55,7 +71,11 @@ test.describe("signed in", () => {
     await expect(page.getByRole("dialog", { name: "Navigation" })).toBeVisible();
     await expectNoSeriousViolations(page);
     await page.keyboard.press("Escape");
-    await page.getByTestId("trash-table").getByRole("button", { name: /^Actions for / }).first().click();
+    await page
+      .getByTestId("trash-table")
+      .getByRole("button", { name: /^Actions for / })
+      .first()
+      .click();
     await expect(page.getByRole("menu")).toBeVisible();
     await expectNoSeriousViolations(page);
   });

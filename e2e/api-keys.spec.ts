@@ -16,13 +16,21 @@ function keyRow(page: Page, apiKey: string) {
 function hmacHeader(apiKey: string, apiSecret: string): string {
   const date = new Date().toISOString();
   const salt = randomBytes(16).toString("hex");
-  const signature = createHmac("sha256", apiSecret).update(date + salt).digest("hex");
+  const signature = createHmac("sha256", apiSecret)
+    .update(date + salt)
+    .digest("hex");
   return `HMAC-SHA256 apiKey=${apiKey}, date=${date}, salt=${salt}, signature=${signature}`;
 }
 
-const entities = (request: APIRequestContext, authorization: string) => request.get("/crm-core/v1/entities", { headers: { Authorization: authorization } });
+const entities = (request: APIRequestContext, authorization: string) =>
+  request.get("/crm-core/v1/entities", { headers: { Authorization: authorization } });
 
-test("a MEMBER creates an API key, sees its secret once, calls the API with it, and revoking it locks the API out", async ({ page, context, request, baseURL }) => {
+test("a MEMBER creates an API key, sees its secret once, calls the API with it, and revoking it locks the API out", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "member", "/settings");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();
@@ -48,7 +56,9 @@ test("a MEMBER creates an API key, sees its secret once, calls the API with it, 
   const apiSecret = (await dialog.getByTestId("new-api-secret").textContent())!.trim();
   expect(apiKey).toMatch(/^ak_[0-9a-f]+$/);
   expect(apiSecret).toMatch(/^sk_\S{20,}$/);
-  await expect(dialog.getByTestId("new-api-curl")).toHaveText(`curl -H "Authorization: Bearer ${apiSecret}" ${baseURL}/crm-core/v1/entities`);
+  await expect(dialog.getByTestId("new-api-curl")).toHaveText(
+    `curl -H "Authorization: Bearer ${apiSecret}" ${baseURL}/crm-core/v1/entities`,
+  );
 
   await dialog.getByRole("button", { name: "Copy API secret" }).click();
   await expect(page.getByText("API secret copied to the clipboard.")).toBeVisible();
@@ -95,7 +105,9 @@ test("a MEMBER creates an API key, sees its secret once, calls the API with it, 
   await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
 });
 
-test("the OWNER sees every member's keys with whose they are; a VIEWER is told keys are for members", async ({ page }) => {
+test("the OWNER sees every member's keys with whose they are; a VIEWER is told keys are for members", async ({
+  page,
+}) => {
   await signIn(page, "owner", "/settings/api-keys");
   const row = page.getByTestId("api-keys-table").locator("tbody tr").filter({ hasText: KEY_NAME });
   await expect(row).toContainText("Maya Member");
@@ -113,7 +125,10 @@ test("the OWNER sees every member's keys with whose they are; a VIEWER is told k
 });
 
 test("the API reference shows every dialect and every operation of the OpenAPI document", async ({ page, request }) => {
-  const doc = (await (await request.get("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await request.get("/api/openapi.json")).json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, unknown>>;
+  };
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
 

@@ -39,7 +39,9 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });
 
-test("#1 a callbackUrl to another site is not followed after sign-in; the login page shows the seeded demo credentials", async ({ page }) => {
+test("#1 a callbackUrl to another site is not followed after sign-in; the login page shows the seeded demo credentials", async ({
+  page,
+}) => {
   await page.goto("/login?callbackUrl=/%5Cevil.example");
   await expect(page.getByTestId("demo-credentials")).toContainText("owner@example.com");
   await page.getByLabel("Email").fill(USERS.member.email);
@@ -51,7 +53,9 @@ test("#1 a callbackUrl to another site is not followed after sign-in; the login 
 
 test("#9 the pages carry the security headers and still work under the CSP", async ({ page }) => {
   const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
+  });
   const response = await page.goto("/login");
   expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(response!.headers()["x-frame-options"]).toBe("DENY");

@@ -6,7 +6,9 @@ const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("t
 /** "2,200 records · 50 per page" → 2200 */
 const leadingNumber = async (text: Promise<string>) => Number((await text).split(" ")[0]!.replace(/,/g, ""));
 
-test("shift-click selects a range of 3, deletes them, and bulk restore brings them back from the trash", async ({ page }) => {
+test("shift-click selects a range of 3, deletes them, and bulk restore brings them back from the trash", async ({
+  page,
+}) => {
   await signIn(page, "member");
   await page.goto("/records/contacts");
   const table = rows(page, "records-table");
@@ -36,7 +38,9 @@ test("shift-click selects a range of 3, deletes them, and bulk restore brings th
   for (const name of picked) await expect(page.getByTestId("records-table")).toContainText(name);
 });
 
-test("select all matching on more than 2,000 rows deletes them in chunks with progress, and restores them the same way", async ({ page }) => {
+test("select all matching on more than 2,000 rows deletes them in chunks with progress, and restores them the same way", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "admin");
   await page.goto("/records/leads");
@@ -45,7 +49,9 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
 
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
   await page.getByRole("button", { name: `Select all ${total.toLocaleString("en-US")} matching` }).click();
-  await expect(page.getByTestId("selection-count")).toHaveText(`All ${total.toLocaleString("en-US")} matching selected`);
+  await expect(page.getByTestId("selection-count")).toHaveText(
+    `All ${total.toLocaleString("en-US")} matching selected`,
+  );
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
 
   const dialog = page.getByRole("dialog");
@@ -55,13 +61,20 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   await dialog.getByLabel("Number of records").fill(String(total));
   await confirm.click();
   await expect(dialog.getByRole("progressbar")).toBeVisible();
-  await expect(dialog.getByTestId("bulk-summary")).toContainText(`${total.toLocaleString("en-US")} moved to the trash.`, { timeout: 120_000 });
-  await expect(dialog.getByTestId("bulk-progress-text")).toHaveText(`${total.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`);
+  await expect(dialog.getByTestId("bulk-summary")).toContainText(
+    `${total.toLocaleString("en-US")} moved to the trash.`,
+    { timeout: 120_000 },
+  );
+  await expect(dialog.getByTestId("bulk-progress-text")).toHaveText(
+    `${total.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`,
+  );
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByText("No leads yet")).toBeVisible();
 
   await page.goto("/audit");
-  await expect(page.getByTestId("audit-table")).toContainText(`chunk ${Math.ceil(total / 1000)}/${Math.ceil(total / 1000)}`);
+  await expect(page.getByTestId("audit-table")).toContainText(
+    `chunk ${Math.ceil(total / 1000)}/${Math.ceil(total / 1000)}`,
+  );
 
   // Every one of them is in the trash; restore them all from there.
   await page.goto("/trash?scope=all&entity=leads");
@@ -82,7 +95,9 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
 test("selection works from the keyboard: Space, Shift+Space for a range, Escape to clear", async ({ page }) => {
   await signIn(page, "member");
   await page.goto("/records/deals");
-  const names = (await rows(page, "records-table").locator("td[data-column=name]").allInnerTexts()).map((n) => n.trim());
+  const names = (await rows(page, "records-table").locator("td[data-column=name]").allInnerTexts()).map((n) =>
+    n.trim(),
+  );
   const first = page.getByRole("checkbox", { name: `Select ${names[0]}` });
   const third = page.getByRole("checkbox", { name: `Select ${names[2]}` });
 

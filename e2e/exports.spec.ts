@@ -17,9 +17,12 @@ async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-const csvRows = async (path: string | null) => parse(fs.readFileSync(path!, "utf8"), { columns: true }) as Record<string, string>[];
+const csvRows = async (path: string | null) =>
+  parse(fs.readFileSync(path!, "utf8"), { columns: true }) as Record<string, string>[];
 
-test("the purge digest reaches a receiver on loopback with a valid signature, retried once after a 500, and the log shows both attempts", async ({ page }) => {
+test("the purge digest reaches a receiver on loopback with a valid signature, retried once after a 500, and the log shows both attempts", async ({
+  page,
+}) => {
   const receiver = await startReceiver([500]);
   try {
     await signIn(page, "admin", "/settings");
@@ -40,12 +43,19 @@ test("the purge digest reaches a receiver on loopback with a valid signature, re
     expect(receiver.received.map((d) => signatureValid(d, secret))).toEqual([true, true]);
     expect(receiver.received.map((d) => d.headers["x-webhook-attempt"])).toEqual(["1", "2"]);
     expect(receiver.received[0]!.headers["x-webhook-id"]).toBe(receiver.received[1]!.headers["x-webhook-id"]);
-    const digest = JSON.parse(receiver.received[1]!.body) as { type: string; workspace: { name: string }; until: string; count: number; records: { name: string; purgeAt: string; deletedBy: unknown }[] };
+    const digest = JSON.parse(receiver.received[1]!.body) as {
+      type: string;
+      workspace: { name: string };
+      until: string;
+      count: number;
+      records: { name: string; purgeAt: string; deletedBy: unknown }[];
+    };
     expect(digest).toMatchObject({ type: "trash.purge_digest", workspace: { name: "Demo" } });
     // The demo data has a record about to expire; everything listed goes within 24 hours.
     expect(digest.count).toBeGreaterThan(0);
     expect(digest.records).toHaveLength(digest.count);
-    for (const r of digest.records) expect(new Date(r.purgeAt).getTime()).toBeLessThanOrEqual(new Date(digest.until).getTime());
+    for (const r of digest.records)
+      expect(new Date(r.purgeAt).getTime()).toBeLessThanOrEqual(new Date(digest.until).getTime());
 
     const delivery = page.getByTestId("webhook-delivery").first();
     await expect(delivery).toContainText("Delivered");
@@ -72,7 +82,10 @@ async function leadIds(request: APIRequestContext, auth: string, count: number):
   const ids: string[] = [];
   let cursor = "";
   while (ids.length < count) {
-    const response = await request.get(`/crm-core/v1/records?entityId=leads&limit=200${cursor ? `&cursor=${cursor}` : ""}`, { headers: { Authorization: auth } });
+    const response = await request.get(
+      `/crm-core/v1/records?entityId=leads&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+      { headers: { Authorization: auth } },
+    );
     expect(response.status()).toBe(200);
     const page = (await response.json()) as { items: { recordId: string }[]; nextCursor: string | null };
     ids.push(...page.items.map((r) => r.recordId));
@@ -84,7 +97,10 @@ async function leadIds(request: APIRequestContext, auth: string, count: number):
 
 async function bulk(request: APIRequestContext, auth: string, verb: "delete" | "restore", ids: string[]) {
   for (let i = 0; i < ids.length; i += 1000) {
-    const response = await request.post(`/crm-core/v1/records/bulk/${verb}`, { headers: { Authorization: auth }, data: { recordIds: ids.slice(i, i + 1000) } });
+    const response = await request.post(`/crm-core/v1/records/bulk/${verb}`, {
+      headers: { Authorization: auth },
+      data: { recordIds: ids.slice(i, i + 1000) },
+    });
     expect(response.status(), await response.text()).toBe(200);
   }
 }
@@ -93,7 +109,8 @@ test("a CSV export of 2,000 trashed rows downloads and parses with the right row
   test.setTimeout(180_000);
   await signIn(page, "member2");
   const auth = `Bearer ${await apiSecret(page)}`;
-  const total = async () => Number((await page.getByTestId("trash-total").innerText()).match(/[\d,]+/)![0].replace(/,/g, ""));
+  const total = async () =>
+    Number((await page.getByTestId("trash-total").innerText()).match(/[\d,]+/)![0].replace(/,/g, ""));
   await page.goto("/trash?scope=mine&entity=leads");
   const before = await total();
 
@@ -138,10 +155,22 @@ test("a trashed record's JSON export downloads from its preview and parses with 
   await expect(page.getByTestId("trash-banner")).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("record-export").click()]);
   expect(download.suggestedFilename()).toMatch(/^leads-\d+-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { state: string; record: { name: string; notes: { body: string }[]; activities: unknown[]; subformRows: unknown[]; relations: unknown[]; attributes: object }; trash: { deletedBy: string } };
+  const file = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+    state: string;
+    record: {
+      name: string;
+      notes: { body: string }[];
+      activities: unknown[];
+      subformRows: unknown[];
+      relations: unknown[];
+      attributes: object;
+    };
+    trash: { deletedBy: string };
+  };
   expect(file).toMatchObject({ state: "trash", record: { name }, trash: { deletedBy: "Maya Member" } });
   expect(file.record.notes.map((n) => n.body)).toEqual(noteTexts);
-  for (const part of ["activities", "subformRows", "relations"] as const) expect(Array.isArray(file.record[part])).toBe(true);
+  for (const part of ["activities", "subformRows", "relations"] as const)
+    expect(Array.isArray(file.record[part])).toBe(true);
   await screenshots(page, "trash-preview");
 
   // Put it back for the specs after this one.
@@ -152,7 +181,9 @@ test("a trashed record's JSON export downloads from its preview and parses with 
 test("the records view's CSV has every row of the view as filtered, with every attribute", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto("/records/leads");
-  const first = (await page.getByTestId("records-table").locator("tbody tr td[data-column=name]").first().innerText()).trim().split(" ")[0]!;
+  const first = (await page.getByTestId("records-table").locator("tbody tr td[data-column=name]").first().innerText())
+    .trim()
+    .split(" ")[0]!;
   await page.goto(`/records/leads?q=${encodeURIComponent(first)}`);
   const total = Number((await page.getByTestId("records-total").innerText()).split(" ")[0]!.replace(/,/g, ""));
   expect(total).toBeGreaterThan(0);

@@ -8,21 +8,39 @@ import { expect, hydrated, test } from "./test";
 const MAX_APP_REQUESTS = 3;
 const MAX_FIRST_LOAD_KIB = 190;
 
-test("the records page: at most 3 app requests after the document, no row-page prefetch, first-load JS within 190 KiB", async ({ page, browser, baseURL }) => {
+test("the records page: at most 3 app requests after the document, no row-page prefetch, first-load JS within 190 KiB", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signIn(page, "admin");
   // A fresh context with the session but an empty cache: a first load, as a new visitor's.
   const context = await browser.newContext({ storageState: await page.context().storageState() });
-  const { js, appRequestsAfterDocument: after } = await measureFirstLoad(context, new URL(baseURL!).origin, "/records/leads", async (fresh) => {
-    await hydrated(fresh);
-    await expect(fresh.getByTestId("records-table").locator("tbody tr")).toHaveCount(50);
-  });
+  const { js, appRequestsAfterDocument: after } = await measureFirstLoad(
+    context,
+    new URL(baseURL!).origin,
+    "/records/leads",
+    async (fresh) => {
+      await hydrated(fresh);
+      await expect(fresh.getByTestId("records-table").locator("tbody tr")).toHaveCount(50);
+    },
+  );
   await context.close();
 
   const rowPages = after.filter((u) => /^\/records\/[^/]+\/[^/]+/.test(u.pathname));
-  expect(rowPages.map((u) => u.href), "row-page prefetches").toEqual([]);
-  expect(after.length, `app requests after the document: ${after.map((u) => u.pathname + u.search).join(", ")}`).toBeLessThanOrEqual(MAX_APP_REQUESTS);
+  expect(
+    rowPages.map((u) => u.href),
+    "row-page prefetches",
+  ).toEqual([]);
+  expect(
+    after.length,
+    `app requests after the document: ${after.map((u) => u.pathname + u.search).join(", ")}`,
+  ).toBeLessThanOrEqual(MAX_APP_REQUESTS);
   // On the wire means the headers too: the stricter of the two readings of the budget.
-  expect(js.withHeadersKib, `first-load JS: ${js.kib} KiB in ${js.requests} scripts (${js.withHeadersKib} KiB with headers)`).toBeLessThanOrEqual(MAX_FIRST_LOAD_KIB);
+  expect(
+    js.withHeadersKib,
+    `first-load JS: ${js.kib} KiB in ${js.requests} scripts (${js.withHeadersKib} KiB with headers)`,
+  ).toBeLessThanOrEqual(MAX_FIRST_LOAD_KIB);
 });
 
 test("the trash and the segments list: no row-page prefetch", async ({ page, browser, baseURL }) => {
@@ -33,12 +51,18 @@ test("the trash and the segments list: no row-page prefetch", async ({ page, bro
     await hydrated(fresh);
     await expect(fresh.getByTestId("trash-table").locator("tbody td[data-column=name] a").first()).toBeVisible();
   });
-  expect(trash.appRequestsAfterDocument.filter((u) => /^\/trash\/[^/]+/.test(u.pathname)).map((u) => u.href), "trash preview prefetches").toEqual([]);
+  expect(
+    trash.appRequestsAfterDocument.filter((u) => /^\/trash\/[^/]+/.test(u.pathname)).map((u) => u.href),
+    "trash preview prefetches",
+  ).toEqual([]);
 
   const segments = await measureFirstLoad(context, origin, "/segments", async (fresh) => {
     await hydrated(fresh);
     await expect(fresh.getByTestId("segments-table").locator("tbody a").first()).toBeVisible();
   });
-  expect(segments.appRequestsAfterDocument.filter((u) => /^\/segments\/[^/]+/.test(u.pathname)).map((u) => u.href), "segment page prefetches").toEqual([]);
+  expect(
+    segments.appRequestsAfterDocument.filter((u) => /^\/segments\/[^/]+/.test(u.pathname)).map((u) => u.href),
+    "segment page prefetches",
+  ).toEqual([]);
   await context.close();
 });

@@ -5,14 +5,19 @@ import { expect, test } from "./test";
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 async function expectNoPageOverflow(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 test.describe("a phone, 390×844", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("records: no page overflow, the sidebar is a menu, the name and the row action stay in view", async ({ page }) => {
+  test("records: no page overflow, the sidebar is a menu, the name and the row action stay in view", async ({
+    page,
+  }) => {
     await signIn(page, "owner");
     await page.goto("/records/leads");
     await expectNoPageOverflow(page);
@@ -21,7 +26,10 @@ test.describe("a phone, 390×844", () => {
     // The table scrolls inside its card; the name column and the row action stay in view.
     const firstRow = page.getByTestId("records-table").locator("tbody tr").first();
     const name = (await firstRow.locator("td[data-column=name]").innerText()).trim();
-    await page.getByTestId("records-table").locator("..").evaluate((el) => el.scrollBy({ left: 400 }));
+    await page
+      .getByTestId("records-table")
+      .locator("..")
+      .evaluate((el) => el.scrollBy({ left: 400 }));
     await expect(firstRow.locator("td[data-column=name]")).toBeInViewport({ ratio: 1 });
     await expect(firstRow.getByRole("button", { name: `Delete ${name}` })).toBeInViewport({ ratio: 1 });
 
@@ -46,7 +54,9 @@ test.describe("a phone, 390×844", () => {
     await expect(nav).toBeHidden();
   });
 
-  test("trash: no page overflow; Keep, Restore and Delete permanently are reachable from each row's menu", async ({ page }) => {
+  test("trash: no page overflow; Keep, Restore and Delete permanently are reachable from each row's menu", async ({
+    page,
+  }) => {
     await signIn(page, "admin");
     await page.goto("/trash");
     await expectNoPageOverflow(page);
@@ -97,7 +107,9 @@ test.describe("a phone, 390×844", () => {
   });
 });
 
-test("keyboard: Delete on a selection opens the confirm and focus comes back; the trash pages back and forth", async ({ page }) => {
+test("keyboard: Delete on a selection opens the confirm and focus comes back; the trash pages back and forth", async ({
+  page,
+}) => {
   await signIn(page, "owner");
   await page.goto("/records/contacts");
   await page.screenshot(shot("records-1440"));

@@ -6,7 +6,10 @@ import { signIn } from "./helpers";
 // segments no other spec uses, and never a record.
 
 function segmentRow(page: Page, name: string) {
-  return page.getByTestId("segments-table").locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
+  return page
+    .getByTestId("segments-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
 function automationRow(page: Page, name: string) {
@@ -29,7 +32,9 @@ test("a MEMBER creates a segment from a filter, with a live count, and browses i
   await dialog.getByLabel("Value 1").fill("Referral");
   await dialog.getByRole("button", { name: "Add condition" }).click();
   await dialog.getByLabel("Field 2").selectOption("city");
-  const preview = page.waitForResponse((r) => r.url().includes("/api/app/segments/preview") && decodeURIComponent(r.url()).includes("Lisbon"));
+  const preview = page.waitForResponse(
+    (r) => r.url().includes("/api/app/segments/preview") && decodeURIComponent(r.url()).includes("Lisbon"),
+  );
   await dialog.getByLabel("Value 2").fill("Lisbon");
   const { count } = (await (await preview).json()) as { count: number };
   expect(count).toBeGreaterThan(0);
@@ -91,7 +96,9 @@ test("a MEMBER deletes their own segment after seeing the automation that will s
   await expect(entry).toContainText("Qualified leads");
 });
 
-test("a MEMBER sees that someone else's segment is not theirs to delete; a VIEWER sees no controls", async ({ page }) => {
+test("a MEMBER sees that someone else's segment is not theirs to delete; a VIEWER sees no controls", async ({
+  page,
+}) => {
   await signIn(page, "member");
   await page.goto("/segments");
   const row = segmentRow(page, "Trade show leads in Berlin");
@@ -104,7 +111,9 @@ test("a MEMBER sees that someone else's segment is not theirs to delete; a VIEWE
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await row.getByRole("link", { name: "Trade show leads in Berlin" }).click();
-  await expect(page.getByTestId("delete-not-allowed")).toHaveText("Only its creator or the workspace owner can delete it. It was created by Marco Member.");
+  await expect(page.getByTestId("delete-not-allowed")).toHaveText(
+    "Only its creator or the workspace owner can delete it. It was created by Marco Member.",
+  );
   await expect(page.getByRole("button", { name: "Delete segment Trade show leads in Berlin" })).toBeDisabled();
   await expect(page.getByTestId("segment-automations")).toContainText("Invite to Berlin meetup");
 
@@ -136,7 +145,9 @@ test("the OWNER deletes someone else's segment, and its automation shows as Deta
   await expect(automationRow(page, "Deal desk alert").getByText("Active", { exact: true })).toBeVisible();
 });
 
-test("a search in the records list is saved as a segment whose members are exactly what the search shows", async ({ page }) => {
+test("a search in the records list is saved as a segment whose members are exactly what the search shows", async ({
+  page,
+}) => {
   await signIn(page, "member2");
   await page.goto("/records/contacts?q=Garcia");
   const shown = Number((await page.getByTestId("records-total").innerText()).split(" ")[0]!.replace(/,/g, ""));

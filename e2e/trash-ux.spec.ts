@@ -5,7 +5,10 @@ import { signIn } from "./helpers";
 
 const shot = (name: string) => ({ path: `test-results/trash-ux/${name}.png`, fullPage: true });
 
-test("a MEMBER previews a trashed record from the trash and restores it from there; another MEMBER gets not-found", async ({ page, browser }) => {
+test("a MEMBER previews a trashed record from the trash and restores it from there; another MEMBER gets not-found", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "member");
   await page.goto("/records/leads");
   const link = page.getByTestId("records-table").locator("tbody tr td[data-column=name] a").nth(3);
@@ -22,7 +25,9 @@ test("a MEMBER previews a trashed record from the trash and restores it from the
   await expect(page).toHaveURL(/\/trash\/[^/?]+$/);
   const previewUrl = page.url();
   await expect(page.getByTestId("record-name")).toHaveText(name);
-  await expect(page.getByTestId("trash-banner")).toContainText("In the trash — deleted by Maya Member, 14 days left (purged on");
+  await expect(page.getByTestId("trash-banner")).toContainText(
+    "In the trash — deleted by Maya Member, 14 days left (purged on",
+  );
   await expect(page.getByTestId("record-history")).toContainText("Moved to trash by Maya Member");
   await page.screenshot(shot("preview"));
 
@@ -58,11 +63,14 @@ test("the purge notice counts the member's records with hours left and links to 
   await expect(page.getByTestId("purge-notice-page")).toBeVisible();
   const rows = page.getByTestId("trash-table").locator("tbody tr");
   await expect(rows).toHaveCount(count);
-  for (const label of await rows.getByTestId("time-left").allInnerTexts()) expect(label).toMatch(/(hours?|minutes?) left/);
+  for (const label of await rows.getByTestId("time-left").allInnerTexts())
+    expect(label).toMatch(/(hours?|minutes?) left/);
   await page.screenshot(shot("purge-notice-trash"));
 });
 
-test("the audit log filtered by actor and action shows only matching entries and survives a reload", async ({ page }) => {
+test("the audit log filtered by actor and action shows only matching entries and survives a reload", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.goto("/audit");
   await page.getByLabel("Who").selectOption({ label: "Maya Member" });
@@ -73,7 +81,10 @@ test("the audit log filtered by actor and action shows only matching entries and
     const rows = page.getByTestId("audit-table").locator("tbody tr");
     await expect(rows.first()).toBeVisible();
     for (const who of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(who).toBe("Maya Member");
-    for (const action of await rows.locator("td[data-action]").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-action")))) expect(action).toBe("records.delete");
+    for (const action of await rows
+      .locator("td[data-action]")
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute("data-action"))))
+      expect(action).toBe("records.delete");
   };
   await check();
   await page.screenshot(shot("audit-filtered"));

@@ -22,7 +22,9 @@ function trashRow(page: Page, name: string) {
   return page.getByTestId("trash-table").locator("tbody tr").filter({ hasText: name });
 }
 
-test("delete a record with notes and relations, find it in the trash with 14 days left, restore it with everything", async ({ page }) => {
+test("delete a record with notes and relations, find it in the trash with 14 days left, restore it with everything", async ({
+  page,
+}) => {
   await signIn(page, "member");
   const deal = await openDealWithNotesAndRelations(page);
   const relationNames = await page.getByTestId("relations").locator("li a").allInnerTexts();
@@ -42,7 +44,9 @@ test("delete a record with notes and relations, find it in the trash with 14 day
   // Gone from the related record's relation list too.
   await page.goto(relatedUrl!);
   await expect(page.getByTestId("record-name")).toBeVisible();
-  await expect(page.getByTestId("relations").or(page.getByText("Not related to other records."))).not.toContainText(deal.name);
+  await expect(page.getByTestId("relations").or(page.getByText("Not related to other records."))).not.toContainText(
+    deal.name,
+  );
 
   await page.goto("/trash");
   const row = trashRow(page, deal.name);
@@ -128,11 +132,17 @@ test("a VIEWER sees records and the trash but no control that changes anything",
 test("an ADMIN keeps a record on hold, and the OWNER changes the retention", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/trash");
-  const row = page.getByTestId("trash-table").locator("tbody tr").filter({ has: page.getByTestId("time-left") }).first();
+  const row = page
+    .getByTestId("trash-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByTestId("time-left") })
+    .first();
   const name = (await row.locator("td[data-column=name]").innerText()).trim();
   await row.getByRole("button", { name: `Keep ${name}` }).click();
   await expect(trashRow(page, name)).toContainText("On hold");
-  await trashRow(page, name).getByRole("button", { name: `Release hold on ${name}` }).click();
+  await trashRow(page, name)
+    .getByRole("button", { name: `Release hold on ${name}` })
+    .click();
   await expect(trashRow(page, name).getByTestId("time-left")).toBeVisible();
 
   await page.goto("/settings");

@@ -45,7 +45,10 @@ const COLUMN_FIELDS: EntityField[] = [
  * The fields of an entity's records: the record columns, then every attribute key its records
  * carry with the type most of its values have (entities have no declared schema).
  */
-export async function listEntityFields(actor: Actor, idOrSlug: string): Promise<{ entity: EntitySummary; fields: EntityField[] }> {
+export async function listEntityFields(
+  actor: Actor,
+  idOrSlug: string,
+): Promise<{ entity: EntitySummary; fields: EntityField[] }> {
   const entity = await resolveEntity(actor, idOrSlug);
   const rows = await db().$queryRaw<{ key: string; type: string }[]>`
     SELECT DISTINCT ON (key) key, type FROM (

@@ -14,12 +14,16 @@ describe("the permission table", () => {
   });
 
   it("keeps the rules of DESIGN.md: viewers change nothing, hard delete is ADMIN+, other people's segments need OWNER", () => {
-    const mutations = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !p.endsWith(".read") && !p.startsWith("trash.view"));
+    const mutations = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => !p.endsWith(".read") && !p.startsWith("trash.view"),
+    );
     for (const p of mutations) expect(can({ role: "VIEWER" }, p), p).toBe(false);
     expect(can({ role: "MEMBER" }, "records.destroy")).toBe(false);
     expect(can({ role: "ADMIN" }, "records.destroy")).toBe(true);
     expect(can({ role: "ADMIN" }, "segments.delete.any")).toBe(false);
     expect(can({ role: "OWNER" }, "segments.delete.any")).toBe(true);
-    expect(() => assertCan({ role: "VIEWER" }, "records.delete")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan({ role: "VIEWER" }, "records.delete")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
   });
 });

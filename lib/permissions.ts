@@ -56,7 +56,10 @@ export const SEGMENT_DELETE_REFUSED = "Only its creator or the workspace owner c
 export const RESTORE_REFUSED = "Members can restore only what they deleted; ask an admin.";
 
 /** Segment delete: MEMBER+ for their own segments; anyone else's (or a removed user's) needs OWNER. */
-export function canDeleteSegment(actor: HasRole & { userId: string }, segment: { createdById: string | null }): boolean {
+export function canDeleteSegment(
+  actor: HasRole & { userId: string },
+  segment: { createdById: string | null },
+): boolean {
   if (!can(actor, "segments.delete.own")) return false;
   return segment.createdById === actor.userId || can(actor, "segments.delete.any");
 }

@@ -6,7 +6,8 @@ import { AppError, type ErrorCode } from "./errors";
  * and give a finer reason a door can answer with its own code.
  */
 function codeOf(issue: z.core.$ZodIssue): { code: ErrorCode; reason?: string } {
-  const params = issue.code === "custom" ? (issue.params as { code?: unknown; reason?: unknown } | undefined) : undefined;
+  const params =
+    issue.code === "custom" ? (issue.params as { code?: unknown; reason?: unknown } | undefined) : undefined;
   const reason = typeof params?.reason === "string" ? params.reason : undefined;
   return { code: params?.code === "LIMIT_EXCEEDED" ? "LIMIT_EXCEEDED" : "VALIDATION", ...(reason ? { reason } : {}) };
 }

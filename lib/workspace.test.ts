@@ -11,13 +11,19 @@ describe("retention setting", () => {
     const ws = await makeWorkspace();
     await expect(updateRetention(ws.actors.admin, { retentionDays: 30 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const update = viaSchema(retentionSchema, updateRetention);
-    await expect(update(ws.actors.owner, { retentionDays: 0 })).rejects.toMatchObject({ code: "VALIDATION", field: "retentionDays" });
+    await expect(update(ws.actors.owner, { retentionDays: 0 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "retentionDays",
+    });
     await expect(update(ws.actors.owner, { retentionDays: 400 })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(update(ws.actors.owner, { retentionDays: "abc" })).rejects.toMatchObject({ code: "VALIDATION" });
     expect((await db().workspace.findUniqueOrThrow({ where: { id: ws.id } })).retentionDays).toBe(14);
 
     expect(await updateRetention(ws.actors.owner, { retentionDays: 30 })).toEqual({ retentionDays: 30 });
     expect((await db().workspace.findUniqueOrThrow({ where: { id: ws.id } })).retentionDays).toBe(30);
-    expect((await db().auditLog.findFirstOrThrow({ where: { action: "workspace.retention" } })).details).toEqual({ from: 14, to: 30 });
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "workspace.retention" } })).details).toEqual({
+      from: 14,
+      to: 30,
+    });
   });
 });

@@ -27,15 +27,24 @@ export async function listMembers(actor: Actor) {
   return members.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt.toISOString() }));
 }
 
-export const retentionSchema = z.object({ retentionDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(365, "At most 365 days") });
+export const retentionSchema = z.object({
+  retentionDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(365, "At most 365 days"),
+});
 
 /** OWNER only. Changing retention moves every trashed record's purge time with it. */
 export async function updateRetention(actor: Actor, { retentionDays }: { retentionDays: number }) {
   assertCan(actor, "workspace.settings.update");
   return transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: actor.workspaceId },
+      select: { retentionDays: true },
+    });
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { retentionDays } });
-    await writeAudit(tx, actor, { action: "workspace.retention", targetIds: [], details: { from: before.retentionDays, to: retentionDays } });
+    await writeAudit(tx, actor, {
+      action: "workspace.retention",
+      targetIds: [],
+      details: { from: before.retentionDays, to: retentionDays },
+    });
     return { retentionDays };
   });
 }

@@ -12,14 +12,19 @@ try {
   await applyMigrations(handle.runner);
   if (!(await isDatabaseEmpty(handle.client))) {
     if (!force) {
-      console.error("The database already has data; the seed only fills an empty one. Run `npm run db:seed -- --force` to erase everything and seed again.");
+      console.error(
+        "The database already has data; the seed only fills an empty one. Run `npm run db:seed -- --force` to erase everything and seed again.",
+      );
       process.exitCode = 1;
     } else {
       await truncateAll(handle.runner);
     }
   }
   if (process.exitCode !== 1) {
-    const ids = await seedDemo(handle.client, { password: process.env.DEMO_PASSWORD, recordCount: process.env.DEMO_RECORDS ? Number(process.env.DEMO_RECORDS) : undefined });
+    const ids = await seedDemo(handle.client, {
+      password: process.env.DEMO_PASSWORD,
+      recordCount: process.env.DEMO_RECORDS ? Number(process.env.DEMO_RECORDS) : undefined,
+    });
     console.log(JSON.stringify({ seeded: true, ...ids }));
   }
 } catch (error) {

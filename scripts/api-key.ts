@@ -22,7 +22,14 @@ await runCli(async () => {
   if (!actor) throw new AppError("NOT_FOUND", `No user ${email} with a workspace.`);
   const input = parseInput(createApiKeySchema, {
     name: argValue(args, "--name") ?? `CLI key ${new Date().toISOString().slice(0, 10)}`,
-    ...(scopes !== undefined ? { scopes: scopes.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(scopes !== undefined
+      ? {
+          scopes: scopes
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
   });
   const key = await createApiKey(actor, input, new Date());
   console.log(JSON.stringify({ apiKey: key.apiKey, apiSecret: key.apiSecret, scopes: key.scopes }));

@@ -28,7 +28,9 @@ describe.runIf(onPostgres)("npm run digest: two at once (PostgreSQL)", () => {
     const env = { ...process.env, DATABASE_URL: databaseUrl(), WEBHOOK_ALLOW_PRIVATE: "1" };
     const cli = () => run(TSX, ["--conditions=react-server", "scripts/digest.ts"], { env, timeout: 120_000 });
     const outputs = await Promise.all([cli(), cli()]);
-    const lines = outputs.flatMap((o) => o.stdout.trim().split("\n").filter(Boolean)).map((l) => JSON.parse(l) as { status: string });
+    const lines = outputs
+      .flatMap((o) => o.stdout.trim().split("\n").filter(Boolean))
+      .map((l) => JSON.parse(l) as { status: string });
     expect(lines.map((l) => l.status)).toEqual(["DELIVERED", "DELIVERED"]);
     expect(receiver.received).toHaveLength(2);
     const secrets = await Promise.all([a, b].map(async (ws) => (await revealWebhookSecret(ws.actors.admin)).secret));

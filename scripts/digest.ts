@@ -8,6 +8,7 @@ import { runCli } from "./cli";
 // server or another cron sends each digest once. Prints one JSON line per digest sent.
 await runCli(async () => {
   const sent = await sendDailyDigests(new Date());
-  for (const d of sent) console.log(JSON.stringify({ id: d.id, status: d.status, records: d.recordCount, attempts: d.attempts.length }));
+  for (const d of sent)
+    console.log(JSON.stringify({ id: d.id, status: d.status, records: d.recordCount, attempts: d.attempts.length }));
   if (sent.some((d) => d.status === "FAILED")) process.exitCode = 1;
 });

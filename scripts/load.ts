@@ -20,7 +20,8 @@ interface Result {
 }
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 30);
-const url = process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const url =
+  process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const handle = await createTestDbHandle(url);
 await applyMigrations(handle.runner);
 installDbHandle(handle);
@@ -33,31 +34,53 @@ const databaseUrl = target.toString();
 const server = await startServer({ databaseUrl });
 
 function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   return Object.entries(manifest.node).find(([, v]) => v.exportedName === name)![0];
 }
 
 function report(name: string, r: Result) {
   const errors = r.errors + r.timeouts + r.non2xx;
-  console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${r.requests.total} requests   errors ${errors}`);
+  console.log(
+    `${name.padEnd(28)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${r.requests.total} requests   errors ${errors}`,
+  );
   return errors;
 }
 
 let failed = 0;
 try {
   const cookie = await signInCookie(server.url, ws.actors.admin.email, TEST_PASSWORD);
-  const page = (await autocannon({ url: `${server.url}/records/leads`, connections: 8, duration: seconds, headers: { cookie } })) as Result;
+  const page = (await autocannon({
+    url: `${server.url}/records/leads`,
+    connections: 8,
+    duration: seconds,
+    headers: { cookie },
+  })) as Result;
   failed += report("GET /records/leads (page)", page);
 
   let next = 0;
   const deleteId = actionId("deleteRecordsAction");
   const bulk = (await autocannon({
-    url: `${server.url}/records/leads`, connections: 4, duration: seconds,
-    requests: [{
-      method: "POST",
-      headers: { cookie, origin: server.url, "next-action": deleteId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify([{ ids: pool.slice(next % pool.length, (next += 10) % pool.length || undefined) }]) }),
-    }],
+    url: `${server.url}/records/leads`,
+    connections: 4,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        headers: {
+          cookie,
+          origin: server.url,
+          "next-action": deleteId,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: JSON.stringify([{ ids: pool.slice(next % pool.length, (next += 10) % pool.length || undefined) }]),
+        }),
+      },
+    ],
   })) as Result;
   failed += report("bulk delete (10 ids/call)", bulk);
 } finally {

@@ -21,26 +21,35 @@ describe("#12 demo data only on the embedded default database or with SEED_DEMO=
     expect(demoSeedDecision({ DATABASE_URL: "file:/srv/crm" })).toMatchObject({ seed: false });
     expect(demoSeedDecision({ PGLITE_DATA_DIR: "/srv/crm" })).toMatchObject({ seed: false });
     expect(demoSeedDecision({ SEED_DEMO: "0" })).toMatchObject({ seed: false });
-    expect(demoSeedDecision({ DATABASE_URL: "postgresql://u@h/db", SEED_DEMO: "1" })).toMatchObject({ seed: true, reason: "SEED_DEMO=1" });
+    expect(demoSeedDecision({ DATABASE_URL: "postgresql://u@h/db", SEED_DEMO: "1" })).toMatchObject({
+      seed: true,
+      reason: "SEED_DEMO=1",
+    });
   });
 
-  it.runIf(onPostgres)("#12 npm start's prepare step leaves an empty PostgreSQL empty, and says how to seed", async () => {
-    vi.stubEnv("DATABASE_URL", test.databaseUrl());
-    vi.stubEnv("SEED_DEMO", "");
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    await prepareDatabase();
-    expect(await db().user.count()).toBe(0);
-    expect(log.mock.calls.flat().join("\n")).toMatch(/no demo data .*SEED_DEMO=1/);
-  });
+  it.runIf(onPostgres)(
+    "#12 npm start's prepare step leaves an empty PostgreSQL empty, and says how to seed",
+    async () => {
+      vi.stubEnv("DATABASE_URL", test.databaseUrl());
+      vi.stubEnv("SEED_DEMO", "");
+      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+      await prepareDatabase();
+      expect(await db().user.count()).toBe(0);
+      expect(log.mock.calls.flat().join("\n")).toMatch(/no demo data .*SEED_DEMO=1/);
+    },
+  );
 
-  it.runIf(!onPostgres)("#12 npm start's prepare step leaves an empty embedded database in another folder empty", async () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-seed-")), "pglite");
-    vi.stubEnv("DATABASE_URL", `file:${dir}`);
-    vi.stubEnv("SEED_DEMO", "");
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    await prepareDatabase();
-    expect(log.mock.calls.flat().join("\n")).toMatch(/Empty database: no demo data/);
-  });
+  it.runIf(!onPostgres)(
+    "#12 npm start's prepare step leaves an empty embedded database in another folder empty",
+    async () => {
+      const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-seed-")), "pglite");
+      vi.stubEnv("DATABASE_URL", `file:${dir}`);
+      vi.stubEnv("SEED_DEMO", "");
+      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+      await prepareDatabase();
+      expect(log.mock.calls.flat().join("\n")).toMatch(/Empty database: no demo data/);
+    },
+  );
 
   it("#12 the login page shows demo credentials only when demo data was seeded", async () => {
     expect(DEMO_USERS.map((u) => u.email)).toContain(DEMO_OWNER_EMAIL);

@@ -14,12 +14,14 @@ export async function prepareDatabase(): Promise<void> {
     const decision = demoSeedDecision();
     if (await isDatabaseEmpty(handle.client)) {
       if (!decision.seed) {
-        console.log(`Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.`);
+        console.log(
+          `Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.`,
+        );
         return;
       }
       console.warn(
         "\n*** DEMO DATA ***\n" +
-          `Seeding demo users with the known password ${process.env.DEMO_PASSWORD ? "from DEMO_PASSWORD" : "\"demo-password\""} (${decision.reason}).\n` +
+          `Seeding demo users with the known password ${process.env.DEMO_PASSWORD ? "from DEMO_PASSWORD" : '"demo-password"'} (${decision.reason}).\n` +
           "Anyone who can reach this server can sign in as them. Never do this on a database that holds real data.\n",
       );
       const started = Date.now();
@@ -36,7 +38,10 @@ export async function prepareDatabase(): Promise<void> {
  * Demo users have a known password, so they are seeded only into the embedded database in its
  * default folder, or when SEED_DEMO=1 says so explicitly (SEED_DEMO=0 turns it off everywhere).
  */
-export function demoSeedDecision(env: Record<string, string | undefined> = process.env): { seed: boolean; reason: string } {
+export function demoSeedDecision(env: Record<string, string | undefined> = process.env): {
+  seed: boolean;
+  reason: string;
+} {
   if (env.SEED_DEMO === "1") return { seed: true, reason: "SEED_DEMO=1" };
   if (env.SEED_DEMO === "0") return { seed: false, reason: "SEED_DEMO=0" };
   if (isDefaultEmbedded(env)) return { seed: true, reason: "the default embedded database" };

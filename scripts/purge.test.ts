@@ -16,7 +16,10 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 const DAY = 86_400_000;
 
 function purgeCli(env: Record<string, string>, ...args: string[]) {
-  return run(TSX, ["--conditions=react-server", "scripts/purge.ts", ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+  return run(TSX, ["--conditions=react-server", "scripts/purge.ts", ...args], {
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 }
 
 describe.runIf(!onPostgres)("npm run purge on the embedded database", () => {
@@ -24,7 +27,10 @@ describe.runIf(!onPostgres)("npm run purge on the embedded database", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-cli-")), "pglite");
     const server = openPglite(dir);
     try {
-      const error = await purgeCli({ DATABASE_URL: `file:${dir}` }).then(() => null, (e: { code: number; stderr: string }) => e);
+      const error = await purgeCli({ DATABASE_URL: `file:${dir}` }).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(error?.code).toBe(1);
       expect(error?.stderr).toMatch(/in use by another process/);
       expect(error?.stderr).toMatch(/Stop the server first/);
@@ -35,10 +41,21 @@ describe.runIf(!onPostgres)("npm run purge on the embedded database", () => {
 
   it("#7 refuses a future --as-of and purges nothing", async () => {
     const ws = await makeWorkspace();
-    await db().record.create({ data: { workspaceId: ws.id, entityId: ws.entities.leads, name: "Trashed a minute ago", deletedAt: new Date(Date.now() - 60_000), deletedById: ws.actors.member.userId } });
+    await db().record.create({
+      data: {
+        workspaceId: ws.id,
+        entityId: ws.entities.leads,
+        name: "Trashed a minute ago",
+        deletedAt: new Date(Date.now() - 60_000),
+        deletedById: ws.actors.member.userId,
+      },
+    });
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-cli-")), "pglite");
     const future = new Date(Date.now() + 30 * DAY).toISOString();
-    const error = await purgeCli({ DATABASE_URL: `file:${dir}` }, "--as-of", future).then(() => null, (e: { code: number; stderr: string }) => e);
+    const error = await purgeCli({ DATABASE_URL: `file:${dir}` }, "--as-of", future).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error?.code).toBe(2);
     expect(error?.stderr).toMatch(/--as-of must not be in the future/);
     expect(fs.existsSync(dir)).toBe(false);
@@ -46,7 +63,10 @@ describe.runIf(!onPostgres)("npm run purge on the embedded database", () => {
   });
 
   it("rejects a malformed --as-of", async () => {
-    const error = await purgeCli({}, "--as-of", "yesterday").then(() => null, (e: { code: number; stderr: string }) => e);
+    const error = await purgeCli({}, "--as-of", "yesterday").then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error?.code).toBe(2);
     expect(error?.stderr).toMatch(/--as-of must be an ISO date-time/);
   });
@@ -57,7 +77,12 @@ describe.runIf(onPostgres)("two purge processes at once (PostgreSQL)", () => {
     const ws = await makeWorkspace();
     const deletedAt = new Date(NOW.getTime() - 20 * DAY);
     const records = Array.from({ length: 300 }, (_, i) => ({
-      id: crypto.randomUUID(), workspaceId: ws.id, entityId: ws.entities.leads, name: `Expired ${i}`, deletedAt, deletedById: ws.actors.member.userId,
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      entityId: ws.entities.leads,
+      name: `Expired ${i}`,
+      deletedAt,
+      deletedById: ws.actors.member.userId,
     }));
     await db().record.createMany({ data: records });
     await db().note.createMany({ data: records.map((r) => ({ workspaceId: ws.id, recordId: r.id, body: "note" })) });
@@ -72,7 +97,10 @@ describe.runIf(onPostgres)("two purge processes at once (PostgreSQL)", () => {
 
     expect(await db().record.count()).toBe(0);
     expect(await db().note.count()).toBe(0);
-    const entries = await db().auditLog.findMany({ where: { action: "records.purge" }, select: { targetIds: true, door: true } });
+    const entries = await db().auditLog.findMany({
+      where: { action: "records.purge" },
+      select: { targetIds: true, door: true },
+    });
     expect(entries).toHaveLength(300);
     expect(new Set(entries.flatMap((e) => e.targetIds)).size).toBe(300);
     expect(entries.every((e) => e.door === "CLI")).toBe(true);

@@ -16,7 +16,9 @@ if (Number.isNaN(now.getTime())) {
 }
 // A future --as-of would purge records whose retention has not run out yet.
 if (now.getTime() > Date.now()) {
-  console.error(`--as-of must not be in the future (got ${now.toISOString()}; it is now ${new Date().toISOString()}): it would purge records whose time in the trash has not run out.`);
+  console.error(
+    `--as-of must not be in the future (got ${now.toISOString()}; it is now ${new Date().toISOString()}): it would purge records whose time in the trash has not run out.`,
+  );
   process.exit(2);
 }
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {

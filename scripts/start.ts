@@ -17,11 +17,17 @@ await prepareDatabase().catch((error: Error) => {
 
 if (needsBuild()) {
   console.log("Building the app (first start or sources changed)...");
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 
@@ -37,6 +43,8 @@ function needsBuild(): boolean {
           return Math.max(max, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
         }, 0);
   const sources = ["app", "components", "lib", "generated", "prisma"].map((d) => newest(path.resolve(d)));
-  const configs = ["package.json", "next.config.mjs", "postcss.config.mjs"].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0));
+  const configs = ["package.json", "next.config.mjs", "postcss.config.mjs"].map((f) =>
+    fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0,
+  );
   return Math.max(...sources, ...configs) > builtAt;
 }

@@ -20,6 +20,8 @@ const readJson = (file: string) => (fs.existsSync(file) ? JSON.parse(fs.readFile
 const steps: Step[] = [
   { name: "typecheck", command: ["npx", "prisma", "generate"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
+  // The formatter's check: one layout for every file (.prettierrc.json; `npm run format` fixes it).
+  { name: "lint", command: ["npx", "prettier", "--check", "."] },
   { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
   // Copy-paste check: the same code twice in the app (tests, migrations, generated code aside; .jscpd.json).
   { name: "lint", command: ["npx", "jscpd"] },
@@ -31,7 +33,11 @@ const steps: Step[] = [
     command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
     count: () => {
       const r = readJson(VITEST_JSON);
-      return { passed: r?.numPassedTests ?? 0, failed: (r?.numFailedTests ?? 0) + (r ? 0 : 1), skipped: (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0) };
+      return {
+        passed: r?.numPassedTests ?? 0,
+        failed: (r?.numFailedTests ?? 0) + (r ? 0 : 1),
+        skipped: (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0),
+      };
     },
   },
   {
@@ -41,16 +47,24 @@ const steps: Step[] = [
     count: () => {
       const r = readJson(PLAYWRIGHT_JSON);
       const s = r?.stats;
-      return { passed: (s?.expected ?? 0) + (s?.flaky ?? 0), failed: (s?.unexpected ?? 0) + (r ? 0 : 1), skipped: s?.skipped ?? 0 };
+      return {
+        passed: (s?.expected ?? 0) + (s?.flaky ?? 0),
+        failed: (s?.unexpected ?? 0) + (r ? 0 : 1),
+        skipped: s?.skipped ?? 0,
+      };
     },
   },
 ];
 
-const results: { name: string; ok: boolean; seconds: number; passed?: number; failed?: number; skipped?: number }[] = [];
+const results: { name: string; ok: boolean; seconds: number; passed?: number; failed?: number; skipped?: number }[] =
+  [];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n━━ ${step.name}: ${step.command.join(" ")}`);
-  const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
+  const run = spawnSync(step.command[0]!, step.command.slice(1), {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
+  });
   const counts = step.count?.();
   const seconds = (Date.now() - started) / 1000;
   const previous = results.find((r) => r.name === step.name);
@@ -64,7 +78,10 @@ for (const step of steps) {
 
 console.log("\n━━ Summary");
 for (const r of results) {
-  const counts = r.passed !== undefined ? `  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}` : "";
+  const counts =
+    r.passed !== undefined
+      ? `  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`
+      : "";
   console.log(`${r.ok ? "✔" : "✘"} ${r.name.padEnd(10)} ${r.seconds.toFixed(0).padStart(4)} s${counts}`);
 }
 const passed = results.reduce((n, r) => n + (r.passed ?? (r.ok ? 1 : 0)), 0);

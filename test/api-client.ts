@@ -20,7 +20,10 @@ export interface SignOptions {
 export const randomSalt = () => crypto.randomBytes(16).toString("hex");
 
 export function sign(secret: string, date: string, salt: string): string {
-  return crypto.createHmac("sha256", secret).update(date + salt).digest("hex");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(date + salt)
+    .digest("hex");
 }
 
 export function hmacAuthorization(key: ApiKeyPair, options: SignOptions = {}): string {

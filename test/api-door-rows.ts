@@ -23,19 +23,46 @@ async function bearerFor(caller: Actor): Promise<string> {
   if (cached) return cached;
   const secret = `sk_matrix_${caller.userId}`;
   await db().apiKey.create({
-    data: { workspaceId: caller.workspaceId, userId: caller.userId, name: "matrix", keyId: `ak_matrix_${caller.userId}`, secretHash: hashSecret(secret), secretCiphertext: encryptSecret(secret), scopes: SCOPES },
+    data: {
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      name: "matrix",
+      keyId: `ak_matrix_${caller.userId}`,
+      secretHash: hashSecret(secret),
+      secretCiphertext: encryptSecret(secret),
+      scopes: SCOPES,
+    },
   });
   keys.set(caller.userId, secret);
   return secret;
 }
 
-const STATUS_CODE: Record<number, ErrorCode> = { 400: "VALIDATION", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 409: "CONFLICT", 413: "PAYLOAD_TOO_LARGE", 500: "INTERNAL" };
+const STATUS_CODE: Record<number, ErrorCode> = {
+  400: "VALIDATION",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  500: "INTERNAL",
+};
 const DIALECT_CODE: Record<string, ErrorCode> = {
-  NotFound: "NOT_FOUND", Forbidden: "FORBIDDEN", Conflict: "CONFLICT", ValidationError: "VALIDATION", TooManyIds: "LIMIT_EXCEEDED", Unauthorized: "UNAUTHORIZED",
-  LIMIT_EXCEEDED: "LIMIT_EXCEEDED", INVALID_DATA: "NOT_FOUND",
+  NotFound: "NOT_FOUND",
+  Forbidden: "FORBIDDEN",
+  Conflict: "CONFLICT",
+  ValidationError: "VALIDATION",
+  TooManyIds: "LIMIT_EXCEEDED",
+  Unauthorized: "UNAUTHORIZED",
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  INVALID_DATA: "NOT_FOUND",
 };
 
-type Body = Record<string, unknown> & { failed?: { errorCode: string }[]; data?: unknown; _embedded?: { failed_records: unknown[] } };
+type Body = Record<string, unknown> & {
+  failed?: { errorCode: string }[];
+  data?: unknown;
+  _embedded?: { failed_records: unknown[] };
+};
 
 /** A dialect's answer in the table's shape: the status, a domain code, and bulk outcomes as `failed`. */
 async function apiAnswer(response: Response): Promise<Answer> {
@@ -48,11 +75,21 @@ async function apiAnswer(response: Response): Promise<Answer> {
   }
   // Per-id outcomes, whichever dialect: A's failed[], B's failed_records, C's data[].
   const entries = Array.isArray(body?.data) ? (body.data as { status: string; code: string }[]) : undefined;
-  const failed = body?.failed?.map((f) => ({ code: DIALECT_CODE[f.errorCode] ?? f.errorCode }))
-    ?? body?._embedded?.failed_records.map(() => ({ code: "NOT_FOUND" }))
-    ?? entries?.filter((d) => d.status === "error").map((d) => ({ code: DIALECT_CODE[d.code] ?? d.code }));
-  const total = Number(body?.deletedCount ?? body?.restoredCount ?? body?.total_deleted ?? entries?.filter((d) => d.status === "success").length ?? 0);
-  return { status: response.status, data: failed ? { ...body, failed, succeeded: Array.from({ length: total }) } : body };
+  const failed =
+    body?.failed?.map((f) => ({ code: DIALECT_CODE[f.errorCode] ?? f.errorCode })) ??
+    body?._embedded?.failed_records.map(() => ({ code: "NOT_FOUND" })) ??
+    entries?.filter((d) => d.status === "error").map((d) => ({ code: DIALECT_CODE[d.code] ?? d.code }));
+  const total = Number(
+    body?.deletedCount ??
+      body?.restoredCount ??
+      body?.total_deleted ??
+      entries?.filter((d) => d.status === "success").length ??
+      0,
+  );
+  return {
+    status: response.status,
+    data: failed ? { ...body, failed, succeeded: Array.from({ length: total }) } : body,
+  };
 }
 
 interface Placement {
@@ -63,22 +100,37 @@ interface Placement {
 }
 
 /** Sends a raw input to an endpoint: its fields placed in the path, query and body as `placement` says. */
-function api(endpoint: ApiEndpoint, placement: Placement, translate?: (raw: Record<string, unknown>) => Promise<Record<string, unknown>>) {
+function api(
+  endpoint: ApiEndpoint,
+  placement: Placement,
+  translate?: (raw: Record<string, unknown>) => Promise<Record<string, unknown>>,
+) {
   return async (raw: unknown, caller: Actor | null): Promise<Answer> => {
     let input = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
     if (translate) input = await translate(input);
-    const pick = (names: string[] = []) => Object.fromEntries(names.filter((n) => n in input).map((n) => [n, input[n]]));
+    const pick = (names: string[] = []) =>
+      Object.fromEntries(names.filter((n) => n in input).map((n) => [n, input[n]]));
     const placed = new Set([...(placement.params ?? []), ...(placement.query ?? [])]);
-    const body = placement.body === true
-      ? (raw && typeof raw === "object" && !Array.isArray(raw) ? Object.fromEntries(Object.entries(input).filter(([k]) => !placed.has(k))) : raw)
-      : placement.body ? input[placement.body] : undefined;
+    const body =
+      placement.body === true
+        ? raw && typeof raw === "object" && !Array.isArray(raw)
+          ? Object.fromEntries(Object.entries(input).filter(([k]) => !placed.has(k)))
+          : raw
+        : placement.body
+          ? input[placement.body]
+          : undefined;
     const query = toQuery(pick(placement.query));
     const request = new Request(`http://localhost${endpoint.spec.path}${query ? `?${query}` : ""}`, {
       method: endpoint.spec.method,
-      headers: { "content-type": "application/json", ...(caller ? { authorization: `Bearer ${await bearerFor(caller)}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(caller ? { authorization: `Bearer ${await bearerFor(caller)}` } : {}),
+      },
       ...(endpoint.spec.method !== "GET" && body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return apiAnswer(await endpoint.handler(request, { params: Promise.resolve(pick(placement.params) as Record<string, string>) }));
+    return apiAnswer(
+      await endpoint.handler(request, { params: Promise.resolve(pick(placement.params) as Record<string, string>) }),
+    );
   };
 }
 
@@ -86,44 +138,141 @@ function api(endpoint: ApiEndpoint, placement: Placement, translate?: (raw: Reco
 async function toNumbers(raw: Record<string, unknown>): Promise<Record<string, unknown>> {
   const numberOf = async (value: unknown) => {
     if (typeof value !== "string") return value;
-    const record = await db().record.findUnique({ where: { id: value }, select: { recordNumber: true } }).catch(() => null);
+    const record = await db()
+      .record.findUnique({ where: { id: value }, select: { recordNumber: true } })
+      .catch(() => null);
     return record ? record.recordNumber.toString() : value;
   };
-  return { ...raw, ...("ids" in raw ? { ids: await numberOf(raw.ids) } : {}), ...("id" in raw ? { id: await numberOf(raw.id) } : {}) };
+  return {
+    ...raw,
+    ...("ids" in raw ? { ids: await numberOf(raw.ids) } : {}),
+    ...("id" in raw ? { id: await numberOf(raw.id) } : {}),
+  };
 }
 
-const row = (owner: Outcome, admin: Outcome, memberOwn: Outcome, memberOther: Outcome, viewer: Outcome, otherOwner: Outcome, signedOut: Outcome = "UNAUTHORIZED"): Record<Who, Outcome> =>
-  ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
+const row = (
+  owner: Outcome,
+  admin: Outcome,
+  memberOwn: Outcome,
+  memberOther: Outcome,
+  viewer: Outcome,
+  otherOwner: Outcome,
+  signedOut: Outcome = "UNAUTHORIZED",
+): Record<Who, Outcome> => ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
 const READ = row("ok", "ok", "ok", "ok", "ok", "ok");
 const READ_ONE = row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND");
 
 export const API_DOOR_ROWS: DoorRow[] = [
-  { door: "API GET /crm-core/v1/entities", mutates: false, send: api(crmCore.listEntitiesEndpoint, {}), input: () => ({}), expect: READ },
-  { door: "API GET /crm-core/v1/records", mutates: false, send: api(crmCore.listRecordsEndpoint, { query: ["entityId", "q", "limit", "cursor"] }), input: () => ({ entityId: "leads" }), expect: READ },
-  { door: "API GET /crm-core/v1/records/{id}", mutates: false, send: api(crmCore.getRecordEndpoint, { params: ["recordId"] }), input: (w, i) => ({ recordId: w.live[i] }), expect: READ_ONE },
-  { door: "API DELETE /crm-core/v1/records/{id}", mutates: true, send: api(crmCore.deleteRecordEndpoint, { params: ["recordId"] }), input: (w, i) => ({ recordId: w.live[i] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND") },
-  { door: "API POST /crm-core/v1/records/{id}/restore", mutates: true, send: api(crmCore.restoreRecordEndpoint, { params: ["recordId"] }), input: (w, i) => ({ recordId: w.trashed[i] }), expect: row("ok", "ok", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "API POST /crm-core/v1/records/bulk/delete", mutates: true, send: api(crmCore.bulkDeleteEndpoint, { body: true }), input: (w, i) => ({ recordIds: [w.live[i]] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "API POST /crm-core/v1/records/bulk/restore", mutates: true, send: api(crmCore.bulkRestoreEndpoint, { body: true }), input: (w, i) => ({ recordIds: [w.trashed[i]] }), expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "API GET /crm-core/v1/trash", mutates: false, send: api(crmCore.listTrashEndpoint, { query: ["entityId", "q", "limit", "cursor"] }), input: () => ({}), expect: READ },
-  { door: "API GET /crm-core/v1/segments", mutates: false, send: api(crmCore.listSegmentsEndpoint, {}), input: () => ({}), expect: READ },
-  { door: "API DELETE /crm-core/v1/segments/{id}", mutates: true, send: api(crmCore.deleteSegmentEndpoint, { params: ["segmentId"] }), input: (w, i) => ({ segmentId: w.segment[i] }), expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
   {
-    door: "API DELETE /record-lists/{list}/records/bulk", mutates: true, send: api(recordLists.bulkDeleteFromListEndpoint, { params: ["recordListId"], body: "records" }),
-    input: (w, i) => ({ recordListId: "leads", records: [{ id: w.live[i] }] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+    door: "API GET /crm-core/v1/entities",
+    mutates: false,
+    send: api(crmCore.listEntitiesEndpoint, {}),
+    input: () => ({}),
+    expect: READ,
   },
   {
-    door: "API DELETE /crm/v2/{module}", mutates: true, send: api(zoho.deleteModuleRecordsEndpoint, { params: ["module"], query: ["ids", "wf_trigger"] }, toNumbers),
-    input: (w, i) => ({ module: "Leads", ids: w.live[i] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+    door: "API GET /crm-core/v1/records",
+    mutates: false,
+    send: api(crmCore.listRecordsEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
+    input: () => ({ entityId: "leads" }),
+    expect: READ,
   },
   {
-    door: "API DELETE /crm/v2/{module}/{id}", mutates: true, send: api(zoho.deleteModuleRecordEndpoint, { params: ["module", "id"], query: ["wf_trigger"] }, toNumbers),
-    input: (w, i) => ({ module: "leads", id: w.live[i], wf_trigger: "false" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+    door: "API GET /crm-core/v1/records/{id}",
+    mutates: false,
+    send: api(crmCore.getRecordEndpoint, { params: ["recordId"] }),
+    input: (w, i) => ({ recordId: w.live[i] }),
+    expect: READ_ONE,
   },
-  { door: "API GET /crm/v2/settings/fields", mutates: false, send: api(zoho.moduleFieldsEndpoint, { query: ["module"] }), input: () => ({ module: "Leads" }), expect: READ },
-  { door: "API GET /v2/crm/{object}/{id}", mutates: false, send: api(hardDelete.getObjectRecordEndpoint, { params: ["objectSlug", "recordId"] }), input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }), expect: READ_ONE },
   {
-    door: "API DELETE /v2/crm/{object}/{id}", mutates: true, send: api(hardDelete.hardDeleteRecordEndpoint, { params: ["objectSlug", "recordId"] }),
-    input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+    door: "API DELETE /crm-core/v1/records/{id}",
+    mutates: true,
+    send: api(crmCore.deleteRecordEndpoint, { params: ["recordId"] }),
+    input: (w, i) => ({ recordId: w.live[i] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "API POST /crm-core/v1/records/{id}/restore",
+    mutates: true,
+    send: api(crmCore.restoreRecordEndpoint, { params: ["recordId"] }),
+    input: (w, i) => ({ recordId: w.trashed[i] }),
+    expect: row("ok", "ok", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "API POST /crm-core/v1/records/bulk/delete",
+    mutates: true,
+    send: api(crmCore.bulkDeleteEndpoint, { body: true }),
+    input: (w, i) => ({ recordIds: [w.live[i]] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API POST /crm-core/v1/records/bulk/restore",
+    mutates: true,
+    send: api(crmCore.bulkRestoreEndpoint, { body: true }),
+    input: (w, i) => ({ recordIds: [w.trashed[i]] }),
+    expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API GET /crm-core/v1/trash",
+    mutates: false,
+    send: api(crmCore.listTrashEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
+    input: () => ({}),
+    expect: READ,
+  },
+  {
+    door: "API GET /crm-core/v1/segments",
+    mutates: false,
+    send: api(crmCore.listSegmentsEndpoint, {}),
+    input: () => ({}),
+    expect: READ,
+  },
+  {
+    door: "API DELETE /crm-core/v1/segments/{id}",
+    mutates: true,
+    send: api(crmCore.deleteSegmentEndpoint, { params: ["segmentId"] }),
+    input: (w, i) => ({ segmentId: w.segment[i] }),
+    expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "API DELETE /record-lists/{list}/records/bulk",
+    mutates: true,
+    send: api(recordLists.bulkDeleteFromListEndpoint, { params: ["recordListId"], body: "records" }),
+    input: (w, i) => ({ recordListId: "leads", records: [{ id: w.live[i] }] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API DELETE /crm/v2/{module}",
+    mutates: true,
+    send: api(zoho.deleteModuleRecordsEndpoint, { params: ["module"], query: ["ids", "wf_trigger"] }, toNumbers),
+    input: (w, i) => ({ module: "Leads", ids: w.live[i] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API DELETE /crm/v2/{module}/{id}",
+    mutates: true,
+    send: api(zoho.deleteModuleRecordEndpoint, { params: ["module", "id"], query: ["wf_trigger"] }, toNumbers),
+    input: (w, i) => ({ module: "leads", id: w.live[i], wf_trigger: "false" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API GET /crm/v2/settings/fields",
+    mutates: false,
+    send: api(zoho.moduleFieldsEndpoint, { query: ["module"] }),
+    input: () => ({ module: "Leads" }),
+    expect: READ,
+  },
+  {
+    door: "API GET /v2/crm/{object}/{id}",
+    mutates: false,
+    send: api(hardDelete.getObjectRecordEndpoint, { params: ["objectSlug", "recordId"] }),
+    input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }),
+    expect: READ_ONE,
+  },
+  {
+    door: "API DELETE /v2/crm/{object}/{id}",
+    mutates: true,
+    send: api(hardDelete.hardDeleteRecordEndpoint, { params: ["objectSlug", "recordId"] }),
+    input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
 ];

@@ -12,10 +12,22 @@ import { GET as recordsExportRoute } from "@/app/api/app/records/export/route";
 import { GET as recordExportRoute } from "@/app/api/app/records/[id]/export/route";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
-import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
+import {
+  deleteRecordsAction,
+  eraseRecordsAction,
+  hardDeleteRecordsAction,
+  restoreRecordsAction,
+  undoDeleteAction,
+} from "@/lib/actions/records";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
-import { removeWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, saveWebhookAction, sendDigestNowAction } from "@/lib/actions/webhooks";
+import {
+  removeWebhookAction,
+  revealWebhookSecretAction,
+  rotateWebhookSecretAction,
+  saveWebhookAction,
+  sendDigestNowAction,
+} from "@/lib/actions/webhooks";
 import { API_DOOR_ROWS } from "./api-door-rows";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
@@ -32,66 +44,243 @@ export function setSession(caller: Actor | null): void {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the corpus sends whatever a client could
 type AnyAction = (input: any) => Promise<Parameters<typeof actionAnswer>[0]>;
-const action = (fn: AnyAction) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
-  setSession(caller);
-  return actionAnswer(await fn(raw));
-};
-const route = (handler: (r: Request) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
-  setSession(caller);
-  return responseAnswer(await handler(new Request(`http://localhost/api/app/door?${toQuery(raw)}`)));
-};
+const action =
+  (fn: AnyAction) =>
+  async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+    setSession(caller);
+    return actionAnswer(await fn(raw));
+  };
+const route =
+  (handler: (r: Request) => Promise<Response>) =>
+  async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+    setSession(caller);
+    return responseAnswer(await handler(new Request(`http://localhost/api/app/door?${toQuery(raw)}`)));
+  };
 
 /** A route with path parameters (`[id]`): the input is what Next.js would hand it as `params`. */
-const routeWithParams = (handler: (r: Request, context: { params: Promise<unknown> }) => Promise<Response>) => async (raw: unknown, caller: Actor | null): Promise<Answer> => {
-  setSession(caller);
-  return responseAnswer(await handler(new Request("http://localhost/api/app/door"), { params: Promise.resolve(raw) }));
-};
+const routeWithParams =
+  (handler: (r: Request, context: { params: Promise<unknown> }) => Promise<Response>) =>
+  async (raw: unknown, caller: Actor | null): Promise<Answer> => {
+    setSession(caller);
+    return responseAnswer(
+      await handler(new Request("http://localhost/api/app/door"), { params: Promise.resolve(raw) }),
+    );
+  };
 
 /** Columns in WHO order: owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut. */
-const row = (owner: Outcome, admin: Outcome, memberOwn: Outcome, memberOther: Outcome, viewer: Outcome, otherOwner: Outcome, signedOut: Outcome = "UNAUTHORIZED"): Record<Who, Outcome> =>
-  ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
+const row = (
+  owner: Outcome,
+  admin: Outcome,
+  memberOwn: Outcome,
+  memberOther: Outcome,
+  viewer: Outcome,
+  otherOwner: Outcome,
+  signedOut: Outcome = "UNAUTHORIZED",
+): Record<Who, Outcome> => ({ owner, admin, memberOwn, memberOther, viewer, otherOwner, signedOut });
 const READ = row("ok", "ok", "ok", "ok", "ok", "ok");
 
 export const DOOR_ROWS: DoorRow[] = [
-  { door: "action deleteRecords", mutates: true, send: action(deleteRecordsAction), input: (w, i) => ({ ids: [w.live[i]] }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "action restoreRecords", mutates: true, send: action(restoreRecordsAction), input: (w, i) => ({ ids: [w.trashed[i]] }), expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "action undoDelete", mutates: true, send: action(undoDeleteAction), input: (w, i) => ({ batchIds: [w.batch[i]] }), expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "noop") },
-  { door: "action hardDeleteRecords", mutates: true, send: action(hardDeleteRecordsAction), input: (w, i) => ({ ids: [w.trashed[i]] }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "action eraseRecords", mutates: true, send: action(eraseRecordsAction), input: (w, i) => ({ ids: [w.live[i]] }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND") },
-  { door: "action createSelection", mutates: true, send: action(createSelectionAction), input: () => ({ scope: "records", entity: "leads" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "VALIDATION") },
   {
-    door: "action applySelectionChunk", mutates: true, send: action(applySelectionChunkAction),
+    door: "action deleteRecords",
+    mutates: true,
+    send: action(deleteRecordsAction),
+    input: (w, i) => ({ ids: [w.live[i]] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "action restoreRecords",
+    mutates: true,
+    send: action(restoreRecordsAction),
+    input: (w, i) => ({ ids: [w.trashed[i]] }),
+    expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "action undoDelete",
+    mutates: true,
+    send: action(undoDeleteAction),
+    input: (w, i) => ({ batchIds: [w.batch[i]] }),
+    expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "noop"),
+  },
+  {
+    door: "action hardDeleteRecords",
+    mutates: true,
+    send: action(hardDeleteRecordsAction),
+    input: (w, i) => ({ ids: [w.trashed[i]] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "action eraseRecords",
+    mutates: true,
+    send: action(eraseRecordsAction),
+    input: (w, i) => ({ ids: [w.live[i]] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "action createSelection",
+    mutates: true,
+    send: action(createSelectionAction),
+    input: () => ({ scope: "records", entity: "leads" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "VALIDATION"),
+  },
+  {
+    door: "action applySelectionChunk",
+    mutates: true,
+    send: action(applySelectionChunkAction),
     input: (w, i) => ({ token: w.selection[i].token, confirmCount: w.selection[i].count, action: "restore", chunk: 0 }),
     // A selection is its creator's alone: the MEMBER's own one works, nobody else's reaches.
     expect: row("NOT_FOUND", "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
   },
-  { door: "action createSegment", mutates: true, send: action(createSegmentAction), input: () => ({ name: "New", entity: "leads", filter: { conditions: [{ field: "name", op: "contains", value: "Record" }] } }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere") },
-  { door: "action deleteSegment", mutates: true, send: action(deleteSegmentAction), input: (w, i) => ({ id: w.segment[i] }), expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "action emptyTrash", mutates: true, send: action(emptyTrashAction), input: () => ({ confirmation: "empty trash" }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
-  { door: "action setHold", mutates: true, send: action(setHoldAction), input: (w, i) => ({ id: w.trashed[i], hold: true }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "action updateRetention", mutates: true, send: action(updateRetentionAction), input: () => ({ retentionDays: 30 }), expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
-  { door: "GET /api/app/records", mutates: false, send: route(recordsRoute), input: () => ({ entity: "leads" }), expect: READ },
+  {
+    door: "action createSegment",
+    mutates: true,
+    send: action(createSegmentAction),
+    input: () => ({
+      name: "New",
+      entity: "leads",
+      filter: { conditions: [{ field: "name", op: "contains", value: "Record" }] },
+    }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action deleteSegment",
+    mutates: true,
+    send: action(deleteSegmentAction),
+    input: (w, i) => ({ id: w.segment[i] }),
+    expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action emptyTrash",
+    mutates: true,
+    send: action(emptyTrashAction),
+    input: () => ({ confirmation: "empty trash" }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action setHold",
+    mutates: true,
+    send: action(setHoldAction),
+    input: (w, i) => ({ id: w.trashed[i], hold: true }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action updateRetention",
+    mutates: true,
+    send: action(updateRetentionAction),
+    input: () => ({ retentionDays: 30 }),
+    expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "GET /api/app/records",
+    mutates: false,
+    send: route(recordsRoute),
+    input: () => ({ entity: "leads" }),
+    expect: READ,
+  },
   { door: "GET /api/app/trash", mutates: false, send: route(trashRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/trash/count", mutates: false, send: route(trashCountRoute), input: () => ({}), expect: READ },
-  { door: "GET /api/app/trash/expiring", mutates: false, send: route(trashExpiringRoute), input: () => ({}), expect: READ },
+  {
+    door: "GET /api/app/trash/expiring",
+    mutates: false,
+    send: route(trashExpiringRoute),
+    input: () => ({}),
+    expect: READ,
+  },
   { door: "GET /api/app/trash/export", mutates: false, send: route(trashExportRoute), input: () => ({}), expect: READ },
-  { door: "GET /api/app/trash/export (selection)", mutates: false, send: route(trashExportRoute), input: (w, i) => ({ scope: "mine", ids: w.trashed[i] }), expect: READ },
-  { door: "GET /api/app/records/export", mutates: false, send: route(recordsExportRoute), input: () => ({ entity: "leads", q: "Record" }), expect: READ },
+  {
+    door: "GET /api/app/trash/export (selection)",
+    mutates: false,
+    send: route(trashExportRoute),
+    input: (w, i) => ({ scope: "mine", ids: w.trashed[i] }),
+    expect: READ,
+  },
+  {
+    door: "GET /api/app/records/export",
+    mutates: false,
+    send: route(recordsExportRoute),
+    input: () => ({ entity: "leads", q: "Record" }),
+    expect: READ,
+  },
   // One record as JSON: a live one for every reader, a trashed one as its preview allows (a MEMBER: their own deletion).
-  { door: "GET /api/app/records/[id]/export (live)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.live[i] }), expect: row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND") },
-  { door: "GET /api/app/records/[id]/export (trashed)", mutates: false, send: routeWithParams(recordExportRoute), input: (w, i) => ({ id: w.trashed[i] }), expect: row("ok", "ok", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
+  {
+    door: "GET /api/app/records/[id]/export (live)",
+    mutates: false,
+    send: routeWithParams(recordExportRoute),
+    input: (w, i) => ({ id: w.live[i] }),
+    expect: row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND"),
+  },
+  {
+    door: "GET /api/app/records/[id]/export (trashed)",
+    mutates: false,
+    send: routeWithParams(recordExportRoute),
+    input: (w, i) => ({ id: w.trashed[i] }),
+    expect: row("ok", "ok", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND"),
+  },
   { door: "GET /api/app/audit/export", mutates: false, send: route(auditExportRoute), input: () => ({}), expect: READ },
   { door: "GET /api/app/segments", mutates: false, send: route(segmentsRoute), input: () => ({}), expect: READ },
-  { door: "GET /api/app/segments/preview", mutates: false, send: route(previewRoute), input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }), expect: READ },
-  { door: "action createApiKey", mutates: true, send: action(createApiKeyAction), input: () => ({ name: "Zapier" }), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere") },
+  {
+    door: "GET /api/app/segments/preview",
+    mutates: false,
+    send: route(previewRoute),
+    input: () => ({ entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }),
+    expect: READ,
+  },
+  {
+    door: "action createApiKey",
+    mutates: true,
+    send: action(createApiKeyAction),
+    input: () => ({ name: "Zapier" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
   // Someone else's key answers like an unknown one; only the OWNER may revoke any.
-  { door: "action revokeApiKey", mutates: true, send: action(revokeApiKeyAction), input: (w, i) => ({ id: w.apiKey[i] }), expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND") },
-  { door: "GET /api/app/api-keys", mutates: false, send: route(apiKeysRoute), input: () => ({}), expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok") },
+  {
+    door: "action revokeApiKey",
+    mutates: true,
+    send: action(revokeApiKeyAction),
+    input: (w, i) => ({ id: w.apiKey[i] }),
+    expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "GET /api/app/api-keys",
+    mutates: false,
+    send: route(apiKeysRoute),
+    input: () => ({}),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok"),
+  },
   // The purge digest's webhook: ADMIN+; the other workspace has none.
-  { door: "action saveWebhook", mutates: true, send: action(saveWebhookAction), input: () => ({ url: "https://hooks.example.com/trash" }), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere") },
-  { door: "action revealWebhookSecret", mutates: false, send: action(revealWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "action rotateWebhookSecret", mutates: true, send: action(rotateWebhookSecretAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "action sendDigestNow", mutates: true, send: action(sendDigestNowAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
-  { door: "action removeWebhook", mutates: true, send: action(removeWebhookAction), input: () => ({}), expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND") },
+  {
+    door: "action saveWebhook",
+    mutates: true,
+    send: action(saveWebhookAction),
+    input: () => ({ url: "https://hooks.example.com/trash" }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action revealWebhookSecret",
+    mutates: false,
+    send: action(revealWebhookSecretAction),
+    input: () => ({}),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action rotateWebhookSecret",
+    mutates: true,
+    send: action(rotateWebhookSecretAction),
+    input: () => ({}),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action sendDigestNow",
+    mutates: true,
+    send: action(sendDigestNowAction),
+    input: () => ({}),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action removeWebhook",
+    mutates: true,
+    send: action(removeWebhookAction),
+    input: () => ({}),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
   ...API_DOOR_ROWS,
 ];

@@ -72,18 +72,32 @@ export async function buildWorld(): Promise<World> {
   const by = { own: ws.actors.member, other: ws.actors.member2 };
   const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {}, apiKey: {} } as World;
   for (const item of ["own", "other"] as const) {
-    w.live[item] = (await makeRecord(ws, { createdById: by[item].userId, attributes: { status: "Qualified" } }, { notes: 1 })).id;
+    w.live[item] = (
+      await makeRecord(ws, { createdById: by[item].userId, attributes: { status: "Qualified" } }, { notes: 1 })
+    ).id;
     const t = await makeRecord(ws, { createdById: by[item].userId }, { notes: 1 });
     const deleted = await softDeleteRecords(by[item], { ids: [t.id] }, now);
     w.trashed[item] = t.id;
     w.batch[item] = deleted.batchId!;
-    w.segment[item] = (await createSegment(by[item], { name: `Seg ${item}`, entity: "leads", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } }, now)).segmentId;
+    w.segment[item] = (
+      await createSegment(
+        by[item],
+        {
+          name: `Seg ${item}`,
+          entity: "leads",
+          filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] },
+        },
+        now,
+      )
+    ).segmentId;
     const s = await createSelection(by[item], { scope: "trash", filter: { scope: "mine" } }, now);
     w.selection[item] = { token: s.token, count: s.count };
     w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
   }
   // A purge-digest webhook on a loopback address the server refuses to post to (no network in the matrix).
-  await db().webhook.create({ data: { workspaceId: ws.id, url: "http://127.0.0.1:9/digest", secretCiphertext: encryptSecret("whsec_matrix") } });
+  await db().webhook.create({
+    data: { workspaceId: ws.id, url: "http://127.0.0.1:9/digest", secretCiphertext: encryptSecret("whsec_matrix") },
+  });
   return w;
 }
 
@@ -91,29 +105,46 @@ export async function buildWorld(): Promise<World> {
 export async function snapshot(w: World) {
   const workspaceId = w.ws.id;
   return JSON.stringify({
-    records: await db().record.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, name: true, deletedAt: true, deletedById: true, heldAt: true } }),
+    records: await db().record.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, deletedAt: true, deletedById: true, heldAt: true },
+    }),
     notes: await db().note.count({ where: { workspaceId } }),
-    segments: await db().segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, name: true } }),
+    segments: await db().segment.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true },
+    }),
     members: await db().segmentMember.count({ where: { segment: { workspaceId } } }),
     selections: await db().bulkSelection.count({ where: { workspaceId } }),
     audit: await db().auditLog.count({ where: { workspaceId } }),
     workspace: await db().workspace.findUnique({ where: { id: workspaceId }, select: { retentionDays: true } }),
     memberships: await db().membership.count({ where: { workspaceId } }),
     // The keys people made (the matrix's own bearer keys for API rows aside).
-    apiKeys: await db().apiKey.findMany({ where: { workspaceId, name: { not: "matrix" } }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    apiKeys: await db().apiKey.findMany({
+      where: { workspaceId, name: { not: "matrix" } },
+      orderBy: { id: "asc" },
+      select: { id: true, revokedAt: true },
+    }),
     webhook: await db().webhook.findUnique({ where: { workspaceId }, select: { url: true, secretCiphertext: true } }),
     deliveries: await db().webhookDelivery.count({ where: { workspaceId } }),
   });
 }
 
 /** A server action's result as an Answer. */
-export function actionAnswer(result: { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } }): Answer {
-  return result.ok ? { status: 200, data: result.data } : { status: HTTP_STATUS[result.error.code], code: result.error.code, message: result.error.message };
+export function actionAnswer(
+  result: { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } },
+): Answer {
+  return result.ok
+    ? { status: 200, data: result.data }
+    : { status: HTTP_STATUS[result.error.code], code: result.error.code, message: result.error.message };
 }
 
 /** A route handler's Response as an Answer. */
 export async function responseAnswer(response: Response): Promise<Answer> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code: string; message: string } } | undefined;
   return { status: response.status, code: body?.error?.code, message: body?.error?.message, data: body };
 }
 
@@ -121,6 +152,7 @@ export async function responseAnswer(response: Response): Promise<Answer> {
 export function toQuery(raw: unknown): string {
   if (!raw || typeof raw !== "object") return "";
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) params.append(key, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+  for (const [key, value] of Object.entries(raw))
+    params.append(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
   return params.toString();
 }

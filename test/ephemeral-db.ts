@@ -46,9 +46,13 @@ export async function countStatements(fn: () => Promise<unknown>): Promise<numbe
 
 /** A fresh database for one test file: in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
 /** Hand-written SQL in one transaction on the same connection pool: the benchmark's floor. */
-export type RawTransaction = <T>(fn: (query: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<T>) => Promise<T>;
+export type RawTransaction = <T>(
+  fn: (query: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<T>,
+) => Promise<T>;
 
-export async function createTestDbHandle(postgresUrl = onPostgres ? process.env.TEST_DATABASE_URL : undefined): Promise<DbHandle & { schema?: string; rawTransaction: RawTransaction }> {
+export async function createTestDbHandle(
+  postgresUrl = onPostgres ? process.env.TEST_DATABASE_URL : undefined,
+): Promise<DbHandle & { schema?: string; rawTransaction: RawTransaction }> {
   if (postgresUrl) {
     const url = postgresUrl;
     const schema = `test_${crypto.randomBytes(6).toString("hex")}`;
@@ -92,4 +96,3 @@ export async function createTestDbHandle(postgresUrl = onPostgres ? process.env.
     },
   };
 }
-

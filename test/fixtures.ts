@@ -38,11 +38,16 @@ export async function makeWorkspace(name = "Acme", retentionDays = 14): Promise<
     member2: await makeActor(ws.id, "MEMBER", "member2"),
     viewer: await makeActor(ws.id, "VIEWER", "viewer"),
   };
-  const entity = async (slug: string, entityName: string) => (await db().entity.create({ data: { workspaceId: ws.id, slug, name: entityName } })).id;
+  const entity = async (slug: string, entityName: string) =>
+    (await db().entity.create({ data: { workspaceId: ws.id, slug, name: entityName } })).id;
   return {
     id: ws.id,
     actors,
-    entities: { leads: await entity("leads", "Leads"), contacts: await entity("contacts", "Contacts"), deals: await entity("deals", "Deals") },
+    entities: {
+      leads: await entity("leads", "Leads"),
+      contacts: await entity("contacts", "Contacts"),
+      deals: await entity("deals", "Deals"),
+    },
   };
 }
 
@@ -58,20 +63,55 @@ export async function makeRecord(
   extras: RecordExtras = {},
 ) {
   const record = await db().record.create({
-    data: { workspaceId: ws.id, entityId: ws.entities.leads, name: `Record ${uid()}`, createdById: ws.actors.member.userId, ...data },
+    data: {
+      workspaceId: ws.id,
+      entityId: ws.entities.leads,
+      name: `Record ${uid()}`,
+      createdById: ws.actors.member.userId,
+      ...data,
+    },
   });
   const times = (n = 0) => Array.from({ length: n }, (_, i) => i);
-  if (extras.notes) await db().note.createMany({ data: times(extras.notes).map((i) => ({ workspaceId: ws.id, recordId: record.id, body: `Note ${i}` })) });
-  if (extras.activities) await db().activity.createMany({ data: times(extras.activities).map((i) => ({ workspaceId: ws.id, recordId: record.id, kind: "call", summary: `Call ${i}` })) });
-  if (extras.subformRows) await db().subformRow.createMany({ data: times(extras.subformRows).map((i) => ({ workspaceId: ws.id, recordId: record.id, subform: "line_items", position: i, values: { product: `P${i}` } })) });
+  if (extras.notes)
+    await db().note.createMany({
+      data: times(extras.notes).map((i) => ({ workspaceId: ws.id, recordId: record.id, body: `Note ${i}` })),
+    });
+  if (extras.activities)
+    await db().activity.createMany({
+      data: times(extras.activities).map((i) => ({
+        workspaceId: ws.id,
+        recordId: record.id,
+        kind: "call",
+        summary: `Call ${i}`,
+      })),
+    });
+  if (extras.subformRows)
+    await db().subformRow.createMany({
+      data: times(extras.subformRows).map((i) => ({
+        workspaceId: ws.id,
+        recordId: record.id,
+        subform: "line_items",
+        position: i,
+        values: { product: `P${i}` },
+      })),
+    });
   return record;
 }
 
 /** Many records at once, newest last (createdAt one second apart from `start`). */
-export async function makeRecords(ws: TestWorkspace, count: number, data: Partial<Prisma.RecordCreateManyInput> = {}, start = new Date(NOW.getTime() - count * 1000)) {
+export async function makeRecords(
+  ws: TestWorkspace,
+  count: number,
+  data: Partial<Prisma.RecordCreateManyInput> = {},
+  start = new Date(NOW.getTime() - count * 1000),
+) {
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: crypto.randomUUID(), workspaceId: ws.id, entityId: ws.entities.leads, name: `Bulk ${String(i).padStart(5, "0")}`,
-    createdAt: new Date(start.getTime() + i * 1000), ...data,
+    id: crypto.randomUUID(),
+    workspaceId: ws.id,
+    entityId: ws.entities.leads,
+    name: `Bulk ${String(i).padStart(5, "0")}`,
+    createdAt: new Date(start.getTime() + i * 1000),
+    ...data,
   }));
   await db().record.createMany({ data: rows });
   return rows;
@@ -87,6 +127,9 @@ export const asDoor = (actor: Actor, door: Actor["door"]): Actor => ({ ...actor,
  * A domain function called the way a door calls it: raw input parsed with the door's schema
  * first. Tests of lists and validation read like requests this way.
  */
-export function viaSchema<S extends z.ZodType, T>(schema: S, call: (actor: Actor, input: z.output<S>, now: Date) => Promise<T>) {
+export function viaSchema<S extends z.ZodType, T>(
+  schema: S,
+  call: (actor: Actor, input: z.output<S>, now: Date) => Promise<T>,
+) {
   return async (actor: Actor, raw: z.input<S>, now: Date = NOW) => call(actor, parseInput(schema, raw), now);
 }

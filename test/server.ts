@@ -32,7 +32,8 @@ export async function freePort(): Promise<number> {
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before it answered:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited (${child.exitCode}) before it answered:\n${output()}`);
     try {
       const response = await fetch(`${url}/login`, { redirect: "manual" });
       if (response.status < 500) return;
@@ -45,8 +46,17 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 }
 
 /** Starts `next start` on a free port against `databaseUrl`; the purge scheduler is off unless `env` turns it on. */
-export async function startServer({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningServer> {
-  if (!hasProductionBuild()) throw new Error("No production build in .next: run `npx next build` first (`npm test` builds before the HTTP tests).");
+export async function startServer({
+  databaseUrl,
+  env = {},
+}: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
+  if (!hasProductionBuild())
+    throw new Error(
+      "No production build in .next: run `npx next build` first (`npm test` builds before the HTTP tests).",
+    );
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
@@ -106,6 +116,7 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(login);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`Sign-in as ${email} failed (${login.status}).`);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+    throw new Error(`Sign-in as ${email} failed (${login.status}).`);
   return cookie();
 }

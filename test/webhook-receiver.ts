@@ -35,15 +35,24 @@ export async function startReceiver(script: number[] = [], redirectTo?: string):
   return {
     url: `http://127.0.0.1:${port}/digest`,
     received,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Whether a received digest's X-Webhook-Signature is right for `secret`: HMAC-SHA256 over date + salt + body. */
 export function signatureValid(digest: ReceivedDigest, secret: string): boolean {
   const header = String(digest.headers["x-webhook-signature"] ?? "");
-  const fields = Object.fromEntries([...header.replace(/^HMAC-SHA256\s+/, "").matchAll(/(\w+)=([^,\s]+)/g)].map((m) => [m[1], m[2]]));
+  const fields = Object.fromEntries(
+    [...header.replace(/^HMAC-SHA256\s+/, "").matchAll(/(\w+)=([^,\s]+)/g)].map((m) => [m[1], m[2]]),
+  );
   if (!header.startsWith("HMAC-SHA256 ") || !fields.date || !fields.salt || !fields.signature) return false;
-  const expected = crypto.createHmac("sha256", secret).update(fields.date + fields.salt + digest.body).digest("hex");
+  const expected = crypto
+    .createHmac("sha256", secret)
+    .update(fields.date + fields.salt + digest.body)
+    .digest("hex");
   return fields.signature === expected;
 }

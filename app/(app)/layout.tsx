@@ -7,9 +7,18 @@ import { getWorkspaceSummary } from "@/lib/workspace";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [workspace, trashCount, expiring] = await Promise.all([getWorkspaceSummary(actor), countTrash(actor), countExpiringSoon(actor, {}, new Date())]);
+  const [workspace, trashCount, expiring] = await Promise.all([
+    getWorkspaceSummary(actor),
+    countTrash(actor),
+    countExpiringSoon(actor, {}, new Date()),
+  ]);
   return (
-    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} workspaceName={workspace.name} trashCount={trashCount} expiringSoon={expiring.count}>
+    <AppShell
+      user={{ name: actor.name, email: actor.email, role: actor.role }}
+      workspaceName={workspace.name}
+      trashCount={trashCount}
+      expiringSoon={expiring.count}
+    >
       {children}
     </AppShell>
   );

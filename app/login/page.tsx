@@ -28,7 +28,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {demo && (
           <p className="mt-6 text-center text-xs text-zinc-500" data-testid="demo-credentials">
             Demo: <span className="font-mono">{demo.email}</span>
-            {demo.password ? <> / <span className="font-mono">{demo.password}</span></> : " (password from DEMO_PASSWORD)"}
+            {demo.password ? (
+              <>
+                {" "}
+                / <span className="font-mono">{demo.password}</span>
+              </>
+            ) : (
+              " (password from DEMO_PASSWORD)"
+            )}
           </p>
         )}
       </div>

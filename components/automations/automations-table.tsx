@@ -12,34 +12,67 @@ import { LocalTime } from "@/components/ui/local-time";
 
 const STATUS_TONE = { ACTIVE: "green", PAUSED: "amber", DETACHED: "zinc" } as const;
 const STATUS_LABEL = { ACTIVE: "Active", PAUSED: "Paused", DETACHED: "Detached" } as const;
-const TRIGGER = { RECORD_DELETED: "When a record is deleted", SEGMENT_ENTERED: "When a record enters a segment" } as const;
+const TRIGGER = {
+  RECORD_DELETED: "When a record is deleted",
+  SEGMENT_ENTERED: "When a record enters a segment",
+} as const;
 
 function Target({ a }: { a: AutomationRow }) {
   if (a.segment) {
-    return <>Segment: <Link href={`/segments/${a.segment.id}`} className="text-zinc-700 hover:text-brand-700 hover:underline">{a.segment.name}</Link></>;
+    return (
+      <>
+        Segment:{" "}
+        <Link href={`/segments/${a.segment.id}`} className="text-zinc-700 hover:text-brand-700 hover:underline">
+          {a.segment.name}
+        </Link>
+      </>
+    );
   }
   if (a.status === "DETACHED") {
-    const when = a.detachedAt ? <> on <LocalTime value={a.detachedAt} style="date" /></> : "";
-    return <>{a.detachedFromSegment ? <>Segment “{a.detachedFromSegment}” was deleted{when}</> : <>Its segment was deleted{when}</>}</>;
+    const when = a.detachedAt ? (
+      <>
+        {" "}
+        on <LocalTime value={a.detachedAt} style="date" />
+      </>
+    ) : (
+      ""
+    );
+    return (
+      <>
+        {a.detachedFromSegment ? (
+          <>
+            Segment “{a.detachedFromSegment}” was deleted{when}
+          </>
+        ) : (
+          <>Its segment was deleted{when}</>
+        )}
+      </>
+    );
   }
   return <>{a.entityName ? `Entity: ${a.entityName}` : ""}</>;
 }
 
 export function AutomationsTable({ automations }: { automations: AutomationRow[] }) {
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const toggle = (id: string) => setOpen((prev) => {
-    const next = new Set(prev);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <table className="w-full text-left text-sm" data-testid="automations-table">
       <thead className={theadClass}>
         <tr>
-          <th className={`${th} w-10`}><span className="sr-only">Runs</span></th>
-          <th className={th}>Automation</th><th className={th}>Trigger</th><th className={th}>Status</th>
-          <th className={`${th} text-right`}>Runs</th><th className={th}>Last run</th>
+          <th className={`${th} w-10`}>
+            <span className="sr-only">Runs</span>
+          </th>
+          <th className={th}>Automation</th>
+          <th className={th}>Trigger</th>
+          <th className={th}>Status</th>
+          <th className={`${th} text-right`}>Runs</th>
+          <th className={th}>Last run</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
@@ -59,7 +92,11 @@ export function AutomationsTable({ automations }: { automations: AutomationRow[]
                     aria-label={`${expanded ? "Hide" : "Show"} recent runs of ${a.name}`}
                     className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
                   >
-                    {expanded ? <ChevronDown className="size-4" aria-hidden /> : <ChevronRight className="size-4" aria-hidden />}
+                    {expanded ? (
+                      <ChevronDown className="size-4" aria-hidden />
+                    ) : (
+                      <ChevronRight className="size-4" aria-hidden />
+                    )}
                   </button>
                 </td>
                 <td className="px-4 py-3">
@@ -68,10 +105,15 @@ export function AutomationsTable({ automations }: { automations: AutomationRow[]
                 </td>
                 <td className="px-4 py-3 text-zinc-600">
                   {TRIGGER[a.trigger]}
-                  <span className="block text-xs text-zinc-500"><Target a={a} /></span>
+                  <span className="block text-xs text-zinc-500">
+                    <Target a={a} />
+                  </span>
                 </td>
                 <td className="px-4 py-3">
-                  <Badge tone={STATUS_TONE[a.status]} title={detached ? "Its segment was deleted, so nothing can trigger it any more." : undefined}>
+                  <Badge
+                    tone={STATUS_TONE[a.status]}
+                    title={detached ? "Its segment was deleted, so nothing can trigger it any more." : undefined}
+                  >
                     {detached && <Unlink className="size-3" aria-hidden />}
                     {STATUS_LABEL[a.status]}
                   </Badge>

@@ -9,9 +9,26 @@ import { useBulkRun } from "./use-bulk-run";
 import type { MatchingSelection } from "./use-row-selection";
 
 const WORDS: Record<SelectionAction, { verb: string; done: string; explain: string; danger: boolean }> = {
-  delete: { verb: "Move to trash", done: "moved to the trash", explain: "They disappear from lists, search and segments and can be restored from the trash until their retention runs out.", danger: false },
-  restore: { verb: "Restore", done: "restored", explain: "They come back with everything that belonged to them. Records whose external id is now taken by a live record are reported and stay in the trash.", danger: false },
-  destroy: { verb: "Delete permanently", done: "deleted permanently", explain: "This won’t be recoverable: each record and everything that belonged to it is erased now.", danger: true },
+  delete: {
+    verb: "Move to trash",
+    done: "moved to the trash",
+    explain:
+      "They disappear from lists, search and segments and can be restored from the trash until their retention runs out.",
+    danger: false,
+  },
+  restore: {
+    verb: "Restore",
+    done: "restored",
+    explain:
+      "They come back with everything that belonged to them. Records whose external id is now taken by a live record are reported and stay in the trash.",
+    danger: false,
+  },
+  destroy: {
+    verb: "Delete permanently",
+    done: "deleted permanently",
+    explain: "This won’t be recoverable: each record and everything that belonged to it is erased now.",
+    danger: true,
+  },
 };
 
 interface Props {
@@ -31,26 +48,53 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
   const finished = state.phase === "done" || state.phase === "cancelled" || state.phase === "error";
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && state.phase !== "running" && onClose({ batchIds: state.batchIds, succeeded: state.succeeded })}>
+    <Dialog.Root
+      open
+      onOpenChange={(open) =>
+        !open && state.phase !== "running" && onClose({ batchIds: state.batchIds, succeeded: state.succeeded })
+      }
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none" onInteractOutside={(e) => e.preventDefault()}>
+        <Dialog.Content
+          className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none"
+          onInteractOutside={(e) => e.preventDefault()}
+        >
           <Dialog.Title className="text-base font-semibold text-zinc-900">
-            {state.phase === "idle" ? `${words.verb}: all ${count} matching records?` : finished ? "Finished" : `${words.verb}…`}
+            {state.phase === "idle"
+              ? `${words.verb}: all ${count} matching records?`
+              : finished
+                ? "Finished"
+                : `${words.verb}…`}
           </Dialog.Title>
           {state.phase === "idle" && (
             <>
               <Dialog.Description className="mt-2 text-sm text-zinc-600">
-                {words.explain} Only the {count} records that matched when you selected them are affected, in {selection.chunks} {selection.chunks === 1 ? "chunk" : "chunks"} of up to 1,000.
+                {words.explain} Only the {count} records that matched when you selected them are affected, in{" "}
+                {selection.chunks} {selection.chunks === 1 ? "chunk" : "chunks"} of up to 1,000.
               </Dialog.Description>
               <label className="mt-4 block text-sm">
-                <span className="text-zinc-700">Type <span className="font-mono font-semibold text-zinc-900">{selection.count}</span> to confirm</span>
-                <input autoFocus inputMode="numeric" aria-label="Number of records" value={typed} onChange={(e) => setTyped(e.target.value)}
-                  className="mt-1.5 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm tabular-nums focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none" />
+                <span className="text-zinc-700">
+                  Type <span className="font-mono font-semibold text-zinc-900">{selection.count}</span> to confirm
+                </span>
+                <input
+                  autoFocus
+                  inputMode="numeric"
+                  aria-label="Number of records"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  className="mt-1.5 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm tabular-nums focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+                />
               </label>
               <div className="mt-6 flex justify-end gap-2">
-                <Dialog.Close asChild><Button variant="secondary">Cancel</Button></Dialog.Close>
-                <Button variant={words.danger ? "danger" : "primary"} disabled={!typedOk} onClick={() => start(selection, action, selection.count)}>
+                <Dialog.Close asChild>
+                  <Button variant="secondary">Cancel</Button>
+                </Dialog.Close>
+                <Button
+                  variant={words.danger ? "danger" : "primary"}
+                  disabled={!typedOk}
+                  onClick={() => start(selection, action, selection.count)}
+                >
                   {words.verb} {count}
                 </Button>
               </div>
@@ -59,26 +103,57 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
           {state.phase !== "idle" && (
             <div className="mt-4">
               <div className="flex justify-between text-sm text-zinc-600">
-                <span data-testid="bulk-progress-text">{state.processed.toLocaleString("en-US")} of {count}</span>
-                <span>chunk {Math.min(state.chunksDone + (state.phase === "running" ? 1 : 0), selection.chunks)} of {selection.chunks}</span>
+                <span data-testid="bulk-progress-text">
+                  {state.processed.toLocaleString("en-US")} of {count}
+                </span>
+                <span>
+                  chunk {Math.min(state.chunksDone + (state.phase === "running" ? 1 : 0), selection.chunks)} of{" "}
+                  {selection.chunks}
+                </span>
               </div>
-              <div role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100">
+              <div
+                role="progressbar"
+                aria-label="Progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
+              >
                 <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
               </div>
               {finished && (
                 <div className="mt-5 space-y-3 text-sm" data-testid="bulk-summary">
                   {state.succeeded > 0 && (
-                    <p className="flex items-center gap-2 text-emerald-700"><CheckCircle2 className="size-4" aria-hidden />{state.succeeded.toLocaleString("en-US")} {words.done}.</p>
+                    <p className="flex items-center gap-2 text-emerald-700">
+                      <CheckCircle2 className="size-4" aria-hidden />
+                      {state.succeeded.toLocaleString("en-US")} {words.done}.
+                    </p>
                   )}
                   {state.phase === "cancelled" && (
-                    <p className="flex items-center gap-2 text-amber-700"><AlertTriangle className="size-4" aria-hidden />Cancelled: finished chunks stay done; {(selection.count - state.processed).toLocaleString("en-US")} were not touched.</p>
+                    <p className="flex items-center gap-2 text-amber-700">
+                      <AlertTriangle className="size-4" aria-hidden />
+                      Cancelled: finished chunks stay done;{" "}
+                      {(selection.count - state.processed).toLocaleString("en-US")} were not touched.
+                    </p>
                   )}
-                  {state.phase === "error" && <p className="flex items-center gap-2 text-red-700"><XCircle className="size-4" aria-hidden />Stopped: {state.error}</p>}
+                  {state.phase === "error" && (
+                    <p className="flex items-center gap-2 text-red-700">
+                      <XCircle className="size-4" aria-hidden />
+                      Stopped: {state.error}
+                    </p>
+                  )}
                   {state.failed.length > 0 && (
                     <div>
-                      <p className="flex items-center gap-2 text-red-700"><XCircle className="size-4" aria-hidden />{state.failed.length.toLocaleString("en-US")} failed:</p>
+                      <p className="flex items-center gap-2 text-red-700">
+                        <XCircle className="size-4" aria-hidden />
+                        {state.failed.length.toLocaleString("en-US")} failed:
+                      </p>
                       <ul className="mt-2 max-h-40 overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs text-zinc-700">
-                        {state.failed.slice(0, 100).map((f) => <li key={f.id}>{f.id}: {f.message}</li>)}
+                        {state.failed.slice(0, 100).map((f) => (
+                          <li key={f.id}>
+                            {f.id}: {f.message}
+                          </li>
+                        ))}
                         {state.failed.length > 100 && <li>… and {state.failed.length - 100} more</li>}
                       </ul>
                     </div>
@@ -87,9 +162,13 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
               )}
               <div className="mt-6 flex justify-end gap-2">
                 {state.phase === "running" ? (
-                  <Button variant="secondary" onClick={cancel}>Cancel</Button>
+                  <Button variant="secondary" onClick={cancel}>
+                    Cancel
+                  </Button>
                 ) : (
-                  <Button onClick={() => onClose({ batchIds: state.batchIds, succeeded: state.succeeded })}>Close</Button>
+                  <Button onClick={() => onClose({ batchIds: state.batchIds, succeeded: state.succeeded })}>
+                    Close
+                  </Button>
                 )}
               </div>
             </div>

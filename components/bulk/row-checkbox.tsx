@@ -2,7 +2,17 @@
 
 import { useEffect, useRef } from "react";
 
-export function RowCheckbox({ checked, indeterminate, label, onToggle }: { checked: boolean; indeterminate?: boolean; label: string; onToggle: (shiftKey: boolean) => void }) {
+export function RowCheckbox({
+  checked,
+  indeterminate,
+  label,
+  onToggle,
+}: {
+  checked: boolean;
+  indeterminate?: boolean;
+  label: string;
+  onToggle: (shiftKey: boolean) => void;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = !!indeterminate && !checked;

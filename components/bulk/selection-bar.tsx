@@ -10,8 +10,20 @@ const Panel = dynamic(() => import("./selection-panels").then((m) => m.Selection
 const Banner = dynamic(() => import("./selection-panels").then((m) => m.SelectAllBannerPanel), { ssr: false });
 
 /** Sticky bar at the bottom of the viewport: how many are selected and what may be done. */
-export function SelectionBar({ selection, onDeleteKey, children }: { selection: RowSelection; onDeleteKey?: () => void; children: ReactNode }) {
-  return selection.count === 0 ? null : <Panel selection={selection} onDeleteKey={onDeleteKey}>{children}</Panel>;
+export function SelectionBar({
+  selection,
+  onDeleteKey,
+  children,
+}: {
+  selection: RowSelection;
+  onDeleteKey?: () => void;
+  children: ReactNode;
+}) {
+  return selection.count === 0 ? null : (
+    <Panel selection={selection} onDeleteKey={onDeleteKey}>
+      {children}
+    </Panel>
+  );
 }
 
 /** Gmail's banner: the page is selected — offer every row matching the filter, across pages. */
@@ -19,9 +31,21 @@ export function SelectAllBanner(props: ComponentProps<typeof Banner>) {
   return props.selection.allOnPage || props.selection.matching ? <Banner {...props} /> : null;
 }
 
-export function SelectionBarButton({ onClick, children, danger }: { onClick: () => void; children: ReactNode; danger?: boolean }) {
+export function SelectionBarButton({
+  onClick,
+  children,
+  danger,
+}: {
+  onClick: () => void;
+  children: ReactNode;
+  danger?: boolean;
+}) {
   return (
-    <button type="button" onClick={onClick} className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ${danger ? "text-red-300 hover:bg-red-500/20 hover:text-red-200" : "hover:bg-zinc-800"}`}>
+    <button
+      type="button"
+      onClick={onClick}
+      className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ${danger ? "text-red-300 hover:bg-red-500/20 hover:text-red-200" : "hover:bg-zinc-800"}`}
+    >
       {children}
     </button>
   );

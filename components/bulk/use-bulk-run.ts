@@ -26,7 +26,10 @@ export function useBulkRun() {
   const queryClient = useQueryClient();
   const [state, setState] = useState<BulkRunState>(IDLE);
   const cancelled = useRef(false);
-  const refresh = useCallback(() => Promise.all(RECORD_VIEWS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))), [queryClient]);
+  const refresh = useCallback(
+    () => Promise.all(RECORD_VIEWS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    [queryClient],
+  );
 
   const start = useCallback(
     async (selection: MatchingSelection, action: SelectionAction, confirmCount: number) => {
@@ -38,7 +41,9 @@ export function useBulkRun() {
           break;
         }
         try {
-          const result = await runAction(applySelectionChunkAction({ token: selection.token, confirmCount, action, chunk }));
+          const result = await runAction(
+            applySelectionChunkAction({ token: selection.token, confirmCount, action, chunk }),
+          );
           setState((s) => ({
             ...s,
             chunksDone: s.chunksDone + 1,

@@ -57,7 +57,19 @@ export function useRowSelection(pageIds: string[], resetKey: string) {
   }, [allOnPage, pageIds]);
 
   const ids = useMemo(() => pageIds.filter((id) => selected.has(id)), [pageIds, selected]);
-  return { ids, selected, isSelected: (id: string) => selected.has(id) || matching !== null, toggle, togglePage, allOnPage, someOnPage, matching, setMatching, clear, count: matching?.count ?? ids.length };
+  return {
+    ids,
+    selected,
+    isSelected: (id: string) => selected.has(id) || matching !== null,
+    toggle,
+    togglePage,
+    allOnPage,
+    someOnPage,
+    matching,
+    setMatching,
+    clear,
+    count: matching?.count ?? ids.length,
+  };
 }
 
 export type RowSelection = ReturnType<typeof useRowSelection>;

@@ -11,7 +11,8 @@ import type { RowSelection } from "./use-row-selection";
 export function useSelectAll(selection: RowSelection, filter: SelectionRequest) {
   return useMutation({
     mutationFn: () => runAction(createSelectionAction(filter)),
-    onSuccess: (snapshot) => selection.setMatching({ token: snapshot.token, count: snapshot.count, chunks: snapshot.chunks }),
+    onSuccess: (snapshot) =>
+      selection.setMatching({ token: snapshot.token, count: snapshot.count, chunks: snapshot.chunks }),
     onError: (error) => toast.error(error.message),
   });
 }

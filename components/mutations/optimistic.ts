@@ -21,9 +21,17 @@ export function removeRows(queryClient: QueryClient, key: QueryKey, ids: Readonl
   const rollbackPages = patchQueries<Paged<{ id: string }>>(queryClient, key, (old) => {
     const items = old.items.filter((r) => !ids.has(r.id));
     // A capped count ("10,000+") stays as it is: there are still more than the cap.
-    return { ...old, items, totalCount: old.totalCountCapped ? old.totalCount : Math.max(0, old.totalCount - (old.items.length - items.length)) };
+    return {
+      ...old,
+      items,
+      totalCount: old.totalCountCapped
+        ? old.totalCount
+        : Math.max(0, old.totalCount - (old.items.length - items.length)),
+    };
   });
-  const rollbackCount = trashCountDelta ? patchQueries<number>(queryClient, queryKeys.trashCount, (n) => Math.max(0, n + trashCountDelta)) : () => undefined;
+  const rollbackCount = trashCountDelta
+    ? patchQueries<number>(queryClient, queryKeys.trashCount, (n) => Math.max(0, n + trashCountDelta))
+    : () => undefined;
   return () => {
     rollbackPages();
     rollbackCount();

@@ -22,8 +22,10 @@ export function useRevokeApiKey(options: { onRevoked?: () => void } = {}) {
   return useActionMutation({
     action: (key: { id: string; name: string }) => revokeApiKeyAction({ id: key.id }),
     refresh: [queryKeys.apiKeys],
-    optimistic: (queryClient, key) => patchQueries<ApiKeyRow[]>(queryClient, queryKeys.apiKeys, (old) =>
-      old.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString(), canRevoke: false } : k))),
+    optimistic: (queryClient, key) =>
+      patchQueries<ApiKeyRow[]>(queryClient, queryKeys.apiKeys, (old) =>
+        old.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString(), canRevoke: false } : k)),
+      ),
     onSuccess: (_result, key) => {
       toast.success(`Revoked “${key.name}”.`, { description: "Requests signed with it are refused from now on." });
       options.onRevoked?.();

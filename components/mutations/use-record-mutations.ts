@@ -2,7 +2,13 @@
 
 import { toast } from "sonner";
 import { queryKeys, RECORD_VIEWS } from "@/components/queries/keys";
-import { deleteRecordsAction, eraseRecordsAction, hardDeleteRecordsAction, restoreRecordsAction, undoDeleteAction } from "@/lib/actions/records";
+import {
+  deleteRecordsAction,
+  eraseRecordsAction,
+  hardDeleteRecordsAction,
+  restoreRecordsAction,
+  undoDeleteAction,
+} from "@/lib/actions/records";
 import { removeRows } from "./optimistic";
 import { plural, summarizeFailures, useActionMutation } from "./use-action-mutation";
 
@@ -11,7 +17,10 @@ export function useUndoDelete() {
     action: (batchIds: string[]) => undoDeleteAction({ batchIds }),
     refresh: RECORD_VIEWS,
     onSuccess: ({ succeeded, failed }) => {
-      if (failed.length) toast.warning(`Restored ${plural(succeeded.length, "record")}; ${failed.length} could not be restored. ${summarizeFailures(failed)}`);
+      if (failed.length)
+        toast.warning(
+          `Restored ${plural(succeeded.length, "record")}; ${failed.length} could not be restored. ${summarizeFailures(failed)}`,
+        );
       else toast.success(`Restored ${plural(succeeded.length, "record")}.`);
     },
   });
@@ -29,7 +38,9 @@ export function useDeleteRecords(options: { onDeleted?: () => void } = {}) {
       if (n > 0 && result.batchId) {
         const batchId = result.batchId;
         toast.success(`Moved ${plural(n, "record")} to the trash.`, {
-          description: result.failed.length ? `${result.failed.length} not deleted: ${summarizeFailures(result.failed)}` : "You can restore from the trash for the retention period.",
+          description: result.failed.length
+            ? `${result.failed.length} not deleted: ${summarizeFailures(result.failed)}`
+            : "You can restore from the trash for the retention period.",
           action: { label: "Undo", onClick: () => undo.mutate([batchId]) },
           duration: 8000,
         });
@@ -49,7 +60,10 @@ export function useRestoreRecords() {
     onSuccess: (result) => {
       const n = result.succeeded.length;
       if (result.failed.length) {
-        toast.warning(n ? `Restored ${plural(n, "record")}; ${result.failed.length} could not be restored.` : "Could not restore.", { description: summarizeFailures(result.failed), duration: 10_000 });
+        toast.warning(
+          n ? `Restored ${plural(n, "record")}; ${result.failed.length} could not be restored.` : "Could not restore.",
+          { description: summarizeFailures(result.failed), duration: 10_000 },
+        );
       } else {
         toast.success(`Restored ${plural(n, "record")} with everything that belonged to ${n === 1 ? "it" : "them"}.`);
       }
@@ -60,7 +74,8 @@ export function useRestoreRecords() {
 /** Permanent delete: of trashed records (`from: "trash"`), or erasure of live ones from the record page. */
 export function useHardDeleteRecords(options: { onDeleted?: () => void; from?: "trash" | "live" } = {}) {
   return useActionMutation({
-    action: (ids: string[]) => (options.from === "live" ? eraseRecordsAction({ ids }) : hardDeleteRecordsAction({ ids })),
+    action: (ids: string[]) =>
+      options.from === "live" ? eraseRecordsAction({ ids }) : hardDeleteRecordsAction({ ids }),
     refresh: RECORD_VIEWS,
     optimistic: (queryClient, ids) => {
       const rollbackTrash = removeRows(queryClient, queryKeys.trash.all, new Set(ids));

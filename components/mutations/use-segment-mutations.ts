@@ -14,7 +14,9 @@ export function useCreateSegment(options: { onCreated?: (segmentId: string) => v
     refresh: [queryKeys.segments],
     toastErrors: false,
     onSuccess: (result, input) => {
-      toast.success(`Created “${input.name.trim()}” with ${result.memberCount.toLocaleString("en-US")} ${result.memberCount === 1 ? "member" : "members"}.`);
+      toast.success(
+        `Created “${input.name.trim()}” with ${result.memberCount.toLocaleString("en-US")} ${result.memberCount === 1 ? "member" : "members"}.`,
+      );
       options.onCreated?.(result.segmentId);
     },
   });
@@ -25,11 +27,14 @@ export function useDeleteSegment(options: { onDeleted?: () => void } = {}) {
   return useActionMutation({
     action: (segment: { id: string; name: string }) => deleteSegmentAction({ id: segment.id }),
     refresh: [queryKeys.segments],
-    optimistic: (queryClient, segment) => patchQueries<SegmentRow[]>(queryClient, queryKeys.segments, (old) => old.filter((s) => s.id !== segment.id)),
+    optimistic: (queryClient, segment) =>
+      patchQueries<SegmentRow[]>(queryClient, queryKeys.segments, (old) => old.filter((s) => s.id !== segment.id)),
     onSuccess: (result, segment) => {
       const n = result.detachedAutomationIds.length;
       toast.success(`Deleted segment “${segment.name}”.`, {
-        description: n ? `${n} ${n === 1 ? "automation was" : "automations were"} detached and will not run again.` : undefined,
+        description: n
+          ? `${n} ${n === 1 ? "automation was" : "automations were"} detached and will not run again.`
+          : undefined,
       });
       options.onDeleted?.();
     },

@@ -16,7 +16,12 @@ export function useSetHold() {
         ...old,
         items: old.items.map((r) => (r.id === id ? { ...r, heldAt: hold ? new Date().toISOString() : null } : r)),
       })),
-    onSuccess: ({ held }) => toast.success(held ? "On hold: this record will not be purged until released." : "Hold released: the countdown applies again."),
+    onSuccess: ({ held }) =>
+      toast.success(
+        held
+          ? "On hold: this record will not be purged until released."
+          : "Hold released: the countdown applies again.",
+      ),
   });
 }
 

@@ -2,7 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { removeWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, saveWebhookAction, sendDigestNowAction } from "@/lib/actions/webhooks";
+import {
+  removeWebhookAction,
+  revealWebhookSecretAction,
+  rotateWebhookSecretAction,
+  saveWebhookAction,
+  sendDigestNowAction,
+} from "@/lib/actions/webhooks";
 import { plural, useActionMutation } from "./use-action-mutation";
 
 // The webhook settings page is server-rendered: after a change, the page itself is refreshed
@@ -16,7 +22,11 @@ export function useSaveWebhook() {
     refresh: [],
     toastErrors: false,
     onSuccess: ({ created }) => {
-      toast.success(created ? "Webhook saved. Reveal the signing secret to set up the receiver." : "Webhook URL changed; the signing secret stays the same.");
+      toast.success(
+        created
+          ? "Webhook saved. Reveal the signing secret to set up the receiver."
+          : "Webhook URL changed; the signing secret stays the same.",
+      );
       router.refresh();
     },
   });
@@ -37,7 +47,11 @@ export function useRemoveWebhook(onDone: () => void) {
 
 /** Reveal and regenerate both hand the secret to `onSecret`. */
 export function useWebhookSecret(onSecret: (secret: string) => void) {
-  const reveal = useActionMutation({ action: () => revealWebhookSecretAction({}), refresh: [], onSuccess: ({ secret }) => onSecret(secret) });
+  const reveal = useActionMutation({
+    action: () => revealWebhookSecretAction({}),
+    refresh: [],
+    onSuccess: ({ secret }) => onSecret(secret),
+  });
   const rotate = useActionMutation({
     action: () => rotateWebhookSecretAction({}),
     refresh: [],
@@ -58,7 +72,10 @@ export function useSendDigestNow() {
       const what = `Digest of ${plural(recordCount, "record")}`;
       const tries = plural(attempts.length, "attempt");
       if (status === "DELIVERED") toast.success(`${what} delivered (${tries}).`);
-      else toast.error(`${what} not delivered after ${tries}: ${attempts.at(-1)?.error ?? `HTTP ${attempts.at(-1)?.statusCode}`}.`);
+      else
+        toast.error(
+          `${what} not delivered after ${tries}: ${attempts.at(-1)?.error ?? `HTTP ${attempts.at(-1)?.statusCode}`}.`,
+        );
       router.refresh();
     },
   });

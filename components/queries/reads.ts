@@ -11,31 +11,54 @@ import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
 import { toSearchParams } from "./search-params";
 
-
 // Each read starts from what the server component rendered and refetches when mutations invalidate it.
 
 export function useRecordsPage(query: RecordsQuery, initialData: RecordPage) {
-  return useQuery({ queryKey: queryKeys.records.page(query), queryFn: () => fetchJson<RecordPage>(`/api/app/records?${toSearchParams(query)}`), initialData });
+  return useQuery({
+    queryKey: queryKeys.records.page(query),
+    queryFn: () => fetchJson<RecordPage>(`/api/app/records?${toSearchParams(query)}`),
+    initialData,
+  });
 }
 
 export function useTrashPage(query: TrashQuery, initialData: TrashPage) {
-  return useQuery({ queryKey: queryKeys.trash.page(query), queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toSearchParams(query)}`), initialData });
+  return useQuery({
+    queryKey: queryKeys.trash.page(query),
+    queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toSearchParams(query)}`),
+    initialData,
+  });
 }
 
 export function useSegments(initialData: SegmentRow[]) {
-  return useQuery({ queryKey: queryKeys.segments, queryFn: () => fetchJson<SegmentRow[]>("/api/app/segments"), initialData });
+  return useQuery({
+    queryKey: queryKeys.segments,
+    queryFn: () => fetchJson<SegmentRow[]>("/api/app/segments"),
+    initialData,
+  });
 }
 
 export function useApiKeys(initialData: ApiKeyRow[]) {
-  return useQuery({ queryKey: queryKeys.apiKeys, queryFn: () => fetchJson<ApiKeyRow[]>("/api/app/api-keys"), initialData });
+  return useQuery({
+    queryKey: queryKeys.apiKeys,
+    queryFn: () => fetchJson<ApiKeyRow[]>("/api/app/api-keys"),
+    initialData,
+  });
 }
 
 /** The number of records in the caller's trash view: the navigation badge and Empty trash share it. */
 export function useTrashCount(initialData: number) {
-  return useQuery({ queryKey: queryKeys.trashCount, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count, initialData });
+  return useQuery({
+    queryKey: queryKeys.trashCount,
+    queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/count")).count,
+    initialData,
+  });
 }
 
 /** How many of the caller's deletions will be purged within 24 hours: the purge notice. */
 export function useExpiringSoon(initialData: number) {
-  return useQuery({ queryKey: queryKeys.trashExpiring, queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/expiring")).count, initialData });
+  return useQuery({
+    queryKey: queryKeys.trashExpiring,
+    queryFn: async () => (await fetchJson<{ count: number }>("/api/app/trash/expiring")).count,
+    initialData,
+  });
 }

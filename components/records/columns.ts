@@ -30,7 +30,9 @@ export function formatAttribute(value: unknown, column: AttributeColumn, currenc
   }
   if (column.kind === "date" && typeof value === "string") {
     const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? value : d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+    return Number.isNaN(d.getTime())
+      ? value
+      : d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
   }
   return String(value);
 }

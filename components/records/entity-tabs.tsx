@@ -13,7 +13,9 @@ export function EntityTabs({ entities, active }: { entities: EntitySummary[]; ac
           href={`/records/${e.slug}`}
           className={clsx(
             "-mb-px border-b-2 px-3 pb-2.5 pt-1 text-sm font-medium transition-colors",
-            e.slug === active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+            e.slug === active
+              ? "border-brand-600 text-brand-700"
+              : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
           )}
         >
           {e.name}

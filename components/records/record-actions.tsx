@@ -29,7 +29,11 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
   return (
     <div className="flex gap-2">
       {canDestroy && (
-        <Button variant="ghost" onClick={() => setDialog("destroy")} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+        <Button
+          variant="ghost"
+          onClick={() => setDialog("destroy")}
+          className="text-red-700 hover:bg-red-50 hover:text-red-800"
+        >
           <ShieldAlert className="size-4" aria-hidden /> Delete permanently
         </Button>
       )}
@@ -55,7 +59,10 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
         pending={destroy.isPending}
         onConfirm={() => destroy.mutate([record.id])}
       >
-        <p>This won’t be recoverable. The record, its attribute values, notes, activity log, line items and its place in other records’ relations are erased at once — it does not go to the trash.</p>
+        <p>
+          This won’t be recoverable. The record, its attribute values, notes, activity log, line items and its place in
+          other records’ relations are erased at once — it does not go to the trash.
+        </p>
         <p>Use this for erasure requests (GDPR). To keep a way back, use Delete instead.</p>
       </ConfirmDialog>
     </div>

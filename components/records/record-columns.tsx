@@ -17,7 +17,11 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
     column.accessor("name", {
       header: "Name",
       cell: (info) => (
-        <Link href={`/records/${entitySlug}/${info.row.original.id}`} prefetch={false} className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <Link
+          href={`/records/${entitySlug}/${info.row.original.id}`}
+          prefetch={false}
+          className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+        >
           {info.getValue()}
         </Link>
       ),
@@ -28,29 +32,67 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
         header: a.label,
         cell: (info) => {
           const text = formatAttribute(info.row.original.attributes[a.key], a);
-          return a.kind === "badge" && text !== "—" ? <Badge>{text}</Badge> : <span className="whitespace-nowrap text-zinc-700">{text}</span>;
+          return a.kind === "badge" && text !== "—" ? (
+            <Badge>{text}</Badge>
+          ) : (
+            <span className="whitespace-nowrap text-zinc-700">{text}</span>
+          );
         },
       }),
     ),
-    ...(entitySlug === "deals" ? [] : [column.accessor("phoneNumber", { header: "Phone", cell: (i) => <span className="whitespace-nowrap font-mono text-xs text-zinc-600">{i.getValue() ?? "—"}</span> })]),
+    ...(entitySlug === "deals"
+      ? []
+      : [
+          column.accessor("phoneNumber", {
+            header: "Phone",
+            cell: (i) => (
+              <span className="whitespace-nowrap font-mono text-xs text-zinc-600">{i.getValue() ?? "—"}</span>
+            ),
+          }),
+        ]),
     column.display({
       id: "external",
       header: "External ID",
-      cell: ({ row: { original: r } }) => (r.externalId ? <span className="text-xs text-zinc-600"><span className="text-zinc-500">{r.externalProvider}:</span>{r.externalId}</span> : <span className="text-zinc-500">—</span>),
+      cell: ({ row: { original: r } }) =>
+        r.externalId ? (
+          <span className="text-xs text-zinc-600">
+            <span className="text-zinc-500">{r.externalProvider}:</span>
+            {r.externalId}
+          </span>
+        ) : (
+          <span className="text-zinc-500">—</span>
+        ),
     }),
-    column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span> }),
-    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500"><LocalTime value={i.getValue()} style="date" /></span> }),
+    column.accessor("ownerName", {
+      header: "Owner",
+      cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span>,
+    }),
+    column.accessor("createdAt", {
+      header: "Created",
+      cell: (i) => (
+        <span className="whitespace-nowrap text-zinc-500">
+          <LocalTime value={i.getValue()} style="date" />
+        </span>
+      ),
+    }),
     ...(onDelete
-      ? [column.display({
-          id: "actions",
-          header: () => <span className="sr-only">Actions</span>,
-          cell: ({ row }) => (
-            <button type="button" onClick={() => onDelete(row.original)} aria-label={`Delete ${row.original.name}`} title="Move to trash"
-              className="rounded-md p-1.5 text-zinc-400 opacity-60 transition hover:bg-red-50 hover:text-red-600 group-hover:opacity-100 focus-visible:opacity-100">
-              <Trash2 className="size-4" aria-hidden />
-            </button>
-          ),
-        })]
+      ? [
+          column.display({
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            cell: ({ row }) => (
+              <button
+                type="button"
+                onClick={() => onDelete(row.original)}
+                aria-label={`Delete ${row.original.name}`}
+                title="Move to trash"
+                className="rounded-md p-1.5 text-zinc-400 opacity-60 transition hover:bg-red-50 hover:text-red-600 group-hover:opacity-100 focus-visible:opacity-100"
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </button>
+            ),
+          }),
+        ]
       : []),
   ];
 }

@@ -19,8 +19,12 @@ import type { RecordsQuery } from "@/lib/records/schemas";
 import { recordColumns } from "./record-columns";
 
 // Dialogs and the bulk-run machinery load when first opened, not with the page.
-const DeleteRecordDialog = dynamic(() => import("./delete-record-dialog").then((m) => m.DeleteRecordDialog), { ssr: false });
-const BulkRunDialog = dynamic(() => import("@/components/bulk/bulk-run-dialog").then((m) => m.BulkRunDialog), { ssr: false });
+const DeleteRecordDialog = dynamic(() => import("./delete-record-dialog").then((m) => m.DeleteRecordDialog), {
+  ssr: false,
+});
+const BulkRunDialog = dynamic(() => import("@/components/bulk/bulk-run-dialog").then((m) => m.BulkRunDialog), {
+  ssr: false,
+});
 
 interface Props {
   entity: EntitySummary;
@@ -37,28 +41,67 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
   const selectAll = useSelectAll(selection, { scope: "records", entity: entity.slug, q: query.q });
   const [dialog, setDialog] = useState<{ kind: "delete"; rows: RecordRow[] } | { kind: "all" } | null>(null);
   const undo = useUndoDelete();
-  const deleteRecords = useDeleteRecords({ onDeleted: () => { setDialog(null); selection.clear(); } });
+  const deleteRecords = useDeleteRecords({
+    onDeleted: () => {
+      setDialog(null);
+      selection.clear();
+    },
+  });
 
-  const columns = useMemo(() => recordColumns(entity.slug, canDelete ? (row) => setDialog({ kind: "delete", rows: [row] }) : null), [entity.slug, canDelete]);
-  const tableSelection = useMemo(() => (canDelete ? { state: selection, label: (r: RecordRow) => `Select ${r.name}` } : undefined), [canDelete, selection]);
+  const columns = useMemo(
+    () => recordColumns(entity.slug, canDelete ? (row) => setDialog({ kind: "delete", rows: [row] }) : null),
+    [entity.slug, canDelete],
+  );
+  const tableSelection = useMemo(
+    () => (canDelete ? { state: selection, label: (r: RecordRow) => `Select ${r.name}` } : undefined),
+    [canDelete, selection],
+  );
   const deleting = dialog?.kind === "delete" ? dialog.rows : [];
-  const deleteSelection = () => setDialog(selection.matching ? { kind: "all" } : { kind: "delete", rows: data.items.filter((r) => selection.selected.has(r.id)) });
-  const href = (cursor: string | null, dir: "prev" | "next") => pageHref(`/records/${entity.slug}`, { q: query.q }, cursor, dir);
+  const deleteSelection = () =>
+    setDialog(
+      selection.matching
+        ? { kind: "all" }
+        : { kind: "delete", rows: data.items.filter((r) => selection.selected.has(r.id)) },
+    );
+  const href = (cursor: string | null, dir: "prev" | "next") =>
+    pageHref(`/records/${entity.slug}`, { q: query.q }, cursor, dir);
 
   return (
     <>
       <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <SelectAllBanner selection={selection} total={data} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
+        <SelectAllBanner
+          selection={selection}
+          total={data}
+          pageSize={data.items.length}
+          onSelectAll={() => selectAll.mutate()}
+          pending={selectAll.isPending}
+        />
         {data.items.length === 0 ? (
-          <EmptyState icon={SearchX} title={query.q ? "No records match your search" : `No ${entity.name.toLowerCase()} yet`}>
-            {query.q ? "Try a different name, phone number or external id." : "Records you create or import show up here."}
+          <EmptyState
+            icon={SearchX}
+            title={query.q ? "No records match your search" : `No ${entity.name.toLowerCase()} yet`}
+          >
+            {query.q
+              ? "Try a different name, phone number or external id."
+              : "Records you create or import show up here."}
           </EmptyState>
         ) : (
-          <DataTable rows={data.items} columns={columns} selection={tableSelection} testId="records-table" rowIdAttribute="record-id" />
+          <DataTable
+            rows={data.items}
+            columns={columns}
+            selection={tableSelection}
+            testId="records-table"
+            rowIdAttribute="record-id"
+          />
         )}
         <Pager
           testId="records-total"
-          summary={<>{formatTotalOf(data, "record", "records")}{query.q ? <> matching “{query.q}”</> : null} · 50 per page</>}
+          summary={
+            <>
+              {formatTotalOf(data, "record", "records")}
+              {query.q ? <> matching “{query.q}”</> : null} · 50 per page
+            </>
+          }
           prevHref={href(data.prevCursor, "prev")}
           nextHref={href(data.nextCursor, "next")}
         />

@@ -7,7 +7,8 @@ import type { Condition } from "@/lib/segments/filter";
 export type ConditionDraft = Condition & { key: number };
 
 export const OP_LABELS: Record<Condition["op"], string> = { equals: "is", not_equals: "is not", contains: "contains" };
-export const inputClass = "block h-9 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-xs focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none aria-invalid:border-red-400";
+export const inputClass =
+  "block h-9 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-xs focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none aria-invalid:border-red-400";
 
 const label = (field: string) => field.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 
@@ -28,11 +29,28 @@ export function ConditionRow({ index, condition, fields, invalid, canRemove, onC
   const options = fields.includes(condition.field) ? fields : [condition.field, ...fields];
   return (
     <div className="grid grid-cols-[11rem_7.5rem_1fr_2rem] items-center gap-2" data-testid="condition-row">
-      <Select aria-label={`Field ${n}`} aria-invalid={invalid === "field" || undefined} value={condition.field} onChange={(e) => onChange({ ...condition, field: e.target.value })}>
-        {options.map((f) => <option key={f} value={f}>{label(f)}</option>)}
+      <Select
+        aria-label={`Field ${n}`}
+        aria-invalid={invalid === "field" || undefined}
+        value={condition.field}
+        onChange={(e) => onChange({ ...condition, field: e.target.value })}
+      >
+        {options.map((f) => (
+          <option key={f} value={f}>
+            {label(f)}
+          </option>
+        ))}
       </Select>
-      <Select aria-label={`Operator ${n}`} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value as Condition["op"] })}>
-        {Object.entries(OP_LABELS).map(([op, text]) => <option key={op} value={op}>{text}</option>)}
+      <Select
+        aria-label={`Operator ${n}`}
+        value={condition.op}
+        onChange={(e) => onChange({ ...condition, op: e.target.value as Condition["op"] })}
+      >
+        {Object.entries(OP_LABELS).map(([op, text]) => (
+          <option key={op} value={op}>
+            {text}
+          </option>
+        ))}
       </Select>
       <input
         aria-label={`Value ${n}`}

@@ -23,7 +23,12 @@ interface Props {
  */
 export function DeleteSegmentButton({ segment, variant = "icon", onDeleted }: Props) {
   const [open, setOpen] = useState(false);
-  const remove = useDeleteSegment({ onDeleted: () => { setOpen(false); onDeleted?.(); } });
+  const remove = useDeleteSegment({
+    onDeleted: () => {
+      setOpen(false);
+      onDeleted?.();
+    },
+  });
   const label = `Delete segment ${segment.name}`;
   const allowed = segment.canDelete;
   const onClick = () => (allowed ? setOpen(true) : toast.info(NOT_ALLOWED));
@@ -37,15 +42,23 @@ export function DeleteSegmentButton({ segment, variant = "icon", onDeleted }: Pr
           aria-label={label}
           aria-disabled={!allowed || undefined}
           title={allowed ? "Delete segment" : NOT_ALLOWED}
-          className={allowed
-            ? "rounded-md p-1.5 text-zinc-400 transition hover:bg-red-50 hover:text-red-600"
-            : "cursor-not-allowed rounded-md p-1.5 text-zinc-300"}
+          className={
+            allowed
+              ? "rounded-md p-1.5 text-zinc-400 transition hover:bg-red-50 hover:text-red-600"
+              : "cursor-not-allowed rounded-md p-1.5 text-zinc-300"
+          }
         >
           <Trash2 className="size-4" aria-hidden />
         </button>
       ) : (
-        <Button variant="secondary" onClick={onClick} aria-label={label} aria-disabled={!allowed || undefined} title={allowed ? undefined : NOT_ALLOWED}
-          className={allowed ? undefined : "cursor-not-allowed opacity-50 hover:bg-white"}>
+        <Button
+          variant="secondary"
+          onClick={onClick}
+          aria-label={label}
+          aria-disabled={!allowed || undefined}
+          title={allowed ? undefined : NOT_ALLOWED}
+          className={allowed ? undefined : "cursor-not-allowed opacity-50 hover:bg-white"}
+        >
           <Trash2 className="size-4" aria-hidden /> Delete segment
         </Button>
       )}

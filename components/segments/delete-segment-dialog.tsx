@@ -27,15 +27,17 @@ export function DeleteSegmentDialog({ segment, open, onOpenChange, onConfirm, pe
       onConfirm={onConfirm}
     >
       <p>
-        This can’t be undone: segments have no trash. The segment and its list of {members} {segment.memberCount === 1 ? "member" : "members"} go
-        for good; the records themselves are not touched.
+        This can’t be undone: segments have no trash. The segment and its list of {members}{" "}
+        {segment.memberCount === 1 ? "member" : "members"} go for good; the records themselves are not touched.
       </p>
       {automations.length === 0 ? (
         <p>No automations use this segment.</p>
       ) : (
         <div data-testid="automations-that-stop">
           <p className="font-medium text-zinc-900">
-            {automations.length === 1 ? "This automation will stop:" : `These ${automations.length} automations will stop:`}
+            {automations.length === 1
+              ? "This automation will stop:"
+              : `These ${automations.length} automations will stop:`}
           </p>
           <ul className="mt-2 space-y-1.5 rounded-lg border border-amber-200 bg-amber-50/60 p-3">
             {automations.map((a) => (
@@ -46,7 +48,9 @@ export function DeleteSegmentDialog({ segment, open, onOpenChange, onConfirm, pe
               </li>
             ))}
           </ul>
-          <p className="mt-2">{automations.length === 1 ? "It is" : "They are"} kept, marked Detached, and will never trigger again.</p>
+          <p className="mt-2">
+            {automations.length === 1 ? "It is" : "They are"} kept, marked Detached, and will never trigger again.
+          </p>
         </div>
       )}
     </ConfirmDialog>

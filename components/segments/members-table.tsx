@@ -14,7 +14,11 @@ import { LocalTime } from "@/components/ui/local-time";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
-const RECORD_COLUMNS: Record<string, (r: SegmentMemberRow) => unknown> = { phone: (r) => r.phoneNumber, externalId: (r) => r.externalId, externalProvider: (r) => r.externalProvider };
+const RECORD_COLUMNS: Record<string, (r: SegmentMemberRow) => unknown> = {
+  phone: (r) => r.phoneNumber,
+  externalId: (r) => r.externalId,
+  externalProvider: (r) => r.externalProvider,
+};
 const column = createColumnHelper<SegmentMemberRow>();
 
 /** The columns are the fields the segment's filter looks at, so each row shows why it is a member. */
@@ -24,7 +28,13 @@ function memberColumns(entitySlug: string, fields: string[]) {
     column.accessor("name", {
       header: "Name",
       cell: (info) => (
-        <Link href={`/records/${entitySlug}/${info.row.original.id}`} prefetch={false} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">{info.getValue()}</Link>
+        <Link
+          href={`/records/${entitySlug}/${info.row.original.id}`}
+          prefetch={false}
+          className="font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+        >
+          {info.getValue()}
+        </Link>
       ),
     }),
     ...shown.map((f) =>
@@ -32,22 +42,48 @@ function memberColumns(entitySlug: string, fields: string[]) {
         id: f,
         header: label(f),
         cell: ({ row: { original: r } }) =>
-          Object.hasOwn(RECORD_COLUMNS, f) ? <span className="font-mono text-xs">{show(RECORD_COLUMNS[f]!(r))}</span> : <Badge>{show(r.attributes[f])}</Badge>,
+          Object.hasOwn(RECORD_COLUMNS, f) ? (
+            <span className="font-mono text-xs">{show(RECORD_COLUMNS[f]!(r))}</span>
+          ) : (
+            <Badge>{show(r.attributes[f])}</Badge>
+          ),
       }),
     ),
-    column.accessor("ownerName", { header: "Owner", cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span> }),
-    column.accessor("createdAt", { header: "Created", cell: (i) => <span className="whitespace-nowrap text-zinc-500"><LocalTime value={i.getValue()} style="date" /></span> }),
+    column.accessor("ownerName", {
+      header: "Owner",
+      cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span>,
+    }),
+    column.accessor("createdAt", {
+      header: "Created",
+      cell: (i) => (
+        <span className="whitespace-nowrap text-zinc-500">
+          <LocalTime value={i.getValue()} style="date" />
+        </span>
+      ),
+    }),
   ];
 }
 
 /** A segment's live members, paged both ways. */
-export function MembersTable({ segmentId, entitySlug, page, fields }: { segmentId: string; entitySlug: string; page: SegmentMembersPage; fields: string[] }) {
+export function MembersTable({
+  segmentId,
+  entitySlug,
+  page,
+  fields,
+}: {
+  segmentId: string;
+  entitySlug: string;
+  page: SegmentMembersPage;
+  fields: string[];
+}) {
   const columns = useMemo(() => memberColumns(entitySlug, fields), [entitySlug, fields]);
   const href = (cursor: string | null, dir: "prev" | "next") => pageHref(`/segments/${segmentId}`, {}, cursor, dir);
   return (
     <>
       {page.items.length === 0 ? (
-        <EmptyState icon={Users} title="No members">No live record matches this segment’s filter right now.</EmptyState>
+        <EmptyState icon={Users} title="No members">
+          No live record matches this segment’s filter right now.
+        </EmptyState>
       ) : (
         <DataTable rows={page.items} columns={columns} testId="members-table" rowIdAttribute="record-id" />
       )}

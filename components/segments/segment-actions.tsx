@@ -12,7 +12,8 @@ export function SegmentActions({ segment }: { segment: SegmentRow }) {
       <DeleteSegmentButton segment={segment} variant="button" onDeleted={() => router.push("/segments")} />
       {!segment.canDelete && (
         <p className="max-w-80 text-right text-xs text-zinc-500" data-testid="delete-not-allowed">
-          {NOT_ALLOWED}{segment.createdBy ? ` It was created by ${segment.createdBy.name}.` : ""}
+          {NOT_ALLOWED}
+          {segment.createdBy ? ` It was created by ${segment.createdBy.name}.` : ""}
         </p>
       )}
     </div>

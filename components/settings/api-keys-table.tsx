@@ -18,7 +18,9 @@ const cell = "px-4 py-3 align-top";
 const head = "px-4 py-2.5 font-medium whitespace-nowrap";
 
 /** A revoked key stays in the list, greyed. */
-const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => <div className={clsx(row.revokedAt && "opacity-50")}>{children}</div>;
+const Dim = ({ row, children }: { row: ApiKeyRow; children: ReactNode }) => (
+  <div className={clsx(row.revokedAt && "opacity-50")}>{children}</div>
+);
 
 function When({ iso, never }: { iso: string | null; never?: string }) {
   if (!iso) return <span className="text-zinc-400">{never}</span>;
@@ -32,7 +34,9 @@ function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: Api
       cell: ({ row: { original: k } }) => (
         <Dim row={k}>
           <p className="font-medium text-zinc-900">{k.name}</p>
-          <code className="font-mono text-xs text-zinc-500" data-testid="api-key-id">{k.apiKey}</code>
+          <code className="font-mono text-xs text-zinc-500" data-testid="api-key-id">
+            {k.apiKey}
+          </code>
         </Dim>
       ),
       meta: { className: cell },
@@ -41,44 +45,95 @@ function apiKeyColumns(showOwner: boolean, viewerId: string, onRevoke: (key: Api
       header: "Scopes",
       cell: ({ row: { original: k } }) => (
         <Dim row={k}>
-          <div className="flex max-w-md flex-wrap gap-1">{k.scopes.map((s) => <Badge key={s} className="font-mono">{s}</Badge>)}</div>
+          <div className="flex max-w-md flex-wrap gap-1">
+            {k.scopes.map((s) => (
+              <Badge key={s} className="font-mono">
+                {s}
+              </Badge>
+            ))}
+          </div>
         </Dim>
       ),
       meta: { className: cell },
     }),
     ...(showOwner
-      ? [column.display({
-        id: "owner",
-        header: "Owner",
-        cell: ({ row: { original: k } }) => (
-          <Dim row={k}><span className="whitespace-nowrap">{k.user.name}</span>{k.user.id === viewerId && <span className="ml-1.5 text-xs text-zinc-500">(you)</span>}</Dim>
-        ),
-        meta: { className: `${cell} text-zinc-700` },
-      })]
+      ? [
+          column.display({
+            id: "owner",
+            header: "Owner",
+            cell: ({ row: { original: k } }) => (
+              <Dim row={k}>
+                <span className="whitespace-nowrap">{k.user.name}</span>
+                {k.user.id === viewerId && <span className="ml-1.5 text-xs text-zinc-500">(you)</span>}
+              </Dim>
+            ),
+            meta: { className: `${cell} text-zinc-700` },
+          }),
+        ]
       : []),
-    column.accessor("createdAt", { header: "Created", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.createdAt} /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head } }),
-    column.accessor("lastUsedAt", { header: "Last used", cell: ({ row: { original: k } }) => <Dim row={k}><When iso={k.lastUsedAt} never="never" /></Dim>, meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head } }),
+    column.accessor("createdAt", {
+      header: "Created",
+      cell: ({ row: { original: k } }) => (
+        <Dim row={k}>
+          <When iso={k.createdAt} />
+        </Dim>
+      ),
+      meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head },
+    }),
+    column.accessor("lastUsedAt", {
+      header: "Last used",
+      cell: ({ row: { original: k } }) => (
+        <Dim row={k}>
+          <When iso={k.lastUsedAt} never="never" />
+        </Dim>
+      ),
+      meta: { className: `${cell} text-zinc-600 whitespace-nowrap`, headerClassName: head },
+    }),
     column.display({
       id: "status",
       header: "Status",
-      cell: ({ row: { original: k } }) => (k.revokedAt
-        ? <Badge tone="zinc"><LocalTime value={k.revokedAt} prefix="Revoked ">Revoked</LocalTime></Badge>
-        : <Badge tone="green">Active</Badge>),
+      cell: ({ row: { original: k } }) =>
+        k.revokedAt ? (
+          <Badge tone="zinc">
+            <LocalTime value={k.revokedAt} prefix="Revoked ">
+              Revoked
+            </LocalTime>
+          </Badge>
+        ) : (
+          <Badge tone="green">Active</Badge>
+        ),
       meta: { className: cell },
     }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row: { original: k } }) => k.canRevoke && (
-        <Button variant="secondary" size="sm" className="text-red-700 hover:bg-red-50" aria-label={`Revoke API key ${k.name}`} onClick={() => onRevoke(k)}>Revoke</Button>
-      ),
+      cell: ({ row: { original: k } }) =>
+        k.canRevoke && (
+          <Button
+            variant="secondary"
+            size="sm"
+            className="text-red-700 hover:bg-red-50"
+            aria-label={`Revoke API key ${k.name}`}
+            onClick={() => onRevoke(k)}
+          >
+            Revoke
+          </Button>
+        ),
       meta: { className: "w-24 px-4 py-2.5 text-right align-top" },
     }),
   ];
 }
 
 /** The caller's keys (every key of the workspace for the OWNER), newest first. */
-export function ApiKeysTable({ initial, showOwner, viewerId }: { initial: ApiKeyRow[]; showOwner: boolean; viewerId: string }) {
+export function ApiKeysTable({
+  initial,
+  showOwner,
+  viewerId,
+}: {
+  initial: ApiKeyRow[];
+  showOwner: boolean;
+  viewerId: string;
+}) {
   const { data: keys } = useApiKeys(initial);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
   const columns = useMemo(() => apiKeyColumns(showOwner, viewerId, setRevoking), [showOwner, viewerId]);

@@ -25,7 +25,14 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   }
 
   return (
-    <Button type="button" variant="secondary" size="sm" onClick={copy} aria-label={`Copy ${label}`} className="shrink-0">
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      onClick={copy}
+      aria-label={`Copy ${label}`}
+      className="shrink-0"
+    >
       {copied ? <Check className="size-3.5 text-emerald-600" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
       {copied ? "Copied" : "Copy"}
     </Button>

@@ -9,7 +9,8 @@ import type { CreatedApiKey } from "@/lib/api-keys/manage";
 import { SCOPE_LABELS, type Scope } from "@/lib/api-keys/scopes";
 import { NewApiKeySecret } from "./new-api-key-secret";
 
-const inputClass = "block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none aria-invalid:border-red-400";
+const inputClass =
+  "block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none aria-invalid:border-red-400";
 
 /**
  * "Create API key": a name and the scopes the caller's role allows (all ticked to begin with);
@@ -23,7 +24,10 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
   const create = useCreateApiKey({ onCreated: setCreated });
   const error = create.error;
   // The server names the field ("name: Give the key a name"); the form shows it beside the field already.
-  const message = error?.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error?.message;
+  const message =
+    error?.field && error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error?.message;
 
   function change(next: boolean) {
     setOpen(next);
@@ -45,18 +49,26 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
   return (
     <Dialog.Root open={open} onOpenChange={change}>
       <Dialog.Trigger asChild>
-        <Button><Plus className="size-4" aria-hidden /> Create API key</Button>
+        <Button>
+          <Plus className="size-4" aria-hidden /> Create API key
+        </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px]" />
         <Dialog.Content
-          onInteractOutside={(e) => { if (created) e.preventDefault(); }}
+          onInteractOutside={(e) => {
+            if (created) e.preventDefault();
+          }}
           className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100%-2rem)] max-w-xl -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none"
         >
           <div className="flex gap-4">
-            <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-600"><KeyRound className="size-5" aria-hidden /></span>
+            <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-600">
+              <KeyRound className="size-5" aria-hidden />
+            </span>
             <div className="min-w-0 flex-1">
-              <Dialog.Title className="text-base font-semibold text-zinc-900">{created ? `Save your key “${created.name}”` : "Create API key"}</Dialog.Title>
+              <Dialog.Title className="text-base font-semibold text-zinc-900">
+                {created ? `Save your key “${created.name}”` : "Create API key"}
+              </Dialog.Title>
               <Dialog.Description className="mt-1 text-sm text-zinc-500">
                 {created
                   ? "Your integration signs its requests with these. The key id stays visible in the list; the secret does not."
@@ -69,7 +81,9 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
             <>
               <NewApiKeySecret created={created} />
               <div className="mt-6 flex justify-end">
-                <Dialog.Close asChild><Button>I have saved the secret</Button></Dialog.Close>
+                <Dialog.Close asChild>
+                  <Button>I have saved the secret</Button>
+                </Dialog.Close>
               </div>
             </>
           ) : (
@@ -77,10 +91,17 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
               <label className="mt-5 block text-sm">
                 <span className="font-medium text-zinc-700">Name</span>
                 <input
-                  value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus placeholder="e.g. Zapier sync"
-                  aria-invalid={error?.field === "name" || undefined} className={`mt-1.5 ${inputClass}`}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  maxLength={80}
+                  autoFocus
+                  placeholder="e.g. Zapier sync"
+                  aria-invalid={error?.field === "name" || undefined}
+                  className={`mt-1.5 ${inputClass}`}
                 />
-                <span className="mt-1 block text-xs text-zinc-500">Something that tells you later where the key is used.</span>
+                <span className="mt-1 block text-xs text-zinc-500">
+                  Something that tells you later where the key is used.
+                </span>
               </label>
 
               <fieldset className="mt-5">
@@ -88,9 +109,14 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
                 <p className="text-xs text-zinc-500">The scopes your role ({role.toLowerCase()}) allows.</p>
                 <div className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
                   {allowed.map((scope) => (
-                    <label key={scope} className="flex cursor-pointer items-center gap-3 px-3 py-2.5 text-sm hover:bg-zinc-50">
+                    <label
+                      key={scope}
+                      className="flex cursor-pointer items-center gap-3 px-3 py-2.5 text-sm hover:bg-zinc-50"
+                    >
                       <input
-                        type="checkbox" checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)}
+                        type="checkbox"
+                        checked={scopes.includes(scope)}
+                        onChange={(e) => toggle(scope, e.target.checked)}
                         className="size-4 rounded border-zinc-300 accent-brand-600"
                       />
                       <span className="flex-1 text-zinc-800">{SCOPE_LABELS[scope]}</span>
@@ -100,11 +126,21 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
                 </div>
               </fieldset>
 
-              {message && <p role="alert" className="mt-3 text-sm text-red-700">{message}</p>}
+              {message && (
+                <p role="alert" className="mt-3 text-sm text-red-700">
+                  {message}
+                </p>
+              )}
 
               <div className="mt-6 flex justify-end gap-2">
-                <Dialog.Close asChild><Button type="button" variant="secondary">Cancel</Button></Dialog.Close>
-                <Button type="submit" disabled={create.isPending || scopes.length === 0}>{create.isPending ? "Creating…" : "Create key"}</Button>
+                <Dialog.Close asChild>
+                  <Button type="button" variant="secondary">
+                    Cancel
+                  </Button>
+                </Dialog.Close>
+                <Button type="submit" disabled={create.isPending || scopes.length === 0}>
+                  {create.isPending ? "Creating…" : "Create key"}
+                </Button>
               </div>
             </form>
           )}

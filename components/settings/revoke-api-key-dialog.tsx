@@ -11,14 +11,19 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyRow | nu
   return (
     <ConfirmDialog
       open={apiKey !== null}
-      onOpenChange={(open) => { if (!open) onClose(); }}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
       title={`Revoke “${apiKey?.name ?? ""}”?`}
       confirmLabel="Revoke key"
       icon={KeyRound}
       pending={revoke.isPending}
       onConfirm={() => apiKey && revoke.mutate({ id: apiKey.id, name: apiKey.name })}
     >
-      <p>Every request made with <code className="font-mono text-xs text-zinc-800">{apiKey?.apiKey}</code> is refused from the moment you confirm, and integrations that use it stop working.</p>
+      <p>
+        Every request made with <code className="font-mono text-xs text-zinc-800">{apiKey?.apiKey}</code> is refused
+        from the moment you confirm, and integrations that use it stop working.
+      </p>
       <p>This can’t be undone; create a new key to replace it.</p>
     </ConfirmDialog>
   );

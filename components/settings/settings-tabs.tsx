@@ -20,10 +20,15 @@ export function SettingsTabs() {
   // On a narrow screen the tabs scroll sideways: bring the current one into view.
   useEffect(() => {
     const active = nav.current?.querySelector<HTMLElement>("[aria-current=page]");
-    if (nav.current && active) nav.current.scrollLeft = Math.max(0, active.offsetLeft + active.offsetWidth - nav.current.clientWidth);
+    if (nav.current && active)
+      nav.current.scrollLeft = Math.max(0, active.offsetLeft + active.offsetWidth - nav.current.clientWidth);
   }, [pathname]);
   return (
-    <nav ref={nav} aria-label="Settings" className="relative -mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200">
+    <nav
+      ref={nav}
+      aria-label="Settings"
+      className="relative -mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200"
+    >
       {TABS.map(({ href, label, icon: Icon }) => {
         const active = pathname === href;
         return (
@@ -33,7 +38,9 @@ export function SettingsTabs() {
             aria-current={active ? "page" : undefined}
             className={clsx(
               "-mb-px flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
-              active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+              active
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
             )}
           >
             <Icon className="size-4" aria-hidden />

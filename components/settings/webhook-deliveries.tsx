@@ -19,7 +19,11 @@ function Attempts({ delivery }: { delivery: Delivery }) {
         <li key={i} className="flex flex-wrap gap-x-2 text-xs text-zinc-600" data-testid="webhook-attempt">
           <span className="text-zinc-400">#{i + 1}</span>
           <LocalTime value={a.at} style="seconds" />
-          <span className={a.statusCode && a.statusCode < 300 ? "font-medium text-emerald-700" : "font-medium text-red-700"}>{a.statusCode ? `HTTP ${a.statusCode}` : a.error}</span>
+          <span
+            className={a.statusCode && a.statusCode < 300 ? "font-medium text-emerald-700" : "font-medium text-red-700"}
+          >
+            {a.statusCode ? `HTTP ${a.statusCode}` : a.error}
+          </span>
           <span className="tabular-nums text-zinc-400">{a.durationMs.toLocaleString("en-US")} ms</span>
         </li>
       ))}
@@ -31,7 +35,8 @@ export function SendDigestButton() {
   const send = useSendDigestNow();
   return (
     <Button type="button" onClick={() => send.mutate(undefined)} disabled={send.isPending}>
-      <Send className="size-4" aria-hidden />{send.isPending ? "Sending…" : "Send digest now"}
+      <Send className="size-4" aria-hidden />
+      {send.isPending ? "Sending…" : "Send digest now"}
     </Button>
   );
 }
@@ -50,17 +55,33 @@ export function WebhookDeliveries({ deliveries, configured }: { deliveries: Deli
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm">
-        <thead className={theadClass}><tr><th className={th}>Sent</th><th className={th}>Kind</th><th className={th}>Records</th><th className={th}>Status</th><th className={th}>Attempts</th></tr></thead>
+        <thead className={theadClass}>
+          <tr>
+            <th className={th}>Sent</th>
+            <th className={th}>Kind</th>
+            <th className={th}>Records</th>
+            <th className={th}>Status</th>
+            <th className={th}>Attempts</th>
+          </tr>
+        </thead>
         <tbody className="divide-y divide-zinc-100">
           {deliveries.map((d) => {
             const [tone, label] = STATUS[d.status as keyof typeof STATUS] ?? ["zinc", d.status];
             return (
               <tr key={d.id} className="align-top" data-testid="webhook-delivery">
-                <td className="whitespace-nowrap px-4 py-2.5"><LocalTime value={d.createdAt} style="seconds" /></td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-zinc-600">{d.day ? `Daily (${d.day})` : "Sent by hand"}</td>
+                <td className="whitespace-nowrap px-4 py-2.5">
+                  <LocalTime value={d.createdAt} style="seconds" />
+                </td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-zinc-600">
+                  {d.day ? `Daily (${d.day})` : "Sent by hand"}
+                </td>
                 <td className="px-4 py-2.5 tabular-nums">{d.recordCount.toLocaleString("en-US")}</td>
-                <td className="px-4 py-2.5"><Badge tone={tone}>{label}</Badge></td>
-                <td className="px-4 py-2.5"><Attempts delivery={d} /></td>
+                <td className="px-4 py-2.5">
+                  <Badge tone={tone}>{label}</Badge>
+                </td>
+                <td className="px-4 py-2.5">
+                  <Attempts delivery={d} />
+                </td>
               </tr>
             );
           })}

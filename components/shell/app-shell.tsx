@@ -5,7 +5,19 @@ import { SidebarNav } from "./sidebar-nav";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { WorkspaceBrand } from "./workspace-brand";
 
-export function AppShell({ user, workspaceName, trashCount, expiringSoon, children }: { user: ShellUser; workspaceName: string; trashCount: number; expiringSoon: number; children: ReactNode }) {
+export function AppShell({
+  user,
+  workspaceName,
+  trashCount,
+  expiringSoon,
+  children,
+}: {
+  user: ShellUser;
+  workspaceName: string;
+  trashCount: number;
+  expiringSoon: number;
+  children: ReactNode;
+}) {
   const navigation = (
     <>
       <SidebarNav trashCount={trashCount} />

@@ -19,12 +19,24 @@ export function PurgeNotice({ initial, variant }: { initial: number; variant: "n
     <div
       role="status"
       data-testid={`purge-notice-${variant}`}
-      className={clsx("flex gap-2 border border-amber-300 bg-amber-50 text-amber-900", variant === "nav" ? "mx-3 mb-3 rounded-lg p-2.5 text-xs" : "mb-4 items-center rounded-xl px-4 py-3 text-sm")}
+      className={clsx(
+        "flex gap-2 border border-amber-300 bg-amber-50 text-amber-900",
+        variant === "nav" ? "mx-3 mb-3 rounded-lg p-2.5 text-xs" : "mb-4 items-center rounded-xl px-4 py-3 text-sm",
+      )}
     >
-      <AlertTriangle className={clsx("shrink-0 text-amber-600", variant === "nav" ? "mt-0.5 size-3.5" : "size-4")} aria-hidden />
+      <AlertTriangle
+        className={clsx("shrink-0 text-amber-600", variant === "nav" ? "mt-0.5 size-3.5" : "size-4")}
+        aria-hidden
+      />
       <p>
         {message} —{" "}
-        <Link href={EXPIRING_SOON_HREF} prefetch={false} className="font-semibold underline underline-offset-2 hover:text-amber-950">review</Link>
+        <Link
+          href={EXPIRING_SOON_HREF}
+          prefetch={false}
+          className="font-semibold underline underline-offset-2 hover:text-amber-950"
+        >
+          review
+        </Link>
       </p>
     </div>
   );

@@ -14,14 +14,23 @@ export interface ShellUser {
 const ROLE_TONE = { OWNER: "brand", ADMIN: "blue", MEMBER: "green", VIEWER: "zinc" } as const;
 
 export function UserMenu({ user }: { user: ShellUser }) {
-  const initials = user.name.split(" ").map((p) => p[0]).join("").slice(0, 2).toUpperCase();
+  const initials = user.name
+    .split(" ")
+    .map((p) => p[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <div className="border-t border-zinc-100 p-3">
       <div className="flex items-center gap-2.5 rounded-lg px-1.5 py-1.5">
-        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">{initials}</span>
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">
+          {initials}
+        </span>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium" data-testid="user-name">{user.name}</p>
-          <Badge tone={ROLE_TONE[user.role]} className="mt-0.5" >
+          <p className="truncate text-sm font-medium" data-testid="user-name">
+            {user.name}
+          </p>
+          <Badge tone={ROLE_TONE[user.role]} className="mt-0.5">
             <span data-testid="user-role">{user.role.charAt(0) + user.role.slice(1).toLowerCase()}</span>
           </Badge>
         </div>

@@ -29,7 +29,9 @@ export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string
   return (
     <Badge tone={TONE[urgency]} title={`Purged permanently on ${exactTime(purge, timeZone)}`}>
       <Clock className="size-3" aria-hidden />
-      <span suppressHydrationWarning data-testid="time-left">{label}</span>
+      <span suppressHydrationWarning data-testid="time-left">
+        {label}
+      </span>
     </Badge>
   );
 }

@@ -14,8 +14,18 @@ interface Props {
 export function DestroyTrashedDialog({ names, onClose, pending, onConfirm }: Props) {
   const what = names && names.length === 1 ? `“${names[0]}”` : `${names?.length ?? 0} records`;
   return (
-    <ConfirmDialog open={names !== null} onOpenChange={(open) => !open && onClose()} title={`Delete ${what} permanently?`} confirmLabel="Delete permanently" pending={pending} onConfirm={onConfirm}>
-      <p>This won’t be recoverable. Each record and everything that belonged to it — notes, activities, line items and relations — are erased now instead of at the end of the countdown.</p>
+    <ConfirmDialog
+      open={names !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={`Delete ${what} permanently?`}
+      confirmLabel="Delete permanently"
+      pending={pending}
+      onConfirm={onConfirm}
+    >
+      <p>
+        This won’t be recoverable. Each record and everything that belonged to it — notes, activities, line items and
+        relations — are erased now instead of at the end of the countdown.
+      </p>
     </ConfirmDialog>
   );
 }

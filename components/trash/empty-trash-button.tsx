@@ -28,7 +28,10 @@ export function EmptyTrashButton({ total: initial }: { total: number }) {
         pending={empty.isPending}
         onConfirm={() => empty.mutate(EMPTY_TRASH_CONFIRMATION)}
       >
-        <p>Every record in this workspace’s trash ({total.toLocaleString("en-US")}) is deleted permanently, with its notes, activities, line items and relations. This won’t be recoverable.</p>
+        <p>
+          Every record in this workspace’s trash ({total.toLocaleString("en-US")}) is deleted permanently, with its
+          notes, activities, line items and relations. This won’t be recoverable.
+        </p>
         <p>Records on hold are kept.</p>
       </ConfirmDialog>
     </>

@@ -27,11 +27,20 @@ export function TrashPreviewActions({ record, can }: Props) {
         canRestore={can.restore}
         canHold={can.hold}
         canDestroy={can.destroy}
-        onRestore={() => restore.mutate([record.id], { onSuccess: (r) => r.succeeded.length > 0 && router.push(`/records/${record.entitySlug}/${record.id}`) })}
+        onRestore={() =>
+          restore.mutate([record.id], {
+            onSuccess: (r) => r.succeeded.length > 0 && router.push(`/records/${record.entitySlug}/${record.id}`),
+          })
+        }
         onHold={() => hold.mutate({ id: record.id, hold: !record.heldAt }, { onSuccess: () => router.refresh() })}
         onDestroy={() => setConfirming(true)}
       />
-      <DestroyTrashedDialog names={confirming ? [record.name] : null} onClose={() => setConfirming(false)} pending={destroy.isPending} onConfirm={() => destroy.mutate([record.id])} />
+      <DestroyTrashedDialog
+        names={confirming ? [record.name] : null}
+        onClose={() => setConfirming(false)}
+        pending={destroy.isPending}
+        onConfirm={() => destroy.mutate([record.id])}
+      />
     </>
   );
 }

@@ -21,7 +21,16 @@ interface Props {
  * Restore, Keep/Release and Delete permanently — each shown only to those allowed (the server checks anyway).
  * Buttons on wide screens; one "⋯" menu with the same actions below `md`.
  */
-export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestore, onHold, onDestroy, fold = true }: Props) {
+export function TrashRowActions({
+  row,
+  canRestore,
+  canHold,
+  canDestroy,
+  onRestore,
+  onHold,
+  onDestroy,
+  fold = true,
+}: Props) {
   const held = !!row.heldAt;
   const items: RowMenuItem[] = [
     ...(canRestore ? [{ label: "Restore", icon: RotateCcw, onSelect: onRestore }] : []),
@@ -38,13 +47,25 @@ export function TrashRowActions({ row, canRestore, canHold, canDestroy, onRestor
           </Button>
         )}
         {canHold && (
-          <Button size="sm" variant="ghost" onClick={onHold} aria-label={held ? `Release hold on ${row.name}` : `Keep ${row.name}`}
-            title={held ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}>
-            {held ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />} {held ? "Release" : "Keep"}
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={onHold}
+            aria-label={held ? `Release hold on ${row.name}` : `Keep ${row.name}`}
+            title={held ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}
+          >
+            {held ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />}{" "}
+            {held ? "Release" : "Keep"}
           </Button>
         )}
         {canDestroy && (
-          <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={onDestroy} aria-label={`Delete ${row.name} permanently`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700 hover:bg-red-50 hover:text-red-800"
+            onClick={onDestroy}
+            aria-label={`Delete ${row.name} permanently`}
+          >
             <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
           </Button>
         )}

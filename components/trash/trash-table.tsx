@@ -38,22 +38,31 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const selectAll = useSelectAll(selection, { scope: "trash", filter });
   const restore = useRestoreRecords();
   const hold = useSetHold();
-  const destroy = useHardDeleteRecords({ onDeleted: () => { setToDestroy(null); selection.clear(); } });
+  const destroy = useHardDeleteRecords({
+    onDeleted: () => {
+      setToDestroy(null);
+      selection.clear();
+    },
+  });
   const selectedRows = data.items.filter((r) => selection.selected.has(r.id));
   const destroySelection = () => (selection.matching ? setBulkRun("destroy") : setToDestroy(selectedRows));
 
   const columns = useMemo(
-    () => trashColumns(can, {
-      onRestore: (r) => restore.mutate([r.id]),
-      onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }),
-      onDestroy: (r) => setToDestroy([r]),
-    }),
+    () =>
+      trashColumns(can, {
+        onRestore: (r) => restore.mutate([r.id]),
+        onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }),
+        onDestroy: (r) => setToDestroy([r]),
+      }),
     // The mutations' `mutate` functions are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [can],
   );
   const tableSelection = useMemo(
-    () => (can.restore ? { state: selection, canSelect: (r: TrashRow) => r.canRestore, label: (r: TrashRow) => `Select ${r.name}` } : undefined),
+    () =>
+      can.restore
+        ? { state: selection, canSelect: (r: TrashRow) => r.canRestore, label: (r: TrashRow) => `Select ${r.name}` }
+        : undefined,
     [can.restore, selection],
   );
   // Page links keep the view's URL parameters as they are, only the position changes.
@@ -66,22 +75,50 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   return (
     <>
       <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <SelectAllBanner selection={selection} total={data} pageSize={data.items.length} onSelectAll={() => selectAll.mutate()} pending={selectAll.isPending} />
+        <SelectAllBanner
+          selection={selection}
+          total={data}
+          pageSize={data.items.length}
+          onSelectAll={() => selectAll.mutate()}
+          pending={selectAll.isPending}
+        />
         {data.items.length === 0 ? (
           <EmptyState icon={Trash2} title="The trash is empty">
-            {data.scope === "mine" ? "Records you delete wait here before they are purged." : "Nothing in this view. Deleted records wait here before they are purged."}
+            {data.scope === "mine"
+              ? "Records you delete wait here before they are purged."
+              : "Nothing in this view. Deleted records wait here before they are purged."}
           </EmptyState>
         ) : (
-          <DataTable rows={data.items} columns={columns} selection={tableSelection} testId="trash-table" rowIdAttribute="record-id" />
+          <DataTable
+            rows={data.items}
+            columns={columns}
+            selection={tableSelection}
+            testId="trash-table"
+            rowIdAttribute="record-id"
+          />
         )}
-        <Pager testId="trash-total" summary={`${formatTotal(data)} in this view`} prevHref={href(data.prevCursor, "prev")} nextHref={href(data.nextCursor, "next")} />
+        <Pager
+          testId="trash-total"
+          summary={`${formatTotal(data)} in this view`}
+          prevHref={href(data.prevCursor, "prev")}
+          nextHref={href(data.nextCursor, "next")}
+        />
       </div>
       {can.restore && (
         <SelectionBar selection={selection} onDeleteKey={can.destroy ? destroySelection : undefined}>
-          <a href={exportHref} download data-testid="selection-export" className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800">
+          <a
+            href={exportHref}
+            download
+            data-testid="selection-export"
+            className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800"
+          >
             <Download className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Export </span>CSV
           </a>
-          <SelectionBarButton onClick={() => (selection.matching ? setBulkRun("restore") : restore.mutate(selection.ids, { onSuccess: selection.clear }))}>
+          <SelectionBarButton
+            onClick={() =>
+              selection.matching ? setBulkRun("restore") : restore.mutate(selection.ids, { onSuccess: selection.clear })
+            }
+          >
             <RotateCcw className="size-4" aria-hidden /> Restore
           </SelectionBarButton>
           {can.destroy && (
@@ -98,7 +135,14 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         onConfirm={() => toDestroy && destroy.mutate(toDestroy.map((r) => r.id))}
       />
       {bulkRun && selection.matching && (
-        <BulkRunDialog selection={selection.matching} action={bulkRun} onClose={() => { setBulkRun(null); selection.clear(); }} />
+        <BulkRunDialog
+          selection={selection.matching}
+          action={bulkRun}
+          onClose={() => {
+            setBulkRun(null);
+            selection.clear();
+          }}
+        />
       )}
     </>
   );

@@ -11,9 +11,26 @@ const TONES: Record<Tone, string> = {
   blue: "bg-sky-50 text-sky-700 ring-sky-200",
 };
 
-export function Badge({ tone = "zinc", children, title, className }: { tone?: Tone; children: ReactNode; title?: string; className?: string }) {
+export function Badge({
+  tone = "zinc",
+  children,
+  title,
+  className,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  title?: string;
+  className?: string;
+}) {
   return (
-    <span title={title} className={clsx("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap", TONES[tone], className)}>
+    <span
+      title={title}
+      className={clsx(
+        "inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap",
+        TONES[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

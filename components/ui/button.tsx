@@ -15,10 +15,17 @@ const SIZES: Record<Size, string> = { sm: "h-8 px-2.5 text-xs gap-1.5", md: "h-9
 export function buttonClass(variant: Variant = "primary", size: Size = "md", extra?: string) {
   return clsx(
     "inline-flex items-center justify-center whitespace-nowrap rounded-lg font-medium transition-colors disabled:pointer-events-none disabled:opacity-50",
-    VARIANTS[variant], SIZES[size], extra,
+    VARIANTS[variant],
+    SIZES[size],
+    extra,
   );
 }
 
-export function Button({ variant, size, className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
+export function Button({
+  variant,
+  size,
+  className,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
   return <button className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -1,7 +1,17 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 
-export function Card({ title, description, children, className }: { title?: string; description?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title?: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={clsx("overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs", className)}>
       {title && (
@@ -16,4 +26,5 @@ export function Card({ title, description, children, className }: { title?: stri
 }
 
 export const th = "px-4 py-2.5 font-medium";
-export const theadClass = "border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500";
+export const theadClass =
+  "border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium uppercase tracking-wide text-zinc-500";

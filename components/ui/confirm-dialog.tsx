@@ -21,18 +21,40 @@ interface Props {
 }
 
 /** One confirm dialog for every destructive verb; the words passed in say what will happen. */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, tone = "danger", icon, typedConfirmation, pending, onConfirm }: Props) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  tone = "danger",
+  icon,
+  typedConfirmation,
+  pending,
+  onConfirm,
+}: Props) {
   const [typed, setTyped] = useState("");
   const focusReturn = useFocusReturn();
   const Icon = icon ?? (tone === "danger" ? AlertTriangle : Trash2);
   const blocked = typedConfirmation !== undefined && typed.trim().toLowerCase() !== typedConfirmation.toLowerCase();
   return (
-    <Dialog.Root open={open} onOpenChange={(o) => { if (!o) setTyped(""); onOpenChange(o); }}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(o) => {
+        if (!o) setTyped("");
+        onOpenChange(o);
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px] data-[state=open]:animate-in" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none" {...focusReturn}>
+        <Dialog.Content
+          className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none"
+          {...focusReturn}
+        >
           <div className="flex gap-4">
-            <span className={`flex size-10 shrink-0 items-center justify-center rounded-full ${tone === "danger" ? "bg-red-50 text-red-600" : "bg-brand-50 text-brand-600"}`}>
+            <span
+              className={`flex size-10 shrink-0 items-center justify-center rounded-full ${tone === "danger" ? "bg-red-50 text-red-600" : "bg-brand-50 text-brand-600"}`}
+            >
               <Icon className="size-5" aria-hidden />
             </span>
             <div className="min-w-0 flex-1">
@@ -42,7 +64,9 @@ export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabe
               </Dialog.Description>
               {typedConfirmation !== undefined && (
                 <label className="mt-4 block text-sm">
-                  <span className="text-zinc-700">Type <span className="font-mono font-semibold text-zinc-900">{typedConfirmation}</span> to confirm</span>
+                  <span className="text-zinc-700">
+                    Type <span className="font-mono font-semibold text-zinc-900">{typedConfirmation}</span> to confirm
+                  </span>
                   <input
                     autoFocus
                     value={typed}
@@ -58,7 +82,11 @@ export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabe
             <Dialog.Close asChild>
               <Button variant="secondary">Cancel</Button>
             </Dialog.Close>
-            <Button variant={tone === "danger" ? "danger" : "primary"} disabled={blocked || pending} onClick={onConfirm}>
+            <Button
+              variant={tone === "danger" ? "danger" : "primary"}
+              disabled={blocked || pending}
+              onClick={onConfirm}
+            >
               {pending ? "Working…" : confirmLabel}
             </Button>
           </div>

@@ -36,15 +36,25 @@ export function formatTime(instant: Date | string, timeZone: string, style: Time
 /** The hover text: full date, time to the second, zone abbreviation and zone name. */
 export function exactTime(instant: Date | string, timeZone: string): string {
   const text = new Intl.DateTimeFormat(LOCALE, {
-    weekday: "short", month: "short", day: "numeric", year: "numeric",
-    hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short", timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZoneName: "short",
+    timeZone,
   }).format(new Date(instant));
   return `${text} (${timeZone})`;
 }
 
 const RELATIVE_UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
-  ["year", 365 * 86_400_000], ["month", 30 * 86_400_000], ["day", 86_400_000],
-  ["hour", 3_600_000], ["minute", 60_000],
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
 ];
 const SECOND = ["second", 1000] as const;
 

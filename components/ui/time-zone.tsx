@@ -16,9 +16,14 @@ const browserZone = () => validTimeZone(Intl.DateTimeFormat().resolvedOptions().
  * uses it: no hydration mismatch, and at most one re-render on a browser's very first visit.
  */
 export function TimeZoneProvider({ initial, children }: { initial: string; children: ReactNode }) {
-  const timeZone = useSyncExternalStore(noSubscription, () => browserZone() ?? initial, () => initial);
+  const timeZone = useSyncExternalStore(
+    noSubscription,
+    () => browserZone() ?? initial,
+    () => initial,
+  );
   useEffect(() => {
-    if (timeZone !== initial) document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; path=/; max-age=31536000; samesite=lax`;
+    if (timeZone !== initial)
+      document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; path=/; max-age=31536000; samesite=lax`;
   }, [timeZone, initial]);
   return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
 }

@@ -6,7 +6,9 @@ import { useRef } from "react";
 function replacement(label: string | null, tableTestId: string | null): HTMLElement | null {
   const byLabel = label ? document.querySelector<HTMLElement>(`main [aria-label="${CSS.escape(label)}"]`) : null;
   const table = tableTestId ? document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(tableTestId)}"]`) : null;
-  return byLabel ?? table ?? document.querySelector<HTMLElement>("main table") ?? document.querySelector<HTMLElement>("main");
+  return (
+    byLabel ?? table ?? document.querySelector<HTMLElement>("main table") ?? document.querySelector<HTMLElement>("main")
+  );
 }
 
 /**
@@ -15,14 +17,25 @@ function replacement(label: string | null, tableTestId: string | null): HTMLElem
  * the selection bar), focus goes to its replacement or its table instead of <body>.
  */
 export function useFocusReturn() {
-  const opener = useRef<{ element: HTMLElement | null; label: string | null; tableTestId: string | null }>({ element: null, label: null, tableTestId: null });
+  const opener = useRef<{ element: HTMLElement | null; label: string | null; tableTestId: string | null }>({
+    element: null,
+    label: null,
+    tableTestId: null,
+  });
   return {
     onOpenAutoFocus: () => {
       // Radix fires this before moving focus into the dialog: activeElement is still the opener.
-      const active = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      const active =
+        document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+          ? document.activeElement
+          : null;
       const menu = active?.closest("[role=menu][aria-labelledby]");
       const element = menu ? document.getElementById(menu.getAttribute("aria-labelledby")!) : active;
-      opener.current = { element, label: element?.getAttribute("aria-label") ?? null, tableTestId: element?.closest("table")?.getAttribute("data-testid") ?? null };
+      opener.current = {
+        element,
+        label: element?.getAttribute("aria-label") ?? null,
+        tableTestId: element?.closest("table")?.getAttribute("data-testid") ?? null,
+      };
     },
     onCloseAutoFocus: (event: Event) => {
       // A controlled Radix dialog (no Dialog.Trigger) would otherwise leave focus on <body>.

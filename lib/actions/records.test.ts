@@ -6,7 +6,9 @@ import { makeRecord, makeWorkspace, type TestWorkspace } from "@/test/fixtures";
 
 // The session cookie is the one thing mocked: what next-auth would decode from the JWT.
 // Everything after it — membership re-read, permission, domain, database — is real.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string; role: string } } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string; workspaceId: string; role: string } },
+}));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 
 const { deleteRecordsAction, hardDeleteRecordsAction, restoreRecordsAction } = await import("./records");
@@ -25,7 +27,10 @@ describe("server actions: the one way in", () => {
   it("answers UNAUTHORIZED without a session and changes nothing", async () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
-    expect(await deleteRecordsAction({ ids: [record.id] })).toEqual({ ok: false, error: { code: "UNAUTHORIZED", message: expect.any(String) } });
+    expect(await deleteRecordsAction({ ids: [record.id] })).toEqual({
+      ok: false,
+      error: { code: "UNAUTHORIZED", message: expect.any(String) },
+    });
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
   });
 
@@ -33,7 +38,10 @@ describe("server actions: the one way in", () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
     signInAs(ws, "admin");
-    await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.admin.userId } }, data: { role: "VIEWER" } });
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.admin.userId } },
+      data: { role: "VIEWER" },
+    });
     const result = await hardDeleteRecordsAction({ ids: [record.id] });
     expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db().record.count({ where: { id: record.id } })).toBe(1);
@@ -43,30 +51,49 @@ describe("server actions: the one way in", () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
     signInAs(ws, "member");
-    await db().membership.delete({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } } });
-    expect(await deleteRecordsAction({ ids: [record.id] })).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+    await db().membership.delete({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } },
+    });
+    expect(await deleteRecordsAction({ ids: [record.id] })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHORIZED" },
+    });
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
   });
 
   it("returns validation errors as data with the field, never throws", async () => {
     const ws = await makeWorkspace();
     signInAs(ws, "member");
-    expect(await deleteRecordsAction({ ids: [] })).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "ids" } });
-    expect(await deleteRecordsAction({ ids: Array.from({ length: 1001 }, (_, i) => `id-${i}`) })).toMatchObject({ ok: false, error: { code: "LIMIT_EXCEEDED" } });
+    expect(await deleteRecordsAction({ ids: [] })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", field: "ids" },
+    });
+    expect(await deleteRecordsAction({ ids: Array.from({ length: 1001 }, (_, i) => `id-${i}`) })).toMatchObject({
+      ok: false,
+      error: { code: "LIMIT_EXCEEDED" },
+    });
     // Bad input that slips past TypeScript on the client still gets a clear answer.
-    expect(await deleteRecordsAction({ ids: [null as unknown as string] })).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "ids.0" } });
+    expect(await deleteRecordsAction({ ids: [null as unknown as string] })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", field: "ids.0" },
+    });
   });
 
   it("runs the domain for an allowed caller and fires on-delete automations from the dashboard", async () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
-    await db().automation.create({ data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads } });
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+    });
     signInAs(ws, "member");
     const result = await deleteRecordsAction({ ids: [record.id] });
     expect(result).toMatchObject({ ok: true, data: { succeeded: [record.id], failed: [] } });
     expect(await db().automationRun.count()).toBe(1);
     expect(await db().auditLog.findFirstOrThrow()).toMatchObject({ door: "UI", action: "records.delete" });
-    expect(await restoreRecordsAction({ ids: [record.id] })).toMatchObject({ ok: true, data: { succeeded: [record.id] } });
+    expect(await restoreRecordsAction({ ids: [record.id] })).toMatchObject({
+      ok: true,
+      data: { succeeded: [record.id] },
+    });
   });
 
   it("lets nobody reach another workspace's record: it answers like an unknown id", async () => {
@@ -74,7 +101,10 @@ describe("server actions: the one way in", () => {
     const other = await makeWorkspace("Other");
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
     signInAs(ws, "owner");
-    expect(await hardDeleteRecordsAction({ ids: [foreign.id] })).toMatchObject({ ok: true, data: { succeeded: [], failed: [{ id: foreign.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }] } });
+    expect(await hardDeleteRecordsAction({ ids: [foreign.id] })).toMatchObject({
+      ok: true,
+      data: { succeeded: [], failed: [{ id: foreign.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }] },
+    });
     expect(await db().record.count({ where: { id: foreign.id } })).toBe(1);
   });
 });

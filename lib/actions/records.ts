@@ -9,7 +9,9 @@ import { restoreRecords, undoDelete } from "@/lib/trash/restore";
 import { undoDeleteSchema } from "@/lib/trash/schemas";
 
 // The dashboard always runs on-delete automations (wf_trigger=false is for integrations).
-export const deleteRecordsAction = defineAction(recordIdsInputSchema, (actor, { ids }, now) => softDeleteRecords(actor, { ids, fireAutomations: true }, now));
+export const deleteRecordsAction = defineAction(recordIdsInputSchema, (actor, { ids }, now) =>
+  softDeleteRecords(actor, { ids, fireAutomations: true }, now),
+);
 export const restoreRecordsAction = defineAction(recordIdsInputSchema, restoreRecords);
 export const undoDeleteAction = defineAction(undoDeleteSchema, undoDelete);
 export const hardDeleteRecordsAction = defineAction(recordIdsInputSchema, hardDeleteRecords);

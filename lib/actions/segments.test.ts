@@ -8,7 +8,9 @@ import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtu
 
 // Only the session is mocked (what next-auth would decode from the JWT); the membership
 // re-read, the permission check, the domain and the database are real.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string; role: string } } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string; workspaceId: string; role: string } },
+}));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 
 const { createSegmentAction, deleteSegmentAction } = await import("./segments");
@@ -27,7 +29,11 @@ async function world(creator: keyof TestWorkspace["actors"]) {
   await makeRecord(ws, { attributes: { status: "Qualified" } });
   await makeRecord(ws, { attributes: { status: "Qualified" } });
   // Made by the MEMBER through the domain, then handed to the intended creator (a VIEWER cannot create).
-  const { segmentId } = await createSegment(ws.actors.member, { name: "Qualified leads", entity: "leads", filter: qualified }, NOW);
+  const { segmentId } = await createSegment(
+    ws.actors.member,
+    { name: "Qualified leads", entity: "leads", filter: qualified },
+    NOW,
+  );
   await db().segment.update({ where: { id: segmentId }, data: { createdById: ws.actors[creator].userId } });
   const automations = await db().automation.createManyAndReturn({
     data: [
@@ -40,9 +46,16 @@ async function world(creator: keyof TestWorkspace["actors"]) {
 
 async function snapshot(segmentId: string) {
   return {
-    segment: await db().segment.findUnique({ where: { id: segmentId }, select: { id: true, name: true, createdById: true } }),
+    segment: await db().segment.findUnique({
+      where: { id: segmentId },
+      select: { id: true, name: true, createdById: true },
+    }),
     members: await db().segmentMember.count({ where: { segmentId } }),
-    automations: await db().automation.findMany({ where: { name: { in: ["Welcome", "Nurture"] } }, orderBy: { name: "asc" }, select: { status: true, segmentId: true, detachedAt: true } }),
+    automations: await db().automation.findMany({
+      where: { name: { in: ["Welcome", "Nurture"] } },
+      orderBy: { name: "asc" },
+      select: { status: true, segmentId: true, detachedAt: true },
+    }),
     audit: await db().auditLog.count({ where: { action: "segments.delete" } }),
   };
 }
@@ -62,9 +75,13 @@ const MATRIX: { label: string; who: Who; creator: keyof TestWorkspace["actors"];
   { label: "a user of another workspace (its OWNER)", who: "otherOwner", creator: "member", outcome: "NOT_FOUND" },
 ];
 
-type Door = (w: Awaited<ReturnType<typeof world>>, who: Who) => Promise<{ ok: true; data: unknown } | { ok: false; code: string; message: string }>;
+type Door = (
+  w: Awaited<ReturnType<typeof world>>,
+  who: Who,
+) => Promise<{ ok: true; data: unknown } | { ok: false; code: string; message: string }>;
 
-const actorOf = (w: Awaited<ReturnType<typeof world>>, who: Who): Actor => (who === "otherOwner" ? w.other.actors.owner : w.ws.actors[who]);
+const actorOf = (w: Awaited<ReturnType<typeof world>>, who: Who): Actor =>
+  who === "otherOwner" ? w.other.actors.owner : w.ws.actors[who];
 
 const DOORS: Record<string, Door> = {
   domain: async (w, who) => {
@@ -93,7 +110,10 @@ describe.each(Object.keys(DOORS))("delete segment role matrix through the %s", (
       expect(result).toEqual({ ok: true, data: { segmentId: w.segmentId, detachedAutomationIds: w.automationIds } });
       const after = await snapshot(w.segmentId);
       expect(after).toMatchObject({ segment: null, members: 0, audit: 1 });
-      expect(after.automations).toEqual([{ status: "DETACHED", segmentId: null, detachedAt: expect.any(Date) }, { status: "DETACHED", segmentId: null, detachedAt: expect.any(Date) }]);
+      expect(after.automations).toEqual([
+        { status: "DETACHED", segmentId: null, detachedAt: expect.any(Date) },
+        { status: "DETACHED", segmentId: null, detachedAt: expect.any(Date) },
+      ]);
       return;
     }
     expect(result).toMatchObject({ ok: false, code: outcome });
@@ -107,8 +127,14 @@ describe.each(Object.keys(DOORS))("delete segment role matrix through the %s", (
 describe("segment server actions", () => {
   it("answer UNAUTHORIZED without a session and change nothing", async () => {
     const w = await world("member");
-    expect(await deleteSegmentAction({ id: w.segmentId })).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
-    expect(await createSegmentAction({ name: "X", entity: "leads", filter: qualified })).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+    expect(await deleteSegmentAction({ id: w.segmentId })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHORIZED" },
+    });
+    expect(await createSegmentAction({ name: "X", entity: "leads", filter: qualified })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHORIZED" },
+    });
     expect(await db().segment.count()).toBe(1);
   });
 
@@ -116,7 +142,10 @@ describe("segment server actions", () => {
     const w = await world("member");
     const before = await snapshot(w.segmentId);
     session.current = { user: { id: w.ws.actors.member.userId, workspaceId: w.ws.id, role: "MEMBER" } };
-    await db().membership.update({ where: { workspaceId_userId: { workspaceId: w.ws.id, userId: w.ws.actors.member.userId } }, data: { role: "VIEWER" } });
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: w.ws.id, userId: w.ws.actors.member.userId } },
+      data: { role: "VIEWER" },
+    });
     expect(await deleteSegmentAction({ id: w.segmentId })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await snapshot(w.segmentId)).toEqual(before);
   });
@@ -125,14 +154,30 @@ describe("segment server actions", () => {
     const ws = await makeWorkspace();
     await makeRecord(ws, { attributes: { status: "Qualified" } });
     session.current = { user: { id: ws.actors.viewer.userId, workspaceId: ws.id, role: "VIEWER" } };
-    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(await db().segment.count()).toBe(0);
 
     session.current = { user: { id: ws.actors.member.userId, workspaceId: ws.id, role: "MEMBER" } };
-    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toEqual({ ok: true, data: { segmentId: expect.any(String), memberCount: 1 } });
-    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: { conditions: [] } })).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "filter.conditions" } });
-    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: { conditions: [{ field: "1st", op: "equals", value: "x" }] } })).toMatchObject({
-      ok: false, error: { code: "VALIDATION", field: "filter.conditions.0.field" },
+    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toEqual({
+      ok: true,
+      data: { segmentId: expect.any(String), memberCount: 1 },
+    });
+    expect(await createSegmentAction({ name: "Q", entity: "leads", filter: { conditions: [] } })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", field: "filter.conditions" },
+    });
+    expect(
+      await createSegmentAction({
+        name: "Q",
+        entity: "leads",
+        filter: { conditions: [{ field: "1st", op: "equals", value: "x" }] },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", field: "filter.conditions.0.field" },
     });
     expect(await db().segment.count()).toBe(1);
   });

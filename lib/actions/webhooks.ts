@@ -2,7 +2,13 @@
 
 import { defineAction } from "@/lib/doors/server-action";
 import { noInputSchema, saveWebhookSchema } from "@/lib/webhooks/schemas";
-import { removeWebhook, revealWebhookSecret, rotateWebhookSecret, saveWebhook, sendDigestNow } from "@/lib/webhooks/settings";
+import {
+  removeWebhook,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  saveWebhook,
+  sendDigestNow,
+} from "@/lib/webhooks/settings";
 
 export const saveWebhookAction = defineAction(saveWebhookSchema, saveWebhook);
 export const removeWebhookAction = defineAction(noInputSchema, removeWebhook);

@@ -24,13 +24,22 @@ describe("API keys", () => {
     expect(JSON.stringify(row)).not.toContain(key.apiSecret);
     expect(row.secretHash).toBe(crypto.createHash("sha256").update(key.apiSecret).digest("hex"));
     expect(decryptSecret(row.secretCiphertext)).toBe(key.apiSecret);
-    expect(await db().auditLog.findFirst({ where: { action: "apiKeys.create" } })).toMatchObject({ targetIds: [key.id] });
+    expect(await db().auditLog.findFirst({ where: { action: "apiKeys.create" } })).toMatchObject({
+      targetIds: [key.id],
+    });
 
-    await expect(create(ws.actors.member, { name: "Too wide", scopes: ["records:purge"] })).rejects.toMatchObject({ code: "FORBIDDEN", field: "scopes" });
+    await expect(create(ws.actors.member, { name: "Too wide", scopes: ["records:purge"] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      field: "scopes",
+    });
     await expect(create(ws.actors.viewer, { name: "Viewer" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(create(ws.actors.member, { name: "x", scopes: ["records:everything"] as never })).rejects.toMatchObject({ code: "VALIDATION", field: "scopes.0" });
+    await expect(
+      create(ws.actors.member, { name: "x", scopes: ["records:everything"] as never }),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "scopes.0" });
     await expect(create(ws.actors.member, { name: "" })).rejects.toMatchObject({ code: "VALIDATION", field: "name" });
-    expect((await create(ws.actors.admin, { name: "Purger", scopes: ["records:purge", "records:purge"] })).scopes).toEqual(["records:purge"]);
+    expect(
+      (await create(ws.actors.admin, { name: "Purger", scopes: ["records:purge", "records:purge"] })).scopes,
+    ).toEqual(["records:purge"]);
   });
 
   it("a MEMBER lists and revokes their own keys; the OWNER sees and revokes any; another's answers not found", async () => {
@@ -48,7 +57,9 @@ describe("API keys", () => {
 
     await revokeApiKey(ws.actors.member, { id: mine.id }, NOW);
     await revokeApiKey(ws.actors.owner, { id: theirs.id }, NOW);
-    expect((await listApiKeys(ws.actors.owner)).every((k) => k.revokedAt === NOW.toISOString() && !k.canRevoke)).toBe(true);
+    expect((await listApiKeys(ws.actors.owner)).every((k) => k.revokedAt === NOW.toISOString() && !k.canRevoke)).toBe(
+      true,
+    );
   });
 });
 
@@ -56,12 +67,25 @@ describe("API authentication", () => {
   it("accepts HMAC-SHA256 over date + salt within 15 minutes either way, and the secret as Bearer or Zoho-oauthtoken", async () => {
     const ws = await makeWorkspace();
     const key = await create(ws.actors.admin, { name: "k" });
-    for (const date of [minutes(-14).toISOString(), minutes(14).toISOString(), "2026-11-23T21:00:00+09:00", "2026-11-23T12:00:00.123456Z", "2026-11-23T03:00:00-0900"]) {
+    for (const date of [
+      minutes(-14).toISOString(),
+      minutes(14).toISOString(),
+      "2026-11-23T21:00:00+09:00",
+      "2026-11-23T12:00:00.123456Z",
+      "2026-11-23T03:00:00-0900",
+    ]) {
       const caller = await authenticateApiCall(hmacAuthorization(key, { date }), NOW);
-      expect(caller.actor).toMatchObject({ userId: ws.actors.admin.userId, role: "ADMIN", door: "API", apiKeyId: key.id });
+      expect(caller.actor).toMatchObject({
+        userId: ws.actors.admin.userId,
+        role: "ADMIN",
+        door: "API",
+        apiKeyId: key.id,
+      });
     }
     expect((await authenticateApiCall(`Bearer ${key.apiSecret}`, NOW)).scopes).toEqual(key.scopes);
-    expect((await authenticateApiCall(`Zoho-oauthtoken ${key.apiSecret}`, NOW)).actor.userId).toBe(ws.actors.admin.userId);
+    expect((await authenticateApiCall(`Zoho-oauthtoken ${key.apiSecret}`, NOW)).actor.userId).toBe(
+      ws.actors.admin.userId,
+    );
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toEqual(NOW);
   });
 
@@ -81,31 +105,57 @@ describe("API authentication", () => {
       [hmacAuthorization(key, { date: NOW.toISOString(), salt: "short" }), /salt must be/],
       [hmacAuthorization(key, { date: NOW.toISOString(), salt: "a-b-c-d-e-f-g-h" }), /salt must be/],
       [hmacAuthorization(key, { date: NOW.toISOString(), secret: "sk_not-the-secret" }), /signature does not match/],
-      [`HMAC-SHA256 apiKey=${key.apiKey}, date=${NOW.toISOString()}, salt=${salt}, signature=abc`, /signature does not match/],
-      [`HMAC-SHA256 apiKey=${key.apiKey}, date=${NOW.toISOString()}, salt=${salt}, signature=${"z".repeat(64)}`, /signature does not match/],
-      [hmacAuthorization({ apiKey: "ak_unknown", apiSecret: key.apiSecret }, { date: NOW.toISOString() }), /Unknown or revoked/],
+      [
+        `HMAC-SHA256 apiKey=${key.apiKey}, date=${NOW.toISOString()}, salt=${salt}, signature=abc`,
+        /signature does not match/,
+      ],
+      [
+        `HMAC-SHA256 apiKey=${key.apiKey}, date=${NOW.toISOString()}, salt=${salt}, signature=${"z".repeat(64)}`,
+        /signature does not match/,
+      ],
+      [
+        hmacAuthorization({ apiKey: "ak_unknown", apiSecret: key.apiSecret }, { date: NOW.toISOString() }),
+        /Unknown or revoked/,
+      ],
     ];
     for (const [header, reason] of refusals) {
-      await expect(authenticateApiCall(header, NOW), String(header)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringMatching(reason) });
+      await expect(authenticateApiCall(header, NOW), String(header)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: expect.stringMatching(reason),
+      });
     }
     // A salt is accepted once: the database refuses the replay, whatever instance it reaches.
     const once = hmacAuthorization(key, { date: NOW.toISOString(), salt });
     await authenticateApiCall(once, NOW);
-    await expect(authenticateApiCall(once, NOW)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringMatching(/already used/) });
+    await expect(authenticateApiCall(once, NOW)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: expect.stringMatching(/already used/),
+    });
 
     await revokeApiKey(ws.actors.admin, { id: key.id }, NOW);
     for (const header of [`Bearer ${key.apiSecret}`, hmacAuthorization(key, { date: NOW.toISOString() })]) {
-      await expect(authenticateApiCall(header, NOW)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringMatching(/revoked/) });
+      await expect(authenticateApiCall(header, NOW)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: expect.stringMatching(/revoked/),
+      });
     }
   });
 
   it("acts with the user's role as it is now: a removed user's key is refused", async () => {
     const ws = await makeWorkspace();
     const key = await create(ws.actors.member, { name: "k" });
-    await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } }, data: { role: "VIEWER" } });
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } },
+      data: { role: "VIEWER" },
+    });
     expect((await authenticateApiCall(`Bearer ${key.apiSecret}`, NOW)).actor.role).toBe("VIEWER");
-    await db().membership.delete({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } } });
-    await expect(authenticateApiCall(`Bearer ${key.apiSecret}`, NOW)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringMatching(/no longer a member/) });
+    await db().membership.delete({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } },
+    });
+    await expect(authenticateApiCall(`Bearer ${key.apiSecret}`, NOW)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: expect.stringMatching(/no longer a member/),
+    });
   });
 
   it("forgets salts once no date the window accepts could reuse them", async () => {
@@ -118,9 +168,16 @@ describe("API authentication", () => {
   });
 
   it("parses headers and dates strictly, and compares signatures only as 64 hex digits", () => {
-    expect(parseAuthorization("hmac-sha256 apiKey=k,date=d,salt=s,signature=x")).toEqual({ kind: "hmac", apiKey: "k", date: "d", salt: "s", signature: "x" });
+    expect(parseAuthorization("hmac-sha256 apiKey=k,date=d,salt=s,signature=x")).toEqual({
+      kind: "hmac",
+      apiKey: "k",
+      date: "d",
+      salt: "s",
+      signature: "x",
+    });
     expect(parseIsoInstant("2026-11-23T21:00+09:00")?.toISOString()).toBe("2026-11-23T12:00:00.000Z");
-    for (const bad of ["2026-11-23", "2026-11-23T12:00:00", "1700000000", "2026-13-45T99:00:00Z"]) expect(parseIsoInstant(bad), bad).toBeNull();
+    for (const bad of ["2026-11-23", "2026-11-23T12:00:00", "1700000000", "2026-13-45T99:00:00Z"])
+      expect(parseIsoInstant(bad), bad).toBeNull();
     const hex = "ab".repeat(32);
     expect(signaturesMatch(hex, hex.toUpperCase())).toBe(true);
     expect(signaturesMatch(hex, hex.slice(2))).toBe(false);

@@ -15,8 +15,7 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(\.\d{1,9})?(Z|[
 const LAST_USED_EVERY_MS = 60_000;
 
 export type ApiCredentials =
-  | { kind: "hmac"; apiKey: string; date: string; salt: string; signature: string }
-  | { kind: "secret"; secret: string };
+  { kind: "hmac"; apiKey: string; date: string; salt: string; signature: string } | { kind: "secret"; secret: string };
 
 export interface ApiCaller {
   actor: Actor;
@@ -44,7 +43,14 @@ export function parseAuthorization(header: string | null): ApiCredentials {
     if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
   }
   const [apiKey, date, salt, sig] = ["apikey", "date", "salt", "signature"].map((k) => fields.get(k) ?? "");
-  const missing = [["apiKey", apiKey], ["date", date], ["salt", salt], ["signature", sig]].filter(([, v]) => !v).map(([k]) => k);
+  const missing = [
+    ["apiKey", apiKey],
+    ["date", date],
+    ["salt", salt],
+    ["signature", sig],
+  ]
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length) throw refused(`The HMAC-SHA256 header lacks ${missing.join(", ")}. ${HOW}`);
   return { kind: "hmac", apiKey: apiKey!, date: date!, salt: salt!, signature: sig! };
 }
@@ -60,7 +66,15 @@ export function parseIsoInstant(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const keySelect = { id: true, userId: true, workspaceId: true, scopes: true, revokedAt: true, lastUsedAt: true, secretCiphertext: true } as const;
+const keySelect = {
+  id: true,
+  userId: true,
+  workspaceId: true,
+  scopes: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  secretCiphertext: true,
+} as const;
 
 /**
  * Who an API call comes from: the key its credentials name (HMAC-SHA256 signature over
@@ -70,9 +84,10 @@ const keySelect = { id: true, userId: true, workspaceId: true, scopes: true, rev
  */
 export async function authenticateApiCall(header: string | null, now: Date): Promise<ApiCaller> {
   const credentials = parseAuthorization(header);
-  const key = credentials.kind === "secret"
-    ? await db().apiKey.findUnique({ where: { secretHash: hashSecret(credentials.secret) }, select: keySelect })
-    : await verifySignature(credentials, now);
+  const key =
+    credentials.kind === "secret"
+      ? await db().apiKey.findUnique({ where: { secretHash: hashSecret(credentials.secret) }, select: keySelect })
+      : await verifySignature(credentials, now);
   if (!key || key.revokedAt) throw refused("Unknown or revoked API key.");
 
   if (credentials.kind === "hmac") {
@@ -80,7 +95,8 @@ export async function authenticateApiCall(header: string | null, now: Date): Pro
     const inserted = await db().$executeRaw`
       INSERT INTO "ApiNonce" ("apiKeyId", "salt", "createdAt") VALUES (${key.id}, ${credentials.salt}, ${now})
       ON CONFLICT DO NOTHING`;
-    if (inserted === 0) throw refused("This salt was already used with this key; send a new random salt with every request.");
+    if (inserted === 0)
+      throw refused("This salt was already used with this key; send a new random salt with every request.");
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await db().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
@@ -92,14 +108,21 @@ export async function authenticateApiCall(header: string | null, now: Date): Pro
 
 async function verifySignature(credentials: Extract<ApiCredentials, { kind: "hmac" }>, now: Date) {
   const date = parseIsoInstant(credentials.date);
-  if (!date) throw refused(`date must be an ISO 8601 instant such as 2026-12-01T09:30:00Z (got "${credentials.date.slice(0, 64)}").`);
+  if (!date)
+    throw refused(
+      `date must be an ISO 8601 instant such as 2026-12-01T09:30:00Z (got "${credentials.date.slice(0, 64)}").`,
+    );
   const skew = Math.abs(now.getTime() - date.getTime());
-  if (skew > HMAC_WINDOW_MS) throw refused(`date is ${Math.round(skew / 60_000)} minutes from server time (${now.toISOString()}); it must be within 15 minutes.`);
+  if (skew > HMAC_WINDOW_MS)
+    throw refused(
+      `date is ${Math.round(skew / 60_000)} minutes from server time (${now.toISOString()}); it must be within 15 minutes.`,
+    );
   if (!SALT.test(credentials.salt)) throw refused("salt must be 12 to 64 letters and digits.");
   const key = await db().apiKey.findUnique({ where: { keyId: credentials.apiKey.slice(0, 100) }, select: keySelect });
   if (!key || key.revokedAt) return null;
   const secret = decryptSecret(key.secretCiphertext);
-  if (secret === null) throw refused("The API key cannot be verified on this server (its encryption key changed); create a new key.");
+  if (secret === null)
+    throw refused("The API key cannot be verified on this server (its encryption key changed); create a new key.");
   if (!signaturesMatch(signature(secret, credentials.date, credentials.salt), credentials.signature)) {
     throw refused("The signature does not match: sign date + salt with HMAC-SHA256 and the API secret, hex-encoded.");
   }
@@ -108,6 +131,8 @@ async function verifySignature(credentials: Extract<ApiCredentials, { kind: "hma
 
 /** Salts older than any date the window still accepts; run by the server's maintenance step. */
 export async function deleteExpiredNonces(now: Date): Promise<number> {
-  const { count } = await db().apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - NONCE_RETENTION_MS) } } });
+  const { count } = await db().apiNonce.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - NONCE_RETENTION_MS) } },
+  });
   return count;
 }

@@ -38,18 +38,32 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput, now: 
   const scopes = input.scopes ?? allowed;
   const beyond = scopes.filter((s) => !allowed.includes(s));
   if (beyond.length) {
-    throw new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) cannot give a key the scope ${beyond.join(", ")}; it allows ${allowed.join(", ")}.`, "scopes");
+    throw new AppError(
+      "FORBIDDEN",
+      `Your role (${actor.role.toLowerCase()}) cannot give a key the scope ${beyond.join(", ")}; it allows ${allowed.join(", ")}.`,
+      "scopes",
+    );
   }
   const apiSecret = newSecret();
   return transaction(async (tx) => {
     const key = await tx.apiKey.create({
       data: {
-        workspaceId: actor.workspaceId, userId: actor.userId, name: input.name, keyId: newKeyId(),
-        secretHash: hashSecret(apiSecret), secretCiphertext: encryptSecret(apiSecret), scopes, createdAt: now,
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        name: input.name,
+        keyId: newKeyId(),
+        secretHash: hashSecret(apiSecret),
+        secretCiphertext: encryptSecret(apiSecret),
+        scopes,
+        createdAt: now,
       },
       select: { id: true, name: true, keyId: true, createdAt: true },
     });
-    await writeAudit(tx, actor, { action: "apiKeys.create", targetIds: [key.id], details: { name: key.name, apiKey: key.keyId, scopes } });
+    await writeAudit(tx, actor, {
+      action: "apiKeys.create",
+      targetIds: [key.id],
+      details: { name: key.name, apiKey: key.keyId, scopes },
+    });
     return { id: key.id, name: key.name, apiKey: key.keyId, apiSecret, scopes, createdAt: key.createdAt.toISOString() };
   });
 }
@@ -62,13 +76,25 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
     where: { workspaceId: actor.workspaceId, ...(everyone ? {} : { userId: actor.userId }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
-      id: true, name: true, keyId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      id: true,
+      name: true,
+      keyId: true,
+      scopes: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
       user: { select: { id: true, name: true, email: true } },
     },
   });
   return keys.map((k) => ({
-    id: k.id, name: k.name, apiKey: k.keyId, scopes: k.scopes as Scope[], user: k.user,
-    createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null,
+    id: k.id,
+    name: k.name,
+    apiKey: k.keyId,
+    scopes: k.scopes as Scope[],
+    user: k.user,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
     canRevoke: !k.revokedAt,
   }));
 }
@@ -77,7 +103,11 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
  * Revoke: the key is refused from the next request on. A MEMBER revokes their own keys; an
  * OWNER any of the workspace's. Someone else's key answers like an unknown one.
  */
-export async function revokeApiKey(actor: Actor, { id }: { id: string }, now: Date): Promise<{ id: string; revokedAt: string }> {
+export async function revokeApiKey(
+  actor: Actor,
+  { id }: { id: string },
+  now: Date,
+): Promise<{ id: string; revokedAt: string }> {
   assertCan(actor, "apiKeys.manage");
   const everyone = roleAtLeast(actor.role, "OWNER");
   return transaction(async (tx) => {
@@ -88,7 +118,11 @@ export async function revokeApiKey(actor: Actor, { id }: { id: string }, now: Da
     if (!key) throw notFound("API key");
     if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt.toISOString() };
     await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
-    await writeAudit(tx, actor, { action: "apiKeys.revoke", targetIds: [key.id], details: { name: key.name, apiKey: key.keyId } });
+    await writeAudit(tx, actor, {
+      action: "apiKeys.revoke",
+      targetIds: [key.id],
+      details: { name: key.name, apiKey: key.keyId },
+    });
     return { id: key.id, revokedAt: now.toISOString() };
   });
 }

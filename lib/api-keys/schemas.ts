@@ -6,7 +6,12 @@ export const apiKeyNameSchema = z.string().trim().min(1, "Give the key a name").
 export const createApiKeySchema = z.object({
   name: apiKeyNameSchema,
   /** Omitted: every scope the creator's role allows. */
-  scopes: z.array(scopeSchema).min(1, "Choose at least one scope").max(10).transform((s) => [...new Set(s)]).optional(),
+  scopes: z
+    .array(scopeSchema)
+    .min(1, "Choose at least one scope")
+    .max(10)
+    .transform((s) => [...new Set(s)])
+    .optional(),
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 

@@ -25,7 +25,9 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   "segments:delete": "Delete segments",
 };
 
-export const scopeSchema = z.enum(SCOPES as [Scope, ...Scope[]], { error: `Unknown scope; the scopes are ${SCOPES.join(", ")}` });
+export const scopeSchema = z.enum(SCOPES as [Scope, ...Scope[]], {
+  error: `Unknown scope; the scopes are ${SCOPES.join(", ")}`,
+});
 
 /** The scopes a key created by someone of this role may carry. */
 export function scopesAllowed(role: Role): Scope[] {

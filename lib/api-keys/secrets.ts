@@ -9,7 +9,10 @@ const ENV_KEY = "API_KEY_ENCRYPTION_KEY";
 
 function serverKey(): Buffer {
   const configured = process.env[ENV_KEY];
-  return crypto.createHash("sha256").update(configured || localSecret(".api-key-encryption-key")).digest();
+  return crypto
+    .createHash("sha256")
+    .update(configured || localSecret(".api-key-encryption-key"))
+    .digest();
 }
 
 export function newKeyId(): string {
@@ -28,7 +31,9 @@ export function encryptSecret(secret: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", serverKey(), iv);
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** The secret, or null when it was encrypted with another server key (the key was changed). */
@@ -46,7 +51,10 @@ export function decryptSecret(stored: string): string | null {
 
 /** hex(HMAC-SHA256(secret, date + salt)), as API.md defines the signature. */
 export function signature(secret: string, date: string, salt: string): string {
-  return crypto.createHmac("sha256", secret).update(date + salt).digest("hex");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(date + salt)
+    .digest("hex");
 }
 
 /** Constant-time comparison of two hex signatures; a wrong length or non-hex is simply false. */

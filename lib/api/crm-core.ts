@@ -32,21 +32,39 @@ const ERROR_CODE: Record<ErrorCode, string> = {
   INTERNAL: "InternalError",
 };
 const STATUS: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  LIMIT_EXCEEDED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
 };
 
 const errorSchema = z.object({ errorCode: z.string(), errorMessage: z.string() });
 
 export const crmCore: ApiDialect = {
   tag: "crm-core",
-  description: "Dialect A, Solapi crm-core: soft delete to the trash, restore, bulk calls, the trash list and segments.",
-  error: (error) => ({ status: STATUS[error.code], body: { errorCode: ERROR_CODE[error.code], errorMessage: error.message || "Request failed." } }),
+  description:
+    "Dialect A, Solapi crm-core: soft delete to the trash, restore, bulk calls, the trash list and segments.",
+  error: (error) => ({
+    status: STATUS[error.code],
+    body: { errorCode: ERROR_CODE[error.code], errorMessage: error.message || "Request failed." },
+  }),
   errorSchema,
 };
 
 const recordItem = z.object({
-  recordId: z.string(), recordNumber: recordNumberOut, entityId: z.string(), name: z.string(),
-  phoneNumber: z.string().nullable(), externalProvider: z.string().nullable(), externalId: z.string().nullable(), createdAt: z.string(),
+  recordId: z.string(),
+  recordNumber: recordNumberOut,
+  entityId: z.string(),
+  name: z.string(),
+  phoneNumber: z.string().nullable(),
+  externalProvider: z.string().nullable(),
+  externalId: z.string().nullable(),
+  createdAt: z.string(),
 });
 const recordRef = z.object({ recordId: z.string(), entityId: z.string() });
 const failedItem = z.object({ recordId: z.string(), errorCode: z.string(), errorMessage: z.string() });
@@ -60,26 +78,62 @@ function single(outcome: RefOutcome) {
 }
 
 const failedOf = (outcomes: RefOutcome[]) =>
-  outcomes.filter((o) => !o.ok).map((o) => ({ recordId: o.id ?? o.ref, errorCode: ERROR_CODE[o.code ?? "NOT_FOUND"], errorMessage: o.message ?? "Record not found." }));
+  outcomes
+    .filter((o) => !o.ok)
+    .map((o) => ({
+      recordId: o.id ?? o.ref,
+      errorCode: ERROR_CODE[o.code ?? "NOT_FOUND"],
+      errorMessage: o.message ?? "Record not found.",
+    }));
 
-const runOn = (actor: Actor, refs: string[], run: (ids: string[]) => Promise<BulkResult>) => runOnRecordRefs(actor, refs, null, run);
+const runOn = (actor: Actor, refs: string[], run: (ids: string[]) => Promise<BulkResult>) =>
+  runOnRecordRefs(actor, refs, null, run);
 
 export const listEntitiesEndpoint = apiEndpoint({
-  method: "GET", path: "/crm-core/v1/entities", summary: "List entities", dialect: crmCore, scope: "records:read", errors: [401, 403],
+  method: "GET",
+  path: "/crm-core/v1/entities",
+  summary: "List entities",
+  dialect: crmCore,
+  scope: "records:read",
+  errors: [401, 403],
   response: z.object({ items: z.array(z.object({ entityId: z.string(), slug: z.string(), name: z.string() })) }),
-  handle: async (actor) => ({ items: (await listEntities(actor)).map((e) => ({ entityId: e.id, slug: e.slug, name: e.name })) }),
+  handle: async (actor) => ({
+    items: (await listEntities(actor)).map((e) => ({ entityId: e.id, slug: e.slug, name: e.name })),
+  }),
 });
 
 export const listRecordsEndpoint = apiEndpoint({
-  method: "GET", path: "/crm-core/v1/records", summary: "List live records, newest first", dialect: crmCore, scope: "records:read", errors: [400, 401, 403, 404],
-  query: z.object({ entityId: entityRefSchema.optional(), q: searchTermSchema.optional(), limit: pageRequestShape.limit, cursor: pageRequestShape.cursor }),
+  method: "GET",
+  path: "/crm-core/v1/records",
+  summary: "List live records, newest first",
+  dialect: crmCore,
+  scope: "records:read",
+  errors: [400, 401, 403, 404],
+  query: z.object({
+    entityId: entityRefSchema.optional(),
+    q: searchTermSchema.optional(),
+    limit: pageRequestShape.limit,
+    cursor: pageRequestShape.cursor,
+  }),
   response: z.object({ items: z.array(recordItem), nextCursor: z.string().nullable() }),
   handle: async (actor, { query }) => {
-    const page = await listRecords(actor, { entity: query.entityId, q: query.q, limit: query.limit, cursor: query.cursor, direction: "next" });
+    const page = await listRecords(actor, {
+      entity: query.entityId,
+      q: query.q,
+      limit: query.limit,
+      cursor: query.cursor,
+      direction: "next",
+    });
     return {
       items: page.items.map((r) => ({
-        recordId: r.id, recordNumber: asRecordNumber(r.recordNumber), entityId: r.entityId, name: r.name, phoneNumber: r.phoneNumber,
-        externalProvider: r.externalProvider, externalId: r.externalId, createdAt: r.createdAt,
+        recordId: r.id,
+        recordNumber: asRecordNumber(r.recordNumber),
+        entityId: r.entityId,
+        name: r.name,
+        phoneNumber: r.phoneNumber,
+        externalProvider: r.externalProvider,
+        externalId: r.externalId,
+        createdAt: r.createdAt,
       })),
       nextCursor: page.nextCursor,
     };
@@ -87,48 +141,93 @@ export const listRecordsEndpoint = apiEndpoint({
 });
 
 export const getRecordEndpoint = apiEndpoint({
-  method: "GET", path: "/crm-core/v1/records/{recordId}", summary: "Get a live record", dialect: crmCore, scope: "records:read", errors: [400, 401, 403, 404],
+  method: "GET",
+  path: "/crm-core/v1/records/{recordId}",
+  summary: "Get a live record",
+  dialect: crmCore,
+  scope: "records:read",
+  errors: [400, 401, 403, 404],
   params: recordPath,
   response: recordItem.extend({
-    attributes: z.record(z.string(), z.unknown()), notesCount: z.int(), activitiesCount: z.int(),
+    attributes: z.record(z.string(), z.unknown()),
+    notesCount: z.int(),
+    activitiesCount: z.int(),
     relations: z.array(z.object({ recordId: z.string(), label: z.string() })),
   }),
   handle: async (actor, { params }) => {
     const r = await getRecord(actor, { id: params.recordId });
     return {
-      recordId: r.id, recordNumber: asRecordNumber(r.recordNumber), entityId: r.entity.id, name: r.name, phoneNumber: r.phoneNumber,
-      externalProvider: r.externalProvider, externalId: r.externalId, createdAt: r.createdAt, attributes: r.attributes,
-      notesCount: r.notes.length, activitiesCount: r.activities.length,
+      recordId: r.id,
+      recordNumber: asRecordNumber(r.recordNumber),
+      entityId: r.entity.id,
+      name: r.name,
+      phoneNumber: r.phoneNumber,
+      externalProvider: r.externalProvider,
+      externalId: r.externalId,
+      createdAt: r.createdAt,
+      attributes: r.attributes,
+      notesCount: r.notes.length,
+      activitiesCount: r.activities.length,
       relations: r.relations.map((x) => ({ recordId: x.record.id, label: x.label })),
     };
   },
 });
 
 export const deleteRecordEndpoint = apiEndpoint({
-  method: "DELETE", path: "/crm-core/v1/records/{recordId}", summary: "Move a record to the trash", dialect: crmCore, scope: "records:delete", errors: [400, 401, 403, 404],
-  params: recordPath, response: recordRef,
+  method: "DELETE",
+  path: "/crm-core/v1/records/{recordId}",
+  summary: "Move a record to the trash",
+  dialect: crmCore,
+  scope: "records:delete",
+  errors: [400, 401, 403, 404],
+  params: recordPath,
+  response: recordRef,
   handle: async (actor, { params }, now) =>
-    single((await runOn(actor, [params.recordId], (ids) => softDeleteRecords(actor, { ids, fireAutomations: true }, now))).outcomes[0]!),
+    single(
+      (await runOn(actor, [params.recordId], (ids) => softDeleteRecords(actor, { ids, fireAutomations: true }, now)))
+        .outcomes[0]!,
+    ),
 });
 
 export const restoreRecordEndpoint = apiEndpoint({
-  method: "POST", path: "/crm-core/v1/records/{recordId}/restore", summary: "Restore a record from the trash", dialect: crmCore, scope: "records:restore", errors: [400, 401, 403, 404, 409],
-  params: recordPath, response: recordRef,
-  handle: async (actor, { params }, now) => single((await runOn(actor, [params.recordId], (ids) => restoreRecords(actor, { ids }, now))).outcomes[0]!),
+  method: "POST",
+  path: "/crm-core/v1/records/{recordId}/restore",
+  summary: "Restore a record from the trash",
+  dialect: crmCore,
+  scope: "records:restore",
+  errors: [400, 401, 403, 404, 409],
+  params: recordPath,
+  response: recordRef,
+  handle: async (actor, { params }, now) =>
+    single((await runOn(actor, [params.recordId], (ids) => restoreRecords(actor, { ids }, now))).outcomes[0]!),
 });
 
 export const bulkDeleteEndpoint = apiEndpoint({
-  method: "POST", path: "/crm-core/v1/records/bulk/delete", summary: "Move up to 1000 records to the trash", dialect: crmCore, scope: "records:delete", errors: [400, 401, 403, 413],
-  body: bulkBody, response: z.object({ deletedCount: z.int(), failed: z.array(failedItem) }),
+  method: "POST",
+  path: "/crm-core/v1/records/bulk/delete",
+  summary: "Move up to 1000 records to the trash",
+  dialect: crmCore,
+  scope: "records:delete",
+  errors: [400, 401, 403, 413],
+  body: bulkBody,
+  response: z.object({ deletedCount: z.int(), failed: z.array(failedItem) }),
   handle: async (actor, { body }, now) => {
-    const run = await runOn(actor, body.recordIds, (ids) => softDeleteRecords(actor, { ids, fireAutomations: true }, now));
+    const run = await runOn(actor, body.recordIds, (ids) =>
+      softDeleteRecords(actor, { ids, fireAutomations: true }, now),
+    );
     return { deletedCount: run.changed, failed: failedOf(run.outcomes) };
   },
 });
 
 export const bulkRestoreEndpoint = apiEndpoint({
-  method: "POST", path: "/crm-core/v1/records/bulk/restore", summary: "Restore up to 1000 records", dialect: crmCore, scope: "records:restore", errors: [400, 401, 403, 413],
-  body: bulkBody, response: z.object({ restoredCount: z.int(), failed: z.array(failedItem) }),
+  method: "POST",
+  path: "/crm-core/v1/records/bulk/restore",
+  summary: "Restore up to 1000 records",
+  dialect: crmCore,
+  scope: "records:restore",
+  errors: [400, 401, 403, 413],
+  body: bulkBody,
+  response: z.object({ restoredCount: z.int(), failed: z.array(failedItem) }),
   handle: async (actor, { body }, now) => {
     const run = await runOn(actor, body.recordIds, (ids) => restoreRecords(actor, { ids }, now));
     return { restoredCount: run.changed, failed: failedOf(run.outcomes) };
@@ -136,41 +235,108 @@ export const bulkRestoreEndpoint = apiEndpoint({
 });
 
 export const listTrashEndpoint = apiEndpoint({
-  method: "GET", path: "/crm-core/v1/trash", summary: "List the trash, soonest purge first", dialect: crmCore, scope: "records:read", errors: [400, 401, 403, 404],
-  query: z.object({ entityId: entityRefSchema.optional(), q: searchTermSchema.optional(), limit: pageRequestShape.limit, cursor: pageRequestShape.cursor }),
+  method: "GET",
+  path: "/crm-core/v1/trash",
+  summary: "List the trash, soonest purge first",
+  dialect: crmCore,
+  scope: "records:read",
+  errors: [400, 401, 403, 404],
+  query: z.object({
+    entityId: entityRefSchema.optional(),
+    q: searchTermSchema.optional(),
+    limit: pageRequestShape.limit,
+    cursor: pageRequestShape.cursor,
+  }),
   response: z.object({
-    items: z.array(z.object({ recordId: z.string(), entityId: z.string(), name: z.string(), deletedAt: z.string(), deletedBy: z.string().nullable(), purgeAt: z.string() })),
+    items: z.array(
+      z.object({
+        recordId: z.string(),
+        entityId: z.string(),
+        name: z.string(),
+        deletedAt: z.string(),
+        deletedBy: z.string().nullable(),
+        purgeAt: z.string(),
+      }),
+    ),
     nextCursor: z.string().nullable(),
   }),
   handle: async (actor, { query }, now) => {
-    const page = await listTrash(actor, { entity: query.entityId, q: query.q, limit: query.limit, cursor: query.cursor, direction: "next", sort: "purge" }, now);
+    const page = await listTrash(
+      actor,
+      {
+        entity: query.entityId,
+        q: query.q,
+        limit: query.limit,
+        cursor: query.cursor,
+        direction: "next",
+        sort: "purge",
+      },
+      now,
+    );
     return {
-      items: page.items.map((r) => ({ recordId: r.id, entityId: r.entity.id, name: r.name, deletedAt: r.deletedAt, deletedBy: r.deletedBy?.email ?? null, purgeAt: r.purgeAt })),
+      items: page.items.map((r) => ({
+        recordId: r.id,
+        entityId: r.entity.id,
+        name: r.name,
+        deletedAt: r.deletedAt,
+        deletedBy: r.deletedBy?.email ?? null,
+        purgeAt: r.purgeAt,
+      })),
       nextCursor: page.nextCursor,
     };
   },
 });
 
 export const listSegmentsEndpoint = apiEndpoint({
-  method: "GET", path: "/crm-core/v1/segments", summary: "List segments", dialect: crmCore, scope: "records:read", errors: [401, 403],
+  method: "GET",
+  path: "/crm-core/v1/segments",
+  summary: "List segments",
+  dialect: crmCore,
+  scope: "records:read",
+  errors: [401, 403],
   response: z.object({
-    items: z.array(z.object({ segmentId: z.string(), name: z.string(), createdBy: z.string().nullable(), memberCount: z.int(), automationIds: z.array(z.string()) })),
+    items: z.array(
+      z.object({
+        segmentId: z.string(),
+        name: z.string(),
+        createdBy: z.string().nullable(),
+        memberCount: z.int(),
+        automationIds: z.array(z.string()),
+      }),
+    ),
   }),
   handle: async (actor) => ({
     items: (await listSegments(actor)).map((s) => ({
-      segmentId: s.id, name: s.name, createdBy: s.createdBy?.email ?? null, memberCount: s.memberCount, automationIds: s.automations.map((a) => a.id),
+      segmentId: s.id,
+      name: s.name,
+      createdBy: s.createdBy?.email ?? null,
+      memberCount: s.memberCount,
+      automationIds: s.automations.map((a) => a.id),
     })),
   }),
 });
 
 export const deleteSegmentEndpoint = apiEndpoint({
-  method: "DELETE", path: "/crm-core/v1/segments/{segmentId}", summary: "Delete a segment; its automations are detached", dialect: crmCore, scope: "segments:delete", errors: [400, 401, 403, 404],
+  method: "DELETE",
+  path: "/crm-core/v1/segments/{segmentId}",
+  summary: "Delete a segment; its automations are detached",
+  dialect: crmCore,
+  scope: "segments:delete",
+  errors: [400, 401, 403, 404],
   params: z.object({ segmentId: segmentIdSchema }),
   response: z.object({ segmentId: z.string(), detachedAutomationIds: z.array(z.string()) }),
   handle: (actor, { params }, now) => deleteSegment(actor, { id: params.segmentId }, now),
 });
 
 export const crmCoreEndpoints = [
-  listEntitiesEndpoint, listRecordsEndpoint, getRecordEndpoint, deleteRecordEndpoint, restoreRecordEndpoint,
-  bulkDeleteEndpoint, bulkRestoreEndpoint, listTrashEndpoint, listSegmentsEndpoint, deleteSegmentEndpoint,
+  listEntitiesEndpoint,
+  listRecordsEndpoint,
+  getRecordEndpoint,
+  deleteRecordEndpoint,
+  restoreRecordEndpoint,
+  bulkDeleteEndpoint,
+  bulkRestoreEndpoint,
+  listTrashEndpoint,
+  listSegmentsEndpoint,
+  deleteSegmentEndpoint,
 ];

@@ -10,13 +10,22 @@ import { asRecordNumber, entityRefSchema, recordNumberOut, recordRefSchema } fro
 // Dialect D, /v2/crm (Zeeg v2): read a record, and delete it permanently at once.
 
 const STATUS: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, VALIDATION: 400, LIMIT_EXCEEDED: 400, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  LIMIT_EXCEEDED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
 };
 const RECORD_NOT_FOUND = "Record not found.";
 
 export const hardDelete: ApiDialect = {
   tag: "v2-crm",
-  description: "Dialect D, Zeeg v2: read a record, or delete it permanently (GDPR erasure) with everything that belongs to it.",
+  description:
+    "Dialect D, Zeeg v2: read a record, or delete it permanently (GDPR erasure) with everything that belongs to it.",
   error: (error) => {
     const status = STATUS[error.code];
     // Not found always reads the same, whatever the record was (unknown, another workspace's, gone).
@@ -28,13 +37,27 @@ export const hardDelete: ApiDialect = {
 const path = z.object({ objectSlug: entityRefSchema, recordId: recordRefSchema });
 
 export const getObjectRecordEndpoint = apiEndpoint({
-  method: "GET", path: "/v2/crm/{objectSlug}/{recordId}", summary: "Get a live record", dialect: hardDelete, scope: "records:read", errors: [400, 401, 403, 404],
+  method: "GET",
+  path: "/v2/crm/{objectSlug}/{recordId}",
+  summary: "Get a live record",
+  dialect: hardDelete,
+  scope: "records:read",
+  errors: [400, 401, 403, 404],
   params: path,
   response: z.object({
-    success: z.literal(true), status: z.literal(200),
+    success: z.literal(true),
+    status: z.literal(200),
     data: z.object({
-      id: z.string(), recordNumber: recordNumberOut, object: z.string(), name: z.string(), phoneNumber: z.string().nullable(),
-      externalProvider: z.string().nullable(), externalId: z.string().nullable(), attributes: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string(),
+      id: z.string(),
+      recordNumber: recordNumberOut,
+      object: z.string(),
+      name: z.string(),
+      phoneNumber: z.string().nullable(),
+      externalProvider: z.string().nullable(),
+      externalId: z.string().nullable(),
+      attributes: z.record(z.string(), z.unknown()),
+      createdAt: z.string(),
+      updatedAt: z.string(),
     }),
   }),
   handle: async (actor, { params }) => {
@@ -42,19 +65,33 @@ export const getObjectRecordEndpoint = apiEndpoint({
     const r = await getRecord(actor, { id: params.recordId });
     if (r.entity.id !== entity.id) throw notFound();
     return {
-      success: true as const, status: 200 as const,
+      success: true as const,
+      status: 200 as const,
       data: {
-        id: r.id, recordNumber: asRecordNumber(r.recordNumber), object: entity.slug, name: r.name, phoneNumber: r.phoneNumber,
-        externalProvider: r.externalProvider, externalId: r.externalId, attributes: r.attributes, createdAt: r.createdAt, updatedAt: r.updatedAt,
+        id: r.id,
+        recordNumber: asRecordNumber(r.recordNumber),
+        object: entity.slug,
+        name: r.name,
+        phoneNumber: r.phoneNumber,
+        externalProvider: r.externalProvider,
+        externalId: r.externalId,
+        attributes: r.attributes,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
       },
     };
   },
 });
 
 export const hardDeleteRecordEndpoint = apiEndpoint({
-  method: "DELETE", path: "/v2/crm/{objectSlug}/{recordId}", summary: "Delete a record permanently",
-  description: "Attribute values, notes, activity log, subform rows and its place in other records' relations are gone at once. ADMIN or OWNER, scope records:purge. A held record is refused (409) until released.",
-  dialect: hardDelete, scope: "records:purge", errors: [400, 401, 403, 404, 409],
+  method: "DELETE",
+  path: "/v2/crm/{objectSlug}/{recordId}",
+  summary: "Delete a record permanently",
+  description:
+    "Attribute values, notes, activity log, subform rows and its place in other records' relations are gone at once. ADMIN or OWNER, scope records:purge. A held record is refused (409) until released.",
+  dialect: hardDelete,
+  scope: "records:purge",
+  errors: [400, 401, 403, 404, 409],
   params: path,
   response: z.object({ success: z.literal(true), status: z.literal(200), message: z.string() }),
   handle: async (actor, { params }, now) => {

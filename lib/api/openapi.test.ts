@@ -36,20 +36,39 @@ describe("the OpenAPI document", () => {
   });
 
   it("lists every public route handler, and nothing that is not one", () => {
-    const documented = Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(document.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     const routes = publicRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(16);
     expect(documented).toEqual(routes);
   });
 
   it("describes requests from the handlers' own zod schemas: limits, required fields, scopes", () => {
-    const bulk = document.paths["/crm-core/v1/records/bulk/delete"]!.post as { requestBody: { content: { "application/json": { schema: { properties: { recordIds: { maxItems?: number; minItems?: number } }; required: string[] } } } }; "x-scope": string };
+    const bulk = document.paths["/crm-core/v1/records/bulk/delete"]!.post as {
+      requestBody: {
+        content: {
+          "application/json": {
+            schema: { properties: { recordIds: { maxItems?: number; minItems?: number } }; required: string[] };
+          };
+        };
+      };
+      "x-scope": string;
+    };
     expect(bulk.requestBody.content["application/json"].schema.required).toEqual(["recordIds"]);
-    expect(bulk.requestBody.content["application/json"].schema.properties.recordIds).toMatchObject({ minItems: 1, maxItems: 1000 });
+    expect(bulk.requestBody.content["application/json"].schema.properties.recordIds).toMatchObject({
+      minItems: 1,
+      maxItems: 1000,
+    });
     expect(bulk["x-scope"]).toBe("records:delete");
-    const list = document.paths["/crm-core/v1/records"]!.get as { parameters: { name: string; schema: { maximum?: number } }[] };
+    const list = document.paths["/crm-core/v1/records"]!.get as {
+      parameters: { name: string; schema: { maximum?: number } }[];
+    };
     expect(list.parameters.find((p) => p.name === "limit")?.schema.maximum).toBe(200);
-    const zoho = document.paths["/crm/v2/{module}"]!.delete as { parameters: { name: string; in: string }[]; responses: Record<string, unknown> };
+    const zoho = document.paths["/crm/v2/{module}"]!.delete as {
+      parameters: { name: string; in: string }[];
+      responses: Record<string, unknown>;
+    };
     expect(zoho.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["path:module", "query:ids", "query:wf_trigger"]);
     expect(Object.keys(zoho.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403"]));
   });

@@ -24,7 +24,10 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
   if (!schema) return [];
   const json = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: property,
+    name,
+    in: where,
+    required: where === "path" || (json.required ?? []).includes(name),
+    schema: property,
     ...(typeof property.description === "string" ? { description: property.description } : {}),
   }));
 }
@@ -48,10 +51,17 @@ function operation(spec: AnyEndpointSpec) {
     security: [{ hmac: [spec.scope] }, { bearer: [spec.scope] }],
     "x-scope": spec.scope,
     parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
-    ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } } : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } }
+      : {}),
     responses: {
       200: { description: "Success", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } },
-      ...Object.fromEntries(spec.errors.map((status) => [status, { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorRef } } }])),
+      ...Object.fromEntries(
+        spec.errors.map((status) => [
+          status,
+          { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorRef } } },
+        ]),
+      ),
     },
   };
 }
@@ -67,7 +77,8 @@ export function openApiDocument(serverUrl?: string) {
     info: {
       title: "Trash Bin CRM API",
       version: "1.0.0",
-      description: "One domain, four dialects: each mirrors a public CRM delete API so its existing clients work by changing only the host. Every endpoint keeps the dashboard's rules and writes the audit log.",
+      description:
+        "One domain, four dialects: each mirrors a public CRM delete API so its existing clients work by changing only the host. Every endpoint keeps the dashboard's rules and writes the audit log.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     tags: dialects.map((d) => ({ name: d.tag, description: d.description })),
@@ -75,10 +86,18 @@ export function openApiDocument(serverUrl?: string) {
     components: {
       securitySchemes: {
         hmac: {
-          type: "apiKey", in: "header", name: "Authorization",
-          description: "HMAC-SHA256 apiKey=KEY, date=ISO8601, salt=SALT, signature=HEX — signature = hex(HMAC-SHA256(apiSecret, date + salt)); date within 15 minutes of server time; salt 12–64 letters and digits, accepted once. Scopes: " + SCOPES.join(", "),
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description:
+            "HMAC-SHA256 apiKey=KEY, date=ISO8601, salt=SALT, signature=HEX — signature = hex(HMAC-SHA256(apiSecret, date + salt)); date within 15 minutes of server time; salt 12–64 letters and digits, accepted once. Scopes: " +
+            SCOPES.join(", "),
         },
-        bearer: { type: "http", scheme: "bearer", description: "The API secret as a bearer token (Zoho-oauthtoken SECRET is accepted too)." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "The API secret as a bearer token (Zoho-oauthtoken SECRET is accepted too).",
+        },
       },
       schemas: Object.fromEntries(dialects.map((d) => [`${d.tag}-error`, jsonSchema(d.errorSchema, "output")])),
       "x-scopes": scopes,

@@ -19,75 +19,146 @@ const CODE: Record<ErrorCode, [number, string]> = {
   METHOD_NOT_ALLOWED: [405, "METHOD_NOT_ALLOWED"],
   INTERNAL: [500, "INTERNAL_ERROR"],
 };
-const MESSAGE: Record<number, string> = { 400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict", 405: "Method not allowed", 413: "Payload too large", 500: "Internal error" };
+const MESSAGE: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  405: "Method not allowed",
+  413: "Payload too large",
+  500: "Internal error",
+};
 
 export const recordLists: ApiDialect = {
   tag: "record-lists",
-  description: "Dialect B, Talkdesk record lists: bulk delete from a record list (an entity) by id, phone number or external id.",
+  description:
+    "Dialect B, Talkdesk record lists: bulk delete from a record list (an entity) by id, phone number or external id.",
   error: (error) => {
     const [status, code] = CODE[error.code];
     return {
       status,
-      body: { code, message: MESSAGE[status], description: error.message, fields: error.field ? [{ name: error.field, description: error.message }] : [] },
+      body: {
+        code,
+        message: MESSAGE[status],
+        description: error.message,
+        fields: error.field ? [{ name: error.field, description: error.message }] : [],
+      },
     };
   },
-  errorSchema: z.object({ code: z.string(), message: z.string(), description: z.string(), fields: z.array(z.object({ name: z.string(), description: z.string() })) }),
+  errorSchema: z.object({
+    code: z.string(),
+    message: z.string(),
+    description: z.string(),
+    fields: z.array(z.object({ name: z.string(), description: z.string() })),
+  }),
 };
 
 export const MAX_IDENTIFIERS = 100;
-const KINDS = "{\"id\"}, {\"phone_number\"} or {\"external_provider\", \"external_id\"}";
+const KINDS = '{"id"}, {"phone_number"} or {"external_provider", "external_id"}';
 
 const identifierSchema = z
   .object(
     {
-      id: z.union([recordRefSchema, z.int().positive().transform(String)], { error: "id must be a record id (a string, or a record number)" }).optional(),
-      phone_number: z.string().trim().min(1, "phone_number cannot be empty").max(40, "phone_number is at most 40 characters").optional(),
+      id: z
+        .union([recordRefSchema, z.int().positive().transform(String)], {
+          error: "id must be a record id (a string, or a record number)",
+        })
+        .optional(),
+      phone_number: z
+        .string()
+        .trim()
+        .min(1, "phone_number cannot be empty")
+        .max(40, "phone_number is at most 40 characters")
+        .optional(),
       external_provider: z.string().trim().min(1).max(100).optional(),
       external_id: z.string().trim().min(1).max(200).optional(),
     },
     { error: `Each item must be an object: ${KINDS}` },
   )
-  .transform((item, ctx): { kind: "id"; id: string } | { kind: "phone"; identifier: RecordIdentifier } | { kind: "external"; identifier: RecordIdentifier } => {
-    const given = [item.id !== undefined, item.phone_number !== undefined, item.external_provider !== undefined || item.external_id !== undefined].filter(Boolean).length;
-    if (given !== 1) {
-      ctx.addIssue({ code: "custom", message: `Each item names a record one way: ${KINDS}` });
-      return z.NEVER;
-    }
-    if (item.id !== undefined) return { kind: "id", id: item.id };
-    if (item.phone_number !== undefined) return { kind: "phone", identifier: { phoneNumber: item.phone_number } };
-    if (item.external_provider === undefined || item.external_id === undefined) {
-      ctx.addIssue({ code: "custom", message: "An external identifier needs both external_provider and external_id" });
-      return z.NEVER;
-    }
-    return { kind: "external", identifier: { externalProvider: item.external_provider, externalId: item.external_id } };
-  });
+  .transform(
+    (
+      item,
+      ctx,
+    ):
+      | { kind: "id"; id: string }
+      | { kind: "phone"; identifier: RecordIdentifier }
+      | { kind: "external"; identifier: RecordIdentifier } => {
+      const given = [
+        item.id !== undefined,
+        item.phone_number !== undefined,
+        item.external_provider !== undefined || item.external_id !== undefined,
+      ].filter(Boolean).length;
+      if (given !== 1) {
+        ctx.addIssue({ code: "custom", message: `Each item names a record one way: ${KINDS}` });
+        return z.NEVER;
+      }
+      if (item.id !== undefined) return { kind: "id", id: item.id };
+      if (item.phone_number !== undefined) return { kind: "phone", identifier: { phoneNumber: item.phone_number } };
+      if (item.external_provider === undefined || item.external_id === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: "An external identifier needs both external_provider and external_id",
+        });
+        return z.NEVER;
+      }
+      return {
+        kind: "external",
+        identifier: { externalProvider: item.external_provider, externalId: item.external_id },
+      };
+    },
+  );
 
 const bulkBody = z
   .array(identifierSchema, { error: `The body must be a JSON array of identifiers: ${KINDS}` })
   .min(1, "Give at least one identifier")
   .max(MAX_IDENTIFIERS, `At most ${MAX_IDENTIFIERS} identifiers per request`)
   .superRefine((items, ctx) => {
-    if (items.some((i) => i.kind !== items[0]!.kind)) ctx.addIssue({ code: "custom", message: "All identifiers of one request must be of one kind (all id, all phone_number or all external)" });
+    if (items.some((i) => i.kind !== items[0]!.kind))
+      ctx.addIssue({
+        code: "custom",
+        message: "All identifiers of one request must be of one kind (all id, all phone_number or all external)",
+      });
   });
 
 const href = (path: string) => ({ href: path });
 
 export const bulkDeleteFromListEndpoint = apiEndpoint({
-  method: "DELETE", path: "/record-lists/{recordListId}/records/bulk", summary: "Delete records from a record list by id, phone number or external id",
-  dialect: recordLists, scope: "records:delete", errors: [400, 401, 403, 404, 413],
+  method: "DELETE",
+  path: "/record-lists/{recordListId}/records/bulk",
+  summary: "Delete records from a record list by id, phone number or external id",
+  dialect: recordLists,
+  scope: "records:delete",
+  errors: [400, 401, 403, 404, 413],
   params: z.object({ recordListId: entityRefSchema }),
   body: bulkBody,
   response: z.object({
-    record_list_id: z.string(), has_errors: z.boolean(), total_deleted: z.int(), total_errors: z.int(),
+    record_list_id: z.string(),
+    has_errors: z.boolean(),
+    total_deleted: z.int(),
+    total_errors: z.int(),
     _links: z.object({ self: z.object({ href: z.string() }), record_list: z.object({ href: z.string() }) }),
-    _embedded: z.object({ failed_records: z.array(z.object({ id: z.string(), _links: z.object({ self: z.object({ href: z.string() }) }) })) }),
+    _embedded: z.object({
+      failed_records: z.array(z.object({ id: z.string(), _links: z.object({ self: z.object({ href: z.string() }) }) })),
+    }),
   }),
   handle: async (actor, { params, body }, now) => {
     const entity = await resolveEntity(actor, params.recordListId);
     const remove = (ids: string[]) => softDeleteRecords(actor, { ids, fireAutomations: true }, now);
-    const run = body[0]!.kind === "id"
-      ? await runOnRecordRefs(actor, body.map((i) => (i.kind === "id" ? i.id : "")), entity.id, remove)
-      : await runOnIdentifiers(actor, entity.id, body.flatMap((i) => (i.kind === "id" ? [] : [i.identifier])), remove);
+    const run =
+      body[0]!.kind === "id"
+        ? await runOnRecordRefs(
+            actor,
+            body.map((i) => (i.kind === "id" ? i.id : "")),
+            entity.id,
+            remove,
+          )
+        : await runOnIdentifiers(
+            actor,
+            entity.id,
+            body.flatMap((i) => (i.kind === "id" ? [] : [i.identifier])),
+            remove,
+          );
     const list = `/record-lists/${encodeURIComponent(params.recordListId)}`;
     const failed = run.outcomes.filter((o) => !o.ok);
     return {
@@ -96,7 +167,12 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
       total_deleted: run.changed,
       total_errors: failed.length,
       _links: { self: href(`${list}/records/bulk`), record_list: href(list) },
-      _embedded: { failed_records: failed.map((o) => ({ id: o.ref, _links: { self: href(`${list}/records/${encodeURIComponent(o.id ?? o.ref)}`) } })) },
+      _embedded: {
+        failed_records: failed.map((o) => ({
+          id: o.ref,
+          _links: { self: href(`${list}/records/${encodeURIComponent(o.id ?? o.ref)}`) },
+        })),
+      },
     };
   },
 });

@@ -26,16 +26,25 @@ const BY_CODE: Record<ErrorCode, [number, string]> = {
 
 export const zoho: ApiDialect = {
   tag: "crm-v2",
-  description: "Dialect C, Zoho CRM v2: delete records of a module by their numeric ids, with wf_trigger deciding whether on-delete automations run.",
+  description:
+    "Dialect C, Zoho CRM v2: delete records of a module by their numeric ids, with wf_trigger deciding whether on-delete automations run.",
   error: (error, { scopeMissing }) => {
     const [status, code] = scopeMissing
       ? [401, "OAUTH_SCOPE_MISMATCH"]
       : error.reason === "REQUIRED_PARAM_MISSING" || error.reason === "INVALID_MODULE"
         ? [400, error.reason]
         : BY_CODE[error.code];
-    return { status, body: { code, message: error.message, status: "error", details: error.field ? { param_name: error.field } : {} } };
+    return {
+      status,
+      body: { code, message: error.message, status: "error", details: error.field ? { param_name: error.field } : {} },
+    };
   },
-  errorSchema: z.object({ code: z.string(), message: z.string(), status: z.literal("error"), details: z.record(z.string(), z.unknown()) }),
+  errorSchema: z.object({
+    code: z.string(),
+    message: z.string(),
+    status: z.literal("error"),
+    details: z.record(z.string(), z.unknown()),
+  }),
 };
 
 const ZOHO_ID = /^\d{1,19}$/;
@@ -43,9 +52,16 @@ const idsSchema = z
   .string()
   .optional()
   .transform((text, ctx) => {
-    const ids = (text ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const ids = (text ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!ids.length) {
-      ctx.addIssue({ code: "custom", message: "Give the ids to delete: ids=ID1,ID2", params: { reason: "REQUIRED_PARAM_MISSING" } });
+      ctx.addIssue({
+        code: "custom",
+        message: "Give the ids to delete: ids=ID1,ID2",
+        params: { reason: "REQUIRED_PARAM_MISSING" },
+      });
       return z.NEVER;
     }
     const bad = ids.find((id) => !ZOHO_ID.test(id));
@@ -54,18 +70,30 @@ const idsSchema = z
       return z.NEVER;
     }
     if (ids.length > MAX_ZOHO_IDS) {
-      ctx.addIssue({ code: "custom", message: `At most ${MAX_ZOHO_IDS} ids per request`, params: { code: "LIMIT_EXCEEDED" } });
+      ctx.addIssue({
+        code: "custom",
+        message: `At most ${MAX_ZOHO_IDS} ids per request`,
+        params: { code: "LIMIT_EXCEEDED" },
+      });
       return z.NEVER;
     }
     return ids;
   })
   .meta({ type: "string", description: "Comma-separated record numbers, at most 100" });
 
-const wfTrigger = z.enum(["true", "false"], { error: "wf_trigger must be true or false" }).default("true").transform((v) => v === "true");
+const wfTrigger = z
+  .enum(["true", "false"], { error: "wf_trigger must be true or false" })
+  .default("true")
+  .transform((v) => v === "true");
 const moduleParam = z.object({ module: entityRefSchema });
 const idParam = z.string().regex(ZOHO_ID, "Record ids are numbers");
 
-const entrySchema = z.object({ code: z.string(), details: z.object({ id: z.bigint() }), message: z.string(), status: z.enum(["success", "error"]) });
+const entrySchema = z.object({
+  code: z.string(),
+  details: z.object({ id: z.bigint() }),
+  message: z.string(),
+  status: z.enum(["success", "error"]),
+});
 const deleteResponse = z.object({ data: z.array(entrySchema) });
 
 /** The module a path names (case-insensitive slug, or entity id); unknown is INVALID_MODULE. */
@@ -80,43 +108,100 @@ async function moduleOf(actor: Actor, name: string) {
 /** One entry per id, in request order; wf_trigger=false turns on-delete automations off. */
 async function deleteByNumbers(actor: Actor, module: string, ids: string[], fireAutomations: boolean, now: Date) {
   const entity = await moduleOf(actor, module);
-  const run = await runOnRecordRefs(actor, ids, entity.id, (recordIds) => softDeleteRecords(actor, { ids: recordIds, fireAutomations }, now));
+  const run = await runOnRecordRefs(actor, ids, entity.id, (recordIds) =>
+    softDeleteRecords(actor, { ids: recordIds, fireAutomations }, now),
+  );
   return {
-    data: run.outcomes.map((o) => o.ok
-      ? { code: "SUCCESS", details: { id: BigInt(o.ref) }, message: "record deleted", status: "success" as const }
-      : { code: "INVALID_DATA", details: { id: BigInt(o.ref) }, message: "record not deleted", status: "error" as const }),
+    data: run.outcomes.map((o) =>
+      o.ok
+        ? { code: "SUCCESS", details: { id: BigInt(o.ref) }, message: "record deleted", status: "success" as const }
+        : {
+            code: "INVALID_DATA",
+            details: { id: BigInt(o.ref) },
+            message: "record not deleted",
+            status: "error" as const,
+          },
+    ),
   };
 }
 
 export const deleteModuleRecordsEndpoint = apiEndpoint({
-  method: "DELETE", path: "/crm/v2/{module}", summary: "Delete records of a module (ids=ID1,ID2, at most 100)", dialect: zoho, scope: "records:delete", errors: [400, 401, 403],
-  params: moduleParam, query: z.object({ ids: idsSchema, wf_trigger: wfTrigger }), response: deleteResponse,
+  method: "DELETE",
+  path: "/crm/v2/{module}",
+  summary: "Delete records of a module (ids=ID1,ID2, at most 100)",
+  dialect: zoho,
+  scope: "records:delete",
+  errors: [400, 401, 403],
+  params: moduleParam,
+  query: z.object({ ids: idsSchema, wf_trigger: wfTrigger }),
+  response: deleteResponse,
   handle: (actor, { params, query }, now) => deleteByNumbers(actor, params.module, query.ids, query.wf_trigger, now),
 });
 
 export const deleteModuleRecordEndpoint = apiEndpoint({
-  method: "DELETE", path: "/crm/v2/{module}/{id}", summary: "Delete one record of a module", dialect: zoho, scope: "records:delete", errors: [400, 401, 403],
-  params: moduleParam.extend({ id: idParam }), query: z.object({ wf_trigger: wfTrigger }), response: deleteResponse,
+  method: "DELETE",
+  path: "/crm/v2/{module}/{id}",
+  summary: "Delete one record of a module",
+  dialect: zoho,
+  scope: "records:delete",
+  errors: [400, 401, 403],
+  params: moduleParam.extend({ id: idParam }),
+  query: z.object({ wf_trigger: wfTrigger }),
+  response: deleteResponse,
   handle: (actor, { params, query }, now) => deleteByNumbers(actor, params.module, [params.id], query.wf_trigger, now),
 });
 
-const ZOHO_TYPE: Record<string, string> = { string: "text", phone: "phone", integer: "integer", double: "double", boolean: "boolean", object: "jsonobject", array: "jsonarray" };
+const ZOHO_TYPE: Record<string, string> = {
+  string: "text",
+  phone: "phone",
+  integer: "integer",
+  double: "double",
+  boolean: "boolean",
+  object: "jsonobject",
+  array: "jsonarray",
+};
 
 export const moduleFieldsEndpoint = apiEndpoint({
-  method: "GET", path: "/crm/v2/settings/fields", summary: "The fields of a module", dialect: zoho, scope: "records:read", errors: [400, 401],
+  method: "GET",
+  path: "/crm/v2/settings/fields",
+  summary: "The fields of a module",
+  dialect: zoho,
+  scope: "records:read",
+  errors: [400, 401],
   query: z.object({
-    module: z.string().max(64).optional().transform((name, ctx) => {
-      if (name?.trim()) return name.trim();
-      ctx.addIssue({ code: "custom", message: "Give the module: module=Leads", params: { reason: "REQUIRED_PARAM_MISSING" } });
-      return z.NEVER;
-    }).meta({ type: "string", description: "The module (entity slug, case-insensitive)" }),
+    module: z
+      .string()
+      .max(64)
+      .optional()
+      .transform((name, ctx) => {
+        if (name?.trim()) return name.trim();
+        ctx.addIssue({
+          code: "custom",
+          message: "Give the module: module=Leads",
+          params: { reason: "REQUIRED_PARAM_MISSING" },
+        });
+        return z.NEVER;
+      })
+      .meta({ type: "string", description: "The module (entity slug, case-insensitive)" }),
   }),
-  response: z.object({ fields: z.array(z.object({ api_name: z.string(), field_label: z.string(), data_type: z.string() })) }),
+  response: z.object({
+    fields: z.array(z.object({ api_name: z.string(), field_label: z.string(), data_type: z.string() })),
+  }),
   handle: async (actor, { query }) => {
     await moduleOf(actor, query.module);
     const { fields } = await listEntityFields(actor, query.module);
-    const label = (name: string) => name.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
-    return { fields: fields.map((f) => ({ api_name: f.name, field_label: label(f.name), data_type: ZOHO_TYPE[f.type] ?? "text" })) };
+    const label = (name: string) =>
+      name
+        .replace(/[_-]+/g, " ")
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .replace(/^./, (c) => c.toUpperCase());
+    return {
+      fields: fields.map((f) => ({
+        api_name: f.name,
+        field_label: label(f.name),
+        data_type: ZOHO_TYPE[f.type] ?? "text",
+      })),
+    };
   },
 });
 

@@ -32,21 +32,30 @@ async function setup() {
 describe("audit log filters", () => {
   it("filter by actor, action prefix, door and an inclusive day range, and combine", async () => {
     const { ws } = await setup();
-    const actions = async (q: Parameters<typeof listAuditLog>[1]) => (await listAuditLog(ws.actors.viewer, q)).items.map((e) => `${e.action}/${e.door}`);
+    const actions = async (q: Parameters<typeof listAuditLog>[1]) =>
+      (await listAuditLog(ws.actors.viewer, q)).items.map((e) => `${e.action}/${e.door}`);
     expect(await actions({ actor: ws.actors.member.userId })).toEqual(["records.delete/UI"]);
     expect(await actions({ actor: ws.actors.admin.userId, action: "records.delete" })).toEqual(["records.delete/API"]);
     expect(await actions({ door: "API" })).toEqual(["records.delete/API"]);
     expect(await actions({ action: "records.restore" })).toEqual(["records.restore/UI"]);
     const all = (await listAuditLog(ws.actors.viewer, {})).items;
     const day = all.find((e) => e.action === "records.restore")!.createdAt.slice(0, 10);
-    expect((await listAuditLog(ws.actors.viewer, { from: day, to: day })).items.every((e) => e.createdAt.startsWith(day))).toBe(true);
+    expect(
+      (await listAuditLog(ws.actors.viewer, { from: day, to: day })).items.every((e) => e.createdAt.startsWith(day)),
+    ).toBe(true);
     expect(await actions({ door: "JOB" })).toEqual([]);
   });
 
   it("refuses a bad door or day as VALIDATION, and shows nothing of another workspace", async () => {
     const { ws, other } = await setup();
-    await expect(listAuditLog(ws.actors.viewer, { door: "SHELL" as "UI" })).rejects.toMatchObject({ code: "VALIDATION", field: "door" });
-    await expect(listAuditLog(ws.actors.viewer, { from: "yesterday" })).rejects.toMatchObject({ code: "VALIDATION", field: "from" });
+    await expect(listAuditLog(ws.actors.viewer, { door: "SHELL" as "UI" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "door",
+    });
+    await expect(listAuditLog(ws.actors.viewer, { from: "yesterday" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "from",
+    });
     expect((await listAuditLog(other.actors.owner, { actor: ws.actors.member.userId })).items).toEqual([]);
   });
 });
@@ -56,7 +65,9 @@ describe("a record's own history", () => {
     const { ws, other, a, b, foreign } = await setup();
     const history = await listRecordHistory(ws.actors.viewer, { id: a.id });
     expect(history.map((e) => [e.action, e.actor?.name])).toEqual([
-      ["records.delete", ws.actors.member.name], ["records.restore", ws.actors.admin.name], ["records.delete", ws.actors.admin.name],
+      ["records.delete", ws.actors.member.name],
+      ["records.restore", ws.actors.admin.name],
+      ["records.delete", ws.actors.admin.name],
     ]);
     expect((await listRecordHistory(ws.actors.viewer, { id: b.id })).map((e) => e.action)).toEqual(["records.delete"]);
     expect(await listRecordHistory(other.actors.owner, { id: a.id })).toEqual([]);
@@ -67,7 +78,16 @@ describe("a record's own history", () => {
 describe("audit CSV export", () => {
   it("streams the filtered view as rows with a header, page after page", async () => {
     const { ws } = await setup();
-    await db().auditLog.createMany({ data: Array.from({ length: 450 }, (_, i) => ({ workspaceId: ws.id, door: "JOB" as const, action: "records.purge", targetIds: [`r${i}`], count: 1, createdAt: new Date(NOW.getTime() - i * H) })) });
+    await db().auditLog.createMany({
+      data: Array.from({ length: 450 }, (_, i) => ({
+        workspaceId: ws.id,
+        door: "JOB" as const,
+        action: "records.purge",
+        targetIds: [`r${i}`],
+        count: 1,
+        createdAt: new Date(NOW.getTime() - i * H),
+      })),
+    });
     const table = await exportAuditLog(ws.actors.viewer, auditFilterSchema.parse({ door: "JOB" }), NOW);
     const rows: unknown[][] = [];
     for await (const row of table.rows) rows.push(row);

@@ -15,7 +15,14 @@ describe("the audit log", () => {
   it("pages newest first without skipping entries that share a timestamp, and shows only the caller's workspace", async () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
-    const entry = (workspaceId: string, i: number) => ({ workspaceId, door: "UI" as const, action: "records.delete", targetIds: [`r${i}`], count: 1, createdAt: new Date(NOW.getTime() - Math.floor(i / 3) * 1000) });
+    const entry = (workspaceId: string, i: number) => ({
+      workspaceId,
+      door: "UI" as const,
+      action: "records.delete",
+      targetIds: [`r${i}`],
+      count: 1,
+      createdAt: new Date(NOW.getTime() - Math.floor(i / 3) * 1000),
+    });
     await db().auditLog.createMany({ data: Array.from({ length: 7 }, (_, i) => entry(ws.id, i)) });
     await db().auditLog.createMany({ data: [entry(other.id, 0)] });
 
@@ -46,6 +53,10 @@ describe("the audit log", () => {
     const record = await makeRecord(ws);
     await softDeleteRecords({ ...ws.actors.member, door: "API", apiKeyId: key.id }, { ids: [record.id] }, NOW);
     const entry = (await listAuditLog(ws.actors.viewer, {})).items.find((e) => e.action === "records.delete");
-    expect(entry).toMatchObject({ door: "API", apiKey: { name: "Zapier", keyId: key.apiKey }, actor: { email: ws.actors.member.email } });
+    expect(entry).toMatchObject({
+      door: "API",
+      apiKey: { name: "Zapier", keyId: key.apiKey },
+      actor: { email: ws.actors.member.email },
+    });
   });
 });

@@ -43,12 +43,22 @@ export function auditWhere(actor: Actor, filter: AuditFilter): Prisma.AuditLogWh
 }
 
 export const auditRowSelect = {
-  id: true, action: true, door: true, count: true, targetIds: true, details: true, createdAt: true,
-  actor: { select: { name: true, email: true } }, apiKey: { select: { name: true, keyId: true } },
+  id: true,
+  action: true,
+  door: true,
+  count: true,
+  targetIds: true,
+  details: true,
+  createdAt: true,
+  actor: { select: { name: true, email: true } },
+  apiKey: { select: { name: true, keyId: true } },
 } as const satisfies Prisma.AuditLogSelect;
 
-export const toAuditRow = (r: Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>): AuditRow =>
-  ({ ...r, details: (r.details ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() });
+export const toAuditRow = (r: Prisma.AuditLogGetPayload<{ select: typeof auditRowSelect }>): AuditRow => ({
+  ...r,
+  details: (r.details ?? {}) as Record<string, unknown>,
+  createdAt: r.createdAt.toISOString(),
+});
 
 /** The workspace's audit log, newest first, paged both ways by (createdAt, id): entries of one instant are never skipped. */
 export async function listAuditLog(actor: Actor, input: ListAuditInput): Promise<AuditPage> {

@@ -7,7 +7,12 @@ const day = z.iso.date("A day is written YYYY-MM-DD");
 /** What an audit view shows: the list, its CSV export and the URL share it. */
 export const auditFilterSchema = z.object({
   /** An action or a prefix of one ("records." for every record action). */
-  action: z.string().trim().max(64).regex(/^[a-zA-Z.]*$/, "An action is letters and dots").optional(),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-zA-Z.]*$/, "An action is letters and dots")
+    .optional(),
   /** The user who acted (their id). */
   actor: z.string().trim().min(1).max(64).optional(),
   door: z.enum(AUDIT_DOORS).optional(),

@@ -16,7 +16,11 @@ export interface AuditEntry {
 }
 
 /** Written inside the caller's transaction: the entry commits with the change, never after it. */
-export async function writeAudit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId" | "door" | "apiKeyId">, entry: AuditEntry) {
+export async function writeAudit(
+  tx: Tx,
+  actor: Pick<Actor, "userId" | "workspaceId" | "door" | "apiKeyId">,
+  entry: AuditEntry,
+) {
   // createMany: no RETURNING of the (possibly 1000-long) target list nobody reads back.
   await tx.auditLog.createMany({
     data: {

@@ -3,9 +3,26 @@ import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath, safeRedirect } from "./callbac
 
 // What the login page, next-auth's redirect callback and the login form follow after sign-in.
 const HOSTILE = [
-  "/\\evil.example", "/%5Cevil.example", "/%5cevil.example", "/\t/evil.example", "/%09/evil.example", "/\n/evil.example",
-  "//evil.example", "//evil.example/records", "/%2F/evil.example", "/%2fevil.example/..", "https://evil.example", "javascript:alert(1)",
-  "http:/evil.example", " /records", "\\\\evil.example", "/\u0000/evil.example", "/\u3000/evil.example", "", "records", "/" + "a".repeat(2100),
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "/%5cevil.example",
+  "/\t/evil.example",
+  "/%09/evil.example",
+  "/\n/evil.example",
+  "//evil.example",
+  "//evil.example/records",
+  "/%2F/evil.example",
+  "/%2fevil.example/..",
+  "https://evil.example",
+  "javascript:alert(1)",
+  "http:/evil.example",
+  " /records",
+  "\\\\evil.example",
+  "/\u0000/evil.example",
+  "/\u3000/evil.example",
+  "",
+  "records",
+  "/" + "a".repeat(2100),
 ];
 
 describe("#1 only same-origin paths are followed after sign-in", () => {

@@ -19,7 +19,8 @@ export function safeCallbackPath(url: string | null | undefined): string {
     return DEFAULT_AFTER_SIGN_IN;
   }
   // Encoded slashes or backslashes at the start (`/%5Cevil`, `/%2F/evil`) are refused too.
-  if (decoded.startsWith("//") || decoded.includes("\\") || /[\x00-\x20\x7f]/.test(decoded.slice(0, 3))) return DEFAULT_AFTER_SIGN_IN;
+  if (decoded.startsWith("//") || decoded.includes("\\") || /[\x00-\x20\x7f]/.test(decoded.slice(0, 3)))
+    return DEFAULT_AFTER_SIGN_IN;
   const base = "http://same.origin.invalid";
   const resolved = new URL(url, base);
   if (resolved.origin !== base) return DEFAULT_AFTER_SIGN_IN;

@@ -11,7 +11,10 @@ withTestDatabase();
 
 async function userWithPassword(password: string) {
   const ws = await makeWorkspace();
-  await db().user.update({ where: { id: ws.actors.admin.userId }, data: { passwordHash: await hashPassword(password) } });
+  await db().user.update({
+    where: { id: ws.actors.admin.userId },
+    data: { passwordHash: await hashPassword(password) },
+  });
   return ws;
 }
 
@@ -39,13 +42,18 @@ describe("authenticate", () => {
 describe("loadActor re-reads the membership on every request", () => {
   it("sees a demotion at once", async () => {
     const ws = await makeWorkspace();
-    await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.admin.userId } }, data: { role: "VIEWER" } });
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.admin.userId } },
+      data: { role: "VIEWER" },
+    });
     expect((await loadActor(ws.actors.admin.userId, ws.id, "UI"))?.role).toBe("VIEWER");
   });
 
   it("answers null once the user is removed from the workspace", async () => {
     const ws = await makeWorkspace();
-    await db().membership.delete({ where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } } });
+    await db().membership.delete({
+      where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.member.userId } },
+    });
     expect(await loadActor(ws.actors.member.userId, ws.id, "UI")).toBeNull();
   });
 
@@ -62,8 +70,12 @@ describe("#3 sign-in is slowed per account and per address", () => {
   it("#3 after 5 wrong passwords the account is refused — the right password too — with “try again in N s”, then works when the window passes", async () => {
     const ws = await userWithPassword("s3cret-pass");
     const email = ws.actors.admin.email;
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) expect(await signInWithPassword(email, `guess-${i}`, "10.0.0.1", at(i * 1000))).toBeNull();
-    const refused = await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(10_000)).then(() => null, (e: unknown) => e);
+    for (let i = 0; i < ACCOUNT_LIMIT; i++)
+      expect(await signInWithPassword(email, `guess-${i}`, "10.0.0.1", at(i * 1000))).toBeNull();
+    const refused = await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(10_000)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(SignInThrottledError);
     const seconds = (refused as SignInThrottledError).retryAfterSeconds;
     expect(seconds).toBe(Math.ceil((SIGN_IN_WINDOW_MS - 10_000) / 1000));
@@ -71,16 +83,23 @@ describe("#3 sign-in is slowed per account and per address", () => {
     // The count lives in the database, so another instance (a fresh process) refuses too.
     expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(ACCOUNT_LIMIT);
 
-    expect(await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(SIGN_IN_WINDOW_MS + 1))).toMatchObject({ userId: ws.actors.admin.userId });
+    expect(await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(SIGN_IN_WINDOW_MS + 1))).toMatchObject({
+      userId: ws.actors.admin.userId,
+    });
     // Success forgets the account's failures.
     expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(0);
   });
 
   it("#3 one address guessing across many accounts is refused after 20 failures, other addresses are not", async () => {
     const ws = await userWithPassword("s3cret-pass");
-    for (let i = 0; i < ADDRESS_LIMIT; i++) await signInWithPassword(`nobody-${i}@test.example`, "x", "10.9.9.9", at(i));
-    await expect(signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.9.9.9", at(100))).rejects.toBeInstanceOf(SignInThrottledError);
-    expect(await signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.1.1.1", at(100))).toMatchObject({ role: "ADMIN" });
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
+      await signInWithPassword(`nobody-${i}@test.example`, "x", "10.9.9.9", at(i));
+    await expect(signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.9.9.9", at(100))).rejects.toBeInstanceOf(
+      SignInThrottledError,
+    );
+    expect(await signInWithPassword(ws.actors.admin.email, "s3cret-pass", "10.1.1.1", at(100))).toMatchObject({
+      role: "ADMIN",
+    });
   });
 });
 

@@ -1,7 +1,13 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./password";
-import { clearAccountFailures, recordFailure, secondsUntilAllowed, SignInThrottledError, throttleKeys } from "./throttle";
+import {
+  clearAccountFailures,
+  recordFailure,
+  secondsUntilAllowed,
+  SignInThrottledError,
+  throttleKeys,
+} from "./throttle";
 
 /** Who signed in: an actor before any door (the session re-reads it per request anyway). */
 export type SignedInUser = Omit<Actor, "door">;
@@ -15,21 +21,35 @@ export async function authenticate(email: string, password: string): Promise<Sig
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: {
-      id: true, name: true, email: true, passwordHash: true,
+      id: true,
+      name: true,
+      email: true,
+      passwordHash: true,
       memberships: { select: { workspaceId: true, role: true }, orderBy: { createdAt: "asc" }, take: 1 },
     },
   });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash()));
   const membership = user?.memberships[0];
   if (!user || !membership || !passwordOk) return null;
-  return { userId: user.id, workspaceId: membership.workspaceId, role: membership.role, name: user.name, email: user.email };
+  return {
+    userId: user.id,
+    workspaceId: membership.workspaceId,
+    role: membership.role,
+    name: user.name,
+    email: user.email,
+  };
 }
 
 /**
  * Sign-in with the brake on guessing: refused with SignInThrottledError ("try again in N s")
  * once the account or the address has failed too often lately; each failure is counted.
  */
-export async function signInWithPassword(email: string, password: string, address: string | null, now: Date): Promise<SignedInUser | null> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  address: string | null,
+  now: Date,
+): Promise<SignedInUser | null> {
   const keys = throttleKeys(email, address);
   const wait = await secondsUntilAllowed(keys, now);
   if (wait > 0) throw new SignInThrottledError(wait);

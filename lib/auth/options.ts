@@ -17,7 +17,12 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers), new Date());
+        const user = await signInWithPassword(
+          parsed.data.email,
+          parsed.data.password,
+          clientAddress(req?.headers),
+          new Date(),
+        );
         if (!user) return null;
         return { id: user.userId, name: user.name, email: user.email, workspaceId: user.workspaceId, role: user.role };
       },

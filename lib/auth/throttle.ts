@@ -16,7 +16,10 @@ export interface ThrottleKey {
 }
 
 export function throttleKeys(email: string, address: string | null): ThrottleKey[] {
-  return [{ key: `email:${email.trim().toLowerCase()}`, limit: ACCOUNT_LIMIT }, ...(address ? [{ key: `ip:${address}`, limit: ADDRESS_LIMIT }] : [])];
+  return [
+    { key: `email:${email.trim().toLowerCase()}`, limit: ACCOUNT_LIMIT },
+    ...(address ? [{ key: `ip:${address}`, limit: ADDRESS_LIMIT }] : []),
+  ];
 }
 
 export class SignInThrottledError extends Error {
@@ -37,7 +40,10 @@ export async function secondsUntilAllowed(keys: ThrottleKey[], now: Date): Promi
       select: { createdAt: true },
     });
     if (recent.length < limit) continue;
-    wait = Math.max(wait, Math.ceil((recent[limit - 1]!.createdAt.getTime() + SIGN_IN_WINDOW_MS - now.getTime()) / 1000));
+    wait = Math.max(
+      wait,
+      Math.ceil((recent[limit - 1]!.createdAt.getTime() + SIGN_IN_WINDOW_MS - now.getTime()) / 1000),
+    );
   }
   return wait;
 }

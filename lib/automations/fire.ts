@@ -17,18 +17,34 @@ type Occurrence<T extends AutomationTrigger> = { recordId: string } & Record<(ty
  * record deletion, by segment for segment entry). Paused and detached automations never run.
  * Two statements whatever the number of occurrences; returns the number of runs.
  */
-async function fire<T extends AutomationTrigger>(tx: Tx, actor: Caller, trigger: T, occurrences: Occurrence<T>[]): Promise<number> {
+async function fire<T extends AutomationTrigger>(
+  tx: Tx,
+  actor: Caller,
+  trigger: T,
+  occurrences: Occurrence<T>[],
+): Promise<number> {
   if (occurrences.length === 0) return 0;
   const { key, event } = TRIGGERS[trigger];
   const keyOf = (o: Occurrence<T>) => (o as Record<string, string>)[key]!;
   const automations = await tx.automation.findMany({
-    where: { workspaceId: actor.workspaceId, trigger, status: "ACTIVE", [key]: { in: [...new Set(occurrences.map(keyOf))] } },
+    where: {
+      workspaceId: actor.workspaceId,
+      trigger,
+      status: "ACTIVE",
+      [key]: { in: [...new Set(occurrences.map(keyOf))] },
+    },
     select: { id: true, entityId: true, segmentId: true },
   });
   const runs = automations.flatMap((a) =>
     occurrences
       .filter((o) => keyOf(o) === a[key])
-      .map((o) => ({ workspaceId: actor.workspaceId, automationId: a.id, recordId: o.recordId, event, door: actor.door })),
+      .map((o) => ({
+        workspaceId: actor.workspaceId,
+        automationId: a.id,
+        recordId: o.recordId,
+        event,
+        door: actor.door,
+      })),
   );
   if (runs.length) await tx.automationRun.createMany({ data: runs });
   return runs.length;
@@ -36,10 +52,19 @@ async function fire<T extends AutomationTrigger>(tx: Tx, actor: Caller, trigger:
 
 /** An entity's on-delete automations run once per deleted record. */
 export function fireOnDelete(tx: Tx, actor: Caller, records: { id: string; entityId: string }[]): Promise<number> {
-  return fire(tx, actor, "RECORD_DELETED", records.map((r) => ({ recordId: r.id, entityId: r.entityId })));
+  return fire(
+    tx,
+    actor,
+    "RECORD_DELETED",
+    records.map((r) => ({ recordId: r.id, entityId: r.entityId })),
+  );
 }
 
 /** A record entering a segment runs that segment's SEGMENT_ENTERED automations once. */
-export function fireOnSegmentEntered(tx: Tx, actor: Caller, entries: { segmentId: string; recordId: string }[]): Promise<number> {
+export function fireOnSegmentEntered(
+  tx: Tx,
+  actor: Caller,
+  entries: { segmentId: string; recordId: string }[],
+): Promise<number> {
   return fire(tx, actor, "SEGMENT_ENTERED", entries);
 }

@@ -30,12 +30,16 @@ const RECENT_RUNS = 5;
 /** Names of deleted segments by the automations they detached, read from the audit log. */
 async function detachedFrom(workspaceId: string, automationIds: string[]): Promise<Map<string, string>> {
   if (automationIds.length === 0) return new Map();
-  const entries = await db().auditLog.findMany({ where: { workspaceId, action: "segments.delete" }, select: { details: true } });
+  const entries = await db().auditLog.findMany({
+    where: { workspaceId, action: "segments.delete" },
+    select: { details: true },
+  });
   const names = new Map<string, string>();
   for (const { details } of entries) {
     const d = details as { name?: unknown; detachedAutomationIds?: unknown };
     if (typeof d.name !== "string" || !Array.isArray(d.detachedAutomationIds)) continue;
-    for (const id of d.detachedAutomationIds) if (typeof id === "string" && automationIds.includes(id)) names.set(id, d.name);
+    for (const id of d.detachedAutomationIds)
+      if (typeof id === "string" && automationIds.includes(id)) names.set(id, d.name);
   }
   return names;
 }
@@ -46,32 +50,62 @@ export async function listAutomations(actor: Actor): Promise<AutomationRow[]> {
     where: { workspaceId: actor.workspaceId },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, name: true, trigger: true, status: true, detachedAt: true,
-      entity: { select: { name: true } }, segment: { select: { id: true, name: true } },
+      id: true,
+      name: true,
+      trigger: true,
+      status: true,
+      detachedAt: true,
+      entity: { select: { name: true } },
+      segment: { select: { id: true, name: true } },
       _count: { select: { runs: true } },
-      runs: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT_RUNS, select: { id: true, event: true, recordId: true, door: true, createdAt: true } },
+      runs: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: RECENT_RUNS,
+        select: { id: true, event: true, recordId: true, door: true, createdAt: true },
+      },
     },
   });
   // Runs have no foreign key to their record (they outlive it): look the names up in one go.
   const recordIds = [...new Set(automations.flatMap((a) => a.runs.flatMap((r) => (r.recordId ? [r.recordId] : []))))];
   const [records, detachedNames] = await Promise.all([
     recordIds.length
-      ? db().record.findMany({ where: { workspaceId: actor.workspaceId, id: { in: recordIds } }, select: { id: true, name: true, deletedAt: true, entity: { select: { slug: true } } } })
+      ? db().record.findMany({
+          where: { workspaceId: actor.workspaceId, id: { in: recordIds } },
+          select: { id: true, name: true, deletedAt: true, entity: { select: { slug: true } } },
+        })
       : Promise.resolve([]),
-    detachedFrom(actor.workspaceId, automations.filter((a) => a.status === "DETACHED").map((a) => a.id)),
+    detachedFrom(
+      actor.workspaceId,
+      automations.filter((a) => a.status === "DETACHED").map((a) => a.id),
+    ),
   ]);
   const byId = new Map(records.map((r) => [r.id, r]));
 
   return automations.map((a) => ({
-    id: a.id, name: a.name, trigger: a.trigger, status: a.status,
-    entityName: a.entity?.name ?? null, segment: a.segment,
-    detachedAt: a.detachedAt?.toISOString() ?? null, detachedFromSegment: detachedNames.get(a.id) ?? null,
+    id: a.id,
+    name: a.name,
+    trigger: a.trigger,
+    status: a.status,
+    entityName: a.entity?.name ?? null,
+    segment: a.segment,
+    detachedAt: a.detachedAt?.toISOString() ?? null,
+    detachedFromSegment: detachedNames.get(a.id) ?? null,
     runCount: a._count.runs,
     recentRuns: a.runs.map((r) => {
       const record = r.recordId ? byId.get(r.recordId) : undefined;
       return {
-        id: r.id, event: r.event, door: r.door, createdAt: r.createdAt.toISOString(),
-        record: r.recordId ? { id: r.recordId, name: record?.name ?? null, entitySlug: record?.entity.slug ?? null, inTrash: !!record?.deletedAt } : null,
+        id: r.id,
+        event: r.event,
+        door: r.door,
+        createdAt: r.createdAt.toISOString(),
+        record: r.recordId
+          ? {
+              id: r.recordId,
+              name: record?.name ?? null,
+              entitySlug: record?.entity.slug ?? null,
+              inTrash: !!record?.deletedAt,
+            }
+          : null,
       };
     }),
   }));

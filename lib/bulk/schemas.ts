@@ -13,7 +13,11 @@ export const MAX_LIVE_SELECTIONS = 5;
 
 /** What "select all matching" means: always an explicit filter, never "everything" by accident. */
 export const selectionFilterSchema = z.discriminatedUnion("scope", [
-  z.object({ scope: z.literal("records"), entity: z.string().trim().min(1, "Choose a record type").max(64), q: searchTermSchema.optional() }),
+  z.object({
+    scope: z.literal("records"),
+    entity: z.string().trim().min(1, "Choose a record type").max(64),
+    q: searchTermSchema.optional(),
+  }),
   z.object({ scope: z.literal("trash"), filter: trashFilterSchema }),
 ]);
 export type SelectionFilter = z.output<typeof selectionFilterSchema>;

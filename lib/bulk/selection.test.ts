@@ -9,9 +9,16 @@ import { applySelectionChunk, createSelection } from "./selection";
 withTestDatabase();
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
-async function runAll(actor: Parameters<typeof applySelectionChunk>[0], token: string, count: number, chunks: number, action: "delete" | "restore" | "destroy") {
+async function runAll(
+  actor: Parameters<typeof applySelectionChunk>[0],
+  token: string,
+  count: number,
+  chunks: number,
+  action: "delete" | "restore" | "destroy",
+) {
   const results = [];
-  for (let chunk = 0; chunk < chunks; chunk++) results.push(await applySelectionChunk(actor, { token, confirmCount: count, action, chunk }, NOW));
+  for (let chunk = 0; chunk < chunks; chunk++)
+    results.push(await applySelectionChunk(actor, { token, confirmCount: count, action, chunk }, NOW));
   return results;
 }
 
@@ -28,7 +35,11 @@ describe("select all matching: a confirmed snapshot", () => {
     expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(2500);
     expect(await db().record.count({ where: { name: "Other", deletedAt: null } })).toBe(5);
     const audit = await db().auditLog.findMany({ where: { action: "records.delete" }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((e) => [e.count, (e.details as { chunk: string }).chunk])).toEqual([[1000, "1/3"], [1000, "2/3"], [500, "3/3"]]);
+    expect(audit.map((e) => [e.count, (e.details as { chunk: string }).chunk])).toEqual([
+      [1000, "1/3"],
+      [1000, "2/3"],
+      [500, "3/3"],
+    ]);
 
     // And back, from the trash, the same way.
     const trash = await createSelection(ws.actors.member, { scope: "trash", filter: { entity: "leads" } }, NOW);
@@ -58,24 +69,44 @@ describe("select all matching: a confirmed snapshot", () => {
     await runAll(ws.actors.admin, selection.token, 2, 1, "delete");
     expect(await db().record.count({ where: { workspaceId: other.id, deletedAt: null } })).toBe(2);
     // Naming the other workspace's entity by id answers not found.
-    await expect(createSelection(ws.actors.admin, { scope: "records", entity: other.entities.leads }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createSelection(ws.actors.admin, { scope: "records", entity: other.entities.leads }, NOW),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a wrong confirmation count, someone else's or an expired token, and a VIEWER; nothing changes", async () => {
     const ws = await makeWorkspace();
     await makeRecords(ws, 4);
-    await expect(createSelection(ws.actors.viewer, { scope: "records", entity: "leads" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSelection(ws.actors.viewer, { scope: "records", entity: "leads" }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const select = viaSchema(selectionFilterSchema, createSelection);
-    await expect(select(ws.actors.member, { scope: "records", entity: "" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(select(ws.actors.member, { scope: "everything" } as never)).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "no such" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", message: "Nothing matches this filter." });
+    await expect(select(ws.actors.member, { scope: "records", entity: "" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(select(ws.actors.member, { scope: "everything" } as never)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(
+      createSelection(ws.actors.member, { scope: "records", entity: "leads", q: "no such" }, NOW),
+    ).rejects.toMatchObject({ code: "VALIDATION", message: "Nothing matches this filter." });
 
     const { token } = await createSelection(ws.actors.member, { scope: "records", entity: "leads" }, NOW);
-    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 3, action: "delete", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "confirmCount" });
-    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "destroy", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "action" });
-    await expect(applySelectionChunk(ws.actors.member2, { token, confirmCount: 4, action: "delete", chunk: 0 }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 0 }, later(31 * 60_000))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 1 }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "chunk" });
+    await expect(
+      applySelectionChunk(ws.actors.member, { token, confirmCount: 3, action: "delete", chunk: 0 }, NOW),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "confirmCount" });
+    await expect(
+      applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "destroy", chunk: 0 }, NOW),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "action" });
+    await expect(
+      applySelectionChunk(ws.actors.member2, { token, confirmCount: 4, action: "delete", chunk: 0 }, NOW),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 0 }, later(31 * 60_000)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      applySelectionChunk(ws.actors.member, { token, confirmCount: 4, action: "delete", chunk: 1 }, NOW),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "chunk" });
     expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(0);
   });
 
@@ -85,7 +116,9 @@ describe("select all matching: a confirmed snapshot", () => {
     await softDeleteRecords(ws.actors.member, { ids: rows.slice(0, 2).map((r) => r.id) }, NOW);
     await softDeleteRecords(ws.actors.member2, { ids: rows.slice(2).map((r) => r.id) }, NOW);
     expect((await createSelection(ws.actors.member, { scope: "trash", filter: {} }, NOW)).count).toBe(2);
-    await expect(createSelection(ws.actors.member, { scope: "trash", filter: { scope: "all" } }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createSelection(ws.actors.member, { scope: "trash", filter: { scope: "all" } }, NOW),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await createSelection(ws.actors.admin, { scope: "trash", filter: { scope: "all" } }, NOW)).count).toBe(4);
   });
 });

@@ -10,7 +10,14 @@ import { searchWhere } from "@/lib/records/search";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { trashFilterWhere } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
-import { CHUNK_SIZE, MAX_LIVE_SELECTIONS, MAX_SELECTION, SELECTION_TTL_MS, type ApplyChunkInput, type SelectionFilter } from "./schemas";
+import {
+  CHUNK_SIZE,
+  MAX_LIVE_SELECTIONS,
+  MAX_SELECTION,
+  SELECTION_TTL_MS,
+  type ApplyChunkInput,
+  type SelectionFilter,
+} from "./schemas";
 
 export interface Selection {
   token: string;
@@ -41,23 +48,41 @@ export async function createSelection(actor: Actor, filter: SelectionFilter, now
   } else {
     assertCan(actor, "records.restore.own");
     const { where } = await trashFilterWhere(actor, filter.filter, now);
-    const rows = await db().record.findMany({ where, orderBy: [{ deletedAt: "asc" }, { id: "asc" }], select: { id: true }, take: MAX_SELECTION + 1 });
+    const rows = await db().record.findMany({
+      where,
+      orderBy: [{ deletedAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+      take: MAX_SELECTION + 1,
+    });
     ids = rows.map((r) => r.id);
   }
   if (ids.length === 0) throw new AppError("VALIDATION", "Nothing matches this filter.");
-  if (ids.length > MAX_SELECTION) throw new AppError("LIMIT_EXCEEDED", `More than ${MAX_SELECTION.toLocaleString("en-US")} records match; narrow the filter.`);
+  if (ids.length > MAX_SELECTION)
+    throw new AppError(
+      "LIMIT_EXCEEDED",
+      `More than ${MAX_SELECTION.toLocaleString("en-US")} records match; narrow the filter.`,
+    );
 
   await makeRoomForSelection(actor, now);
   const selection = await db().bulkSelection.create({
     data: {
-      workspaceId: actor.workspaceId, userId: actor.userId, entityId, scope: filter.scope,
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      entityId,
+      scope: filter.scope,
       filter: filter.scope === "records" ? { entity: filter.entity, q: filter.q ?? null } : filter.filter,
-      recordIds: ids, expiresAt: new Date(now.getTime() + SELECTION_TTL_MS),
+      recordIds: ids,
+      expiresAt: new Date(now.getTime() + SELECTION_TTL_MS),
     },
     // Not the (up to 100,000) ids back: the caller has them.
     select: { id: true, expiresAt: true },
   });
-  return { token: selection.id, count: ids.length, chunks: Math.ceil(ids.length / CHUNK_SIZE), expiresAt: selection.expiresAt.toISOString() };
+  return {
+    token: selection.id,
+    count: ids.length,
+    chunks: Math.ceil(ids.length / CHUNK_SIZE),
+    expiresAt: selection.expiresAt.toISOString(),
+  };
 }
 
 export interface ChunkResult extends BulkResult {
@@ -74,9 +99,14 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   });
   if (!selection) throw new AppError("NOT_FOUND", "This selection has expired or is not yours. Select the rows again.");
   const allowed = selection.scope === "records" ? ["delete"] : ["restore", "destroy"];
-  if (!allowed.includes(input.action)) throw new AppError("VALIDATION", `“${input.action}” does not apply to a ${selection.scope} selection.`, "action");
+  if (!allowed.includes(input.action))
+    throw new AppError("VALIDATION", `“${input.action}” does not apply to a ${selection.scope} selection.`, "action");
   if (input.confirmCount !== selection.recordIds.length) {
-    throw new AppError("VALIDATION", `Type the exact number of selected records (${selection.recordIds.length.toLocaleString("en-US")}) to confirm.`, "confirmCount");
+    throw new AppError(
+      "VALIDATION",
+      `Type the exact number of selected records (${selection.recordIds.length.toLocaleString("en-US")}) to confirm.`,
+      "confirmCount",
+    );
   }
   const chunks = Math.ceil(selection.recordIds.length / CHUNK_SIZE);
   if (input.chunk >= chunks) throw new AppError("VALIDATION", `This selection has ${chunks} chunks.`, "chunk");
@@ -85,7 +115,8 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   const audit = { chunk: `${input.chunk + 1}/${chunks}`, selectionId: selection.id };
   const base = { chunk: input.chunk, chunks, total: selection.recordIds.length };
   if (input.action === "delete") return { ...base, ...(await softDeleteRecords(actor, { ids, audit }, now)) };
-  if (input.action === "restore") return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
+  if (input.action === "restore")
+    return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
   return { ...base, batchId: null, ...(await hardDeleteRecords(actor, { ids, audit }, now)) };
 }
 
@@ -101,7 +132,9 @@ async function makeRoomForSelection(actor: Actor, now: Date): Promise<void> {
     skip: MAX_LIVE_SELECTIONS - 1,
     select: { id: true },
   });
-  await db().bulkSelection.deleteMany({ where: { ...mine, OR: [{ expiresAt: { lte: now } }, { id: { in: older.map((s) => s.id) } }] } });
+  await db().bulkSelection.deleteMany({
+    where: { ...mine, OR: [{ expiresAt: { lte: now } }, { id: { in: older.map((s) => s.id) } }] },
+  });
 }
 
 /** Maintenance (the server's scheduler runs it): removes every expired snapshot. */

@@ -1,9 +1,7 @@
 import path from "node:path";
 
 /** Where the data lives: embedded PGlite in a folder (default) or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string; schema: string };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; schema: string };
 
 const DEFAULT_PGLITE_DIR = "data/pglite";
 

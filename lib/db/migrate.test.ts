@@ -9,7 +9,9 @@ const { handle } = withTestDatabase();
 describe("migrations", () => {
   it("are recorded in Prisma's table and applying them again does nothing", async () => {
     expect(await applyMigrations(handle().runner)).toEqual([]);
-    const rows = await handle().runner.rows<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await handle().runner.rows<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
     expect(rows.map((r) => r.checksum)).toEqual(readMigrations().map((m) => m.checksum));
   });

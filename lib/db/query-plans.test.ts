@@ -11,7 +11,8 @@ import { captureQueries, onPostgres, withTestDatabase } from "@/test/db";
 
 /** Every plan node that reads "Record" by a sequential scan. */
 function seqScansOnRecord(node: Record<string, unknown>): string[] {
-  const here = node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Record" ? [String(node["Node Type"])] : [];
+  const here =
+    node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Record" ? [String(node["Node Type"])] : [];
   const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
   return [...here, ...children.flatMap(seqScansOnRecord)];
 }
@@ -21,7 +22,14 @@ function seqScansOnRecord(node: Record<string, unknown>): string[] {
 // is what made them cost 100–300 ms at 200,000 records.
 describe.runIf(onPostgres)("query plans at scale", () => {
   const database = withTestDatabase();
-  const admin: Actor = { userId: BENCH.adminId, workspaceId: BENCH.workspaceId, role: "ADMIN", name: "Bench Admin", email: "admin@bench.example", door: "CLI" };
+  const admin: Actor = {
+    userId: BENCH.adminId,
+    workspaceId: BENCH.workspaceId,
+    role: "ADMIN",
+    name: "Bench Admin",
+    email: "admin@bench.example",
+    door: "CLI",
+  };
   const leads = { entity: "leads", direction: "next", limit: 50 } as const;
 
   /** EXPLAIN (FORMAT JSON) of every statement `fn` sends that reads "Record". */
@@ -30,7 +38,10 @@ describe.runIf(onPostgres)("query plans at scale", () => {
     expect(queries.length).toBeGreaterThan(0);
     return Promise.all(
       queries.map(async (q) => {
-        const [row] = await db().$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }[]>(`EXPLAIN (FORMAT JSON) ${q.query}`, ...(JSON.parse(q.params) as unknown[]));
+        const [row] = await db().$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }[]>(
+          `EXPLAIN (FORMAT JSON) ${q.query}`,
+          ...(JSON.parse(q.params) as unknown[]),
+        );
         return { query: q.query, seqScans: seqScansOnRecord(row!["QUERY PLAN"][0].Plan) };
       }),
     );
@@ -39,17 +50,22 @@ describe.runIf(onPostgres)("query plans at scale", () => {
     for (const plan of await plansOf(fn)) expect(plan.seqScans, plan.query).toEqual([]);
   };
 
-  it("list, deep page, search, trash and the purge selection use indexes at 60,000 records", { timeout: 120_000 }, async () => {
-    await seedBench(database.handle().runner, 60_000);
-    await database.handle().runner.exec("VACUUM ANALYZE");
-    const now = new Date();
+  it(
+    "list, deep page, search, trash and the purge selection use indexes at 60,000 records",
+    { timeout: 120_000 },
+    async () => {
+      await seedBench(database.handle().runner, 60_000);
+      await database.handle().runner.exec("VACUUM ANALYZE");
+      const now = new Date();
 
-    await expectIndexed(() => listRecords(admin, leads));
-    const first = await listRecords(admin, leads);
-    expect(first.totalCountCapped).toBe(true);
-    await expectIndexed(() => listRecords(admin, { ...leads, cursor: decodeCursor(first.nextCursor!)! }));
-    for (const q of ["hopper 12", "555 012 34", "hs-00012345"]) await expectIndexed(() => listRecords(admin, { ...leads, q }));
-    await expectIndexed(() => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
-    await expectIndexed(() => transaction((tx) => lockTrashBatch(tx, BENCH.workspaceId, now, 500)));
-  });
+      await expectIndexed(() => listRecords(admin, leads));
+      const first = await listRecords(admin, leads);
+      expect(first.totalCountCapped).toBe(true);
+      await expectIndexed(() => listRecords(admin, { ...leads, cursor: decodeCursor(first.nextCursor!)! }));
+      for (const q of ["hopper 12", "555 012 34", "hs-00012345"])
+        await expectIndexed(() => listRecords(admin, { ...leads, q }));
+      await expectIndexed(() => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
+      await expectIndexed(() => transaction((tx) => lockTrashBatch(tx, BENCH.workspaceId, now, 500)));
+    },
+  );
 });

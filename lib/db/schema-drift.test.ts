@@ -47,11 +47,15 @@ async function catalog(db: PGlite): Promise<Catalog> {
 // The schema engine runs once here (about 15 s): on the embedded project only.
 describe.runIf(!onPostgres)("prisma/schema.prisma and prisma/migrations", () => {
   it("describe the same database, but for the hand-written indexes", { timeout: 120_000 }, async () => {
-    const diff = spawnSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-      encoding: "utf8",
-      env: { ...process.env, PRISMA_SCRATCH_DB: "1" },
-      timeout: 110_000,
-    });
+    const diff = spawnSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, PRISMA_SCRATCH_DB: "1" },
+        timeout: 110_000,
+      },
+    );
     expect(diff.status, diff.stderr).toBe(0);
 
     const migrated = newPglite();

@@ -9,7 +9,6 @@ import { parseInput } from "@/lib/validation";
 import { searchParamsOf } from "./session-route";
 import { runDoor } from "./steps";
 
-
 /** How one public API dialect answers an error: its own status and body shape. */
 export interface ApiDialect {
   /** Its name, as the OpenAPI document tags its endpoints. */
@@ -35,7 +34,12 @@ const NONE = z.object({});
 type Part = z.ZodType;
 type Out<S extends Part | undefined> = S extends Part ? z.output<S> : Record<string, never>;
 
-export interface EndpointSpec<P extends Part | undefined, Q extends Part | undefined, B extends Part | undefined, R extends Part = Part> {
+export interface EndpointSpec<
+  P extends Part | undefined,
+  Q extends Part | undefined,
+  B extends Part | undefined,
+  R extends Part = Part,
+> {
   method: "GET" | "POST" | "DELETE";
   /** The path as OpenAPI writes it, e.g. /crm-core/v1/records/{recordId}. */
   path: string;
@@ -58,13 +62,21 @@ export type AnyEndpointSpec = EndpointSpec<Part | undefined, Part | undefined, P
 
 export interface ApiEndpoint {
   spec: AnyEndpointSpec;
-  handler(request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }): Promise<Response>;
+  handler(
+    request: Request,
+    context: { params: Promise<Record<string, string | string[] | undefined>> },
+  ): Promise<Response>;
 }
 
 /** JSON whose bigints (record numbers) are written as plain numbers, never rounded. */
 export function jsonResponse({ status, body }: ApiResponse): Response {
-  const text = JSON.stringify(body, (_key, value) => (typeof value === "bigint" ? `\u0000bigint:${value}` : value)).replace(/"\\u0000bigint:(\d+)"/g, "$1");
-  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+  const text = JSON.stringify(body, (_key, value) =>
+    typeof value === "bigint" ? `\u0000bigint:${value}` : value,
+  ).replace(/"\\u0000bigint:(\d+)"/g, "$1");
+  return new Response(text, {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The request body is over 1 MB.");
@@ -85,9 +97,12 @@ function parseBody(text: string): unknown {
  * dialect's response. Session cookies play no part. Every failure on the way is an AppError
  * the dialect answers in its own shape; nothing escapes as HTML.
  */
-export function apiEndpoint<P extends Part | undefined = undefined, Q extends Part | undefined = undefined, B extends Part | undefined = undefined, R extends Part = Part>(
-  spec: EndpointSpec<P, Q, B, R>,
-): ApiEndpoint {
+export function apiEndpoint<
+  P extends Part | undefined = undefined,
+  Q extends Part | undefined = undefined,
+  B extends Part | undefined = undefined,
+  R extends Part = Part,
+>(spec: EndpointSpec<P, Q, B, R>): ApiEndpoint {
   const handler: ApiEndpoint["handler"] = async (request, context) => {
     let scopeMissing = false;
     const whoIsAsking = async () => {
@@ -113,7 +128,9 @@ export function apiEndpoint<P extends Part | undefined = undefined, Q extends Pa
       } as ApiInput<Out<P>, Out<Q>, Out<B>>;
       return spec.handle(actor, input, now);
     });
-    return jsonResponse(result.ok ? { status: 200, body: result.data } : spec.dialect.error(result.error, { scopeMissing }));
+    return jsonResponse(
+      result.ok ? { status: 200, body: result.data } : spec.dialect.error(result.error, { scopeMissing }),
+    );
   };
   return { spec: spec as unknown as AnyEndpointSpec, handler };
 }
@@ -122,7 +139,12 @@ export function apiEndpoint<P extends Part | undefined = undefined, Q extends Pa
 export function unknownPathHandler(dialect: ApiDialect) {
   return async (request: Request) => {
     const path = new URL(request.url).pathname;
-    return jsonResponse(dialect.error(new AppError("NOT_FOUND", `No endpoint ${request.method} ${path.slice(0, 200)}; see /api/openapi.json.`), { scopeMissing: false }));
+    return jsonResponse(
+      dialect.error(
+        new AppError("NOT_FOUND", `No endpoint ${request.method} ${path.slice(0, 200)}; see /api/openapi.json.`),
+        { scopeMissing: false },
+      ),
+    );
   };
 }
 
@@ -138,7 +160,13 @@ export function methodNotAllowed(...endpoints: [ApiEndpoint, ...ApiEndpoint[]]):
   const dialect = endpoints[0].spec.dialect;
   const handler: RouteHandler = async (request) => {
     const response = jsonResponse(
-      dialect.error(new AppError("METHOD_NOT_ALLOWED", `${request.method} is not allowed on this path; use ${allowed.join(" or ")}.`), { scopeMissing: false }),
+      dialect.error(
+        new AppError(
+          "METHOD_NOT_ALLOWED",
+          `${request.method} is not allowed on this path; use ${allowed.join(" or ")}.`,
+        ),
+        { scopeMissing: false },
+      ),
     );
     response.headers.set("allow", allowed.join(", "));
     return response;

@@ -12,7 +12,14 @@ import { makeRecords, makeWorkspace, type TestWorkspace } from "@/test/fixtures"
 // The session is the one thing mocked (what next-auth decodes from the cookie); the rest is real.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string } } }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
-vi.mock("next/navigation", () => ({ notFound: () => { throw new Error("NEXT_NOT_FOUND"); }, redirect: () => { throw new Error("NEXT_REDIRECT"); } }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: () => {
+    throw new Error("NEXT_REDIRECT");
+  },
+}));
 
 const { GET: recordsRoute } = await import("@/app/api/app/records/route");
 const { GET: trashRoute } = await import("@/app/api/app/trash/route");
@@ -24,7 +31,8 @@ const db = withTestDatabase();
 const signInAs = (ws: TestWorkspace, who: keyof TestWorkspace["actors"]) => {
   session.current = { user: { id: ws.actors[who].userId, workspaceId: ws.id } };
 };
-const get = (route: (r: Request) => Promise<Response>, query: string) => route(new Request(`http://localhost/api/app/x?${query}`));
+const get = (route: (r: Request) => Promise<Response>, query: string) =>
+  route(new Request(`http://localhost/api/app/x?${query}`));
 
 // Cursors a client could send: garbage, a forged position whose date is far out of range, a bad id.
 const BAD_CURSORS = [
@@ -36,11 +44,18 @@ const BAD_CURSORS = [
 ];
 
 describe("a bad cursor means the same on every list", () => {
-  const schemas = { records: listRecordsSchema, trash: listTrashSchema, audit: listAuditSchema, members: segmentMembersSchema.omit({ id: true }) };
+  const schemas = {
+    records: listRecordsSchema,
+    trash: listTrashSchema,
+    audit: listAuditSchema,
+    members: segmentMembersSchema.omit({ id: true }),
+  };
 
   it.each(Object.entries(schemas))("%s: a VALIDATION error on the field cursor, with one message", (_name, schema) => {
     for (const cursor of BAD_CURSORS) {
-      expect(() => parseInput(schema, { cursor })).toThrow(expect.objectContaining({ code: "VALIDATION", field: "cursor", message: `cursor: ${INVALID_CURSOR}` }));
+      expect(() => parseInput(schema, { cursor })).toThrow(
+        expect.objectContaining({ code: "VALIDATION", field: "cursor", message: `cursor: ${INVALID_CURSOR}` }),
+      );
     }
     expect(parseInput(schema, { cursor: "" }).cursor).toBeUndefined();
   });
@@ -61,7 +76,9 @@ describe("a bad cursor means the same on every list", () => {
       for (const cursor of BAD_CURSORS) {
         const response = await get(route, new URLSearchParams({ cursor }).toString());
         expect(response.status).toBe(400);
-        expect(await response.json()).toEqual({ error: { code: "VALIDATION", field: "cursor", message: `cursor: ${INVALID_CURSOR}` } });
+        expect(await response.json()).toEqual({
+          error: { code: "VALIDATION", field: "cursor", message: `cursor: ${INVALID_CURSOR}` },
+        });
       }
       expect((await get(route, "cursor=")).status).toBe(200);
     }
@@ -79,7 +96,9 @@ describe("route handlers answer JSON, whatever fails", () => {
       const response = await get(recordsRoute, "entity=leads");
       expect(response.status).toBe(500);
       expect(response.headers.get("content-type")).toContain("application/json");
-      expect(await response.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } });
+      expect(await response.json()).toEqual({
+        error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." },
+      });
     } finally {
       installDbHandle(db.handle());
     }
@@ -90,7 +109,10 @@ describe("route handlers answer JSON, whatever fails", () => {
     const response = await get(recordsRoute, "entity=leads");
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: SIGNED_OUT } });
-    expect(await emptyTrashAction({ confirmation: "empty trash" })).toEqual({ ok: false, error: { code: "UNAUTHORIZED", message: SIGNED_OUT } });
+    expect(await emptyTrashAction({ confirmation: "empty trash" })).toEqual({
+      ok: false,
+      error: { code: "UNAUTHORIZED", message: SIGNED_OUT },
+    });
   });
 });
 

@@ -11,6 +11,10 @@ export function refusal(error: AppError): Response {
 /** A file the browser saves under `filename` rather than shows; never cached. */
 export function download(body: BodyInit, filename: string, contentType: string): Response {
   return new Response(body, {
-    headers: { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -14,6 +14,10 @@ export function jsonDownloadRoute<S extends z.ZodType>(schema: S, call: DomainCa
   return async (_request: Request, context: { params: Promise<unknown> }) => {
     const result = await runDoor(getSessionActor, schema, await context.params, call);
     if (!result.ok) return refusal(result.error);
-    return download(JSON.stringify(result.data.body, null, 2), `${result.data.name}.json`, "application/json; charset=utf-8");
+    return download(
+      JSON.stringify(result.data.body, null, 2),
+      `${result.data.name}.json`,
+      "application/json; charset=utf-8",
+    );
   };
 }

@@ -10,7 +10,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * the default sort — never an error screen. JSON doors answer the same input with a 400.
  * Returns the parsed input and the raw parameters that were kept (for links and refetches).
  */
-export function parsePageQuery<S extends z.ZodType>(schema: S, params: SearchParams): { input: z.output<S>; kept: Record<string, string> } {
+export function parsePageQuery<S extends z.ZodType>(
+  schema: S,
+  params: SearchParams,
+): { input: z.output<S>; kept: Record<string, string> } {
   const kept: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const first = Array.isArray(value) ? value[0] : value;

@@ -15,7 +15,11 @@ export function searchParamsOf(request: Request): Record<string, string> {
  * The dashboard's own JSON reads (React Query): the same steps as a server action, answered
  * as JSON — the data, or `{ error: { code, message, field? } }` with the mapped status.
  */
-export function sessionRoute<S extends z.ZodType, T>(schema: S, call: DomainCall<z.output<S>, T>, input: (request: Request) => unknown = searchParamsOf) {
+export function sessionRoute<S extends z.ZodType, T>(
+  schema: S,
+  call: DomainCall<z.output<S>, T>,
+  input: (request: Request) => unknown = searchParamsOf,
+) {
   return async (request: Request) => {
     const result = await runDoor(getSessionActor, schema, input(request), call);
     if (result.ok) return NextResponse.json(result.data);

@@ -26,15 +26,24 @@ describe("records view CSV: the same entity and search as the list, every row, e
 
     const table = await exportRecords(ws.actors.viewer, { entity: "leads" }, NOW);
     expect(table.name).toBe(`leads-${NOW.toISOString().slice(0, 10)}`);
-    expect(table.columns).toEqual(expect.arrayContaining(["id", "recordNumber", "name", "entity", "createdAt", "status", "score"]));
+    expect(table.columns).toEqual(
+      expect.arrayContaining(["id", "recordNumber", "name", "entity", "createdAt", "status", "score"]),
+    );
     expect(table.columns).not.toContain("city");
     const rows = await collect(table.rows);
     expect(rows).toHaveLength(429);
     expect(rows[0]![2]).toBe("Bulk 00429");
     expect(rows[0]![table.columns.indexOf("score")]).toBe('{"a":1}');
 
-    const searched = await collect((await exportRecords(ws.actors.viewer, { entity: "leads", q: "Bulk 0001" }, NOW)).rows);
-    expect(searched.map((r) => r[2]).sort()).toEqual(leads.filter((r) => r.name.startsWith("Bulk 0001")).map((r) => r.name).sort());
+    const searched = await collect(
+      (await exportRecords(ws.actors.viewer, { entity: "leads", q: "Bulk 0001" }, NOW)).rows,
+    );
+    expect(searched.map((r) => r[2]).sort()).toEqual(
+      leads
+        .filter((r) => r.name.startsWith("Bulk 0001"))
+        .map((r) => r.name)
+        .sort(),
+    );
   });
 
   it("shows another workspace nothing of ours", async () => {
@@ -55,7 +64,9 @@ describe("trash selection CSV: only the selected rows, and only those the caller
     const input = parseInput(trashExportSchema, { scope: "mine", ids: `${a!.id},${c!.id},${theirs.id}` });
     const rows = await collect((await exportTrash(ws.actors.member, input, NOW)).rows);
     expect(rows.map((r) => r[0]).sort()).toEqual([a!.id, c!.id].sort());
-    expect(() => parseInput(trashExportSchema, { ids: Array.from({ length: 201 }, (_, i) => `id${i}`).join(",") })).toThrow(/At most 200/);
+    expect(() =>
+      parseInput(trashExportSchema, { ids: Array.from({ length: 201 }, (_, i) => `id${i}`).join(",") }),
+    ).toThrow(/At most 200/);
     expect(() => parseInput(trashExportSchema, { ids: " , " })).toThrow(/at least one/);
   });
 });
@@ -63,17 +74,28 @@ describe("trash selection CSV: only the selected rows, and only those the caller
 describe("single-record JSON: the record with everything that belongs to it", () => {
   it("exports a live record with attributes, notes, activities, subform rows and relations", async () => {
     const ws = await makeWorkspace();
-    const r = await makeRecord(ws, { name: "Ada", attributes: { status: "Won" } }, { notes: 2, activities: 1, subformRows: 2 });
+    const r = await makeRecord(
+      ws,
+      { name: "Ada", attributes: { status: "Won" } },
+      { notes: 2, activities: 1, subformRows: 2 },
+    );
     const friend = await makeRecord(ws, { name: "Friend" });
     await relate(ws, r.id, friend.id, "Knows");
     const file = await exportRecord(ws.actors.viewer, { id: r.id }, NOW);
     const body = file.body as RecordExport;
     expect(file.name).toBe(`leads-${r.recordNumber}-${NOW.toISOString().slice(0, 10)}`);
-    expect(body).toMatchObject({ state: "live", trash: null, exportedAt: NOW.toISOString(), record: { id: r.id, name: "Ada", attributes: { status: "Won" } } });
+    expect(body).toMatchObject({
+      state: "live",
+      trash: null,
+      exportedAt: NOW.toISOString(),
+      record: { id: r.id, name: "Ada", attributes: { status: "Won" } },
+    });
     expect(body.record.notes).toHaveLength(2);
     expect(body.record.activities).toHaveLength(1);
     expect(body.record.subformRows).toHaveLength(2);
-    expect(body.record.relations).toMatchObject([{ label: "Knows", direction: "to", record: { id: friend.id, trashed: false } }]);
+    expect(body.record.relations).toMatchObject([
+      { label: "Knows", direction: "to", record: { id: friend.id, trashed: false } },
+    ]);
   });
 
   it("exports a trashed record for whoever may preview it; another MEMBER, a viewer and another workspace do not get it", async () => {
@@ -82,7 +104,11 @@ describe("single-record JSON: the record with everything that belongs to it", ()
     await softDeleteRecords(ws.actors.member, { ids: [r.id] }, NOW);
     for (const who of ["member", "admin", "owner"] as const) {
       const body = (await exportRecord(ws.actors[who], { id: r.id }, NOW)).body as RecordExport;
-      expect(body).toMatchObject({ state: "trash", record: { id: r.id, notes: [{ body: "Note 0" }] }, trash: { deletedBy: ws.actors.member.name } });
+      expect(body).toMatchObject({
+        state: "trash",
+        record: { id: r.id, notes: [{ body: "Note 0" }] },
+        trash: { deletedBy: ws.actors.member.name },
+      });
       expect(body).not.toHaveProperty("record.can");
     }
     await expect(exportRecord(ws.actors.member2, { id: r.id }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -30,6 +30,11 @@ export async function exportRecord(actor: Actor, { id }: { id: string }, now: Da
   });
   const body: RecordExport = live
     ? { exportedAt: now.toISOString(), state: "live", record: live, trash: null }
-    : await getTrashedRecord(actor, { id }, now).then(({ trash, can: _can, ...record }) => ({ exportedAt: now.toISOString(), state: "trash" as const, record, trash }));
+    : await getTrashedRecord(actor, { id }, now).then(({ trash, can: _can, ...record }) => ({
+        exportedAt: now.toISOString(),
+        state: "trash" as const,
+        record,
+        trash,
+      }));
   return { name: `${body.record.entity.slug}-${body.record.recordNumber}-${now.toISOString().slice(0, 10)}`, body };
 }

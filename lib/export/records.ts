@@ -5,7 +5,16 @@ import { keysetRecordPage } from "@/lib/records/keyset";
 import { liveRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import type { RecordsViewFilter } from "./schemas";
-import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, RECORD_COLUMNS, RECORD_EXPORT_SELECT, recordCells, type ExportTable } from "./table";
+import {
+  allRows,
+  attributeCells,
+  attributeKeys,
+  EXPORT_PAGE,
+  RECORD_COLUMNS,
+  RECORD_EXPORT_SELECT,
+  recordCells,
+  type ExportTable,
+} from "./table";
 
 const COLUMNS = [...RECORD_COLUMNS, "owner", "createdBy", "createdAt"];
 
@@ -17,17 +26,40 @@ const COLUMNS = [...RECORD_COLUMNS, "owner", "createdBy", "createdAt"];
 export async function exportRecords(actor: Actor, filter: RecordsViewFilter, now: Date): Promise<ExportTable> {
   assertCan(actor, "records.read");
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
-  const where = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(filter.q) });
+  const where = liveRecords(actor.workspaceId, {
+    ...(entity ? { entityId: entity.id } : {}),
+    ...searchWhere(filter.q),
+  });
   const keys = await attributeKeys(actor, entity?.slug);
-  const select = { ...RECORD_EXPORT_SELECT, createdAt: true, owner: { select: { email: true } }, createdBy: { select: { email: true } } } as const;
+  const select = {
+    ...RECORD_EXPORT_SELECT,
+    createdAt: true,
+    owner: { select: { email: true } },
+    createdBy: { select: { email: true } },
+  } as const;
   const records = allRows(async (cursor) => {
-    const page = await keysetRecordPage(where, select, { cursor, direction: "next", limit: EXPORT_PAGE }, { searched: !!filter.q?.trim() });
+    const page = await keysetRecordPage(
+      where,
+      select,
+      { cursor, direction: "next", limit: EXPORT_PAGE },
+      { searched: !!filter.q?.trim() },
+    );
     return { items: page.rows, nextCursor: page.nextCursor };
   });
   async function* rows() {
     for await (const r of records) {
-      yield [...recordCells(r), r.owner?.email ?? "", r.createdBy?.email ?? "", r.createdAt, ...attributeCells(r.attributes, keys)];
+      yield [
+        ...recordCells(r),
+        r.owner?.email ?? "",
+        r.createdBy?.email ?? "",
+        r.createdAt,
+        ...attributeCells(r.attributes, keys),
+      ];
     }
   }
-  return { name: `${entity?.slug ?? "records"}-${now.toISOString().slice(0, 10)}`, columns: [...COLUMNS, ...keys], rows: rows() };
+  return {
+    name: `${entity?.slug ?? "records"}-${now.toISOString().slice(0, 10)}`,
+    columns: [...COLUMNS, ...keys],
+    rows: rows(),
+  };
 }

@@ -11,9 +11,21 @@ export type RecordsViewFilter = z.output<typeof recordsViewFilterSchema>;
 
 /** A trash view ("all matching"), or only the selected rows of it: `ids=a,b,c`. */
 export const trashExportSchema = trashFilterSchema.extend({
-  ids: z.string().max(MAX_EXPORT_IDS * 70)
-    .transform((text) => text.split(",").map((id) => id.trim()).filter(Boolean))
-    .pipe(z.array(recordIdSchema).min(1, "Select at least one record").max(MAX_EXPORT_IDS, `At most ${MAX_EXPORT_IDS} selected records; export the whole view instead`))
+  ids: z
+    .string()
+    .max(MAX_EXPORT_IDS * 70)
+    .transform((text) =>
+      text
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(recordIdSchema)
+        .min(1, "Select at least one record")
+        .max(MAX_EXPORT_IDS, `At most ${MAX_EXPORT_IDS} selected records; export the whole view instead`),
+    )
     .optional(),
 });
 

@@ -14,7 +14,9 @@ export interface ExportTable {
 }
 
 /** Every row of a keyset-paged read, page by page, never all in memory. */
-export async function* allRows<T>(readPage: (cursor: Position | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncGenerator<T> {
+export async function* allRows<T>(
+  readPage: (cursor: Position | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): AsyncGenerator<T> {
   let cursor: Position | undefined;
   for (;;) {
     const page = await readPage(cursor);
@@ -43,7 +45,14 @@ export function attributeCells(attributes: unknown, keys: string[]): unknown[] {
 
 /** What every record export reads of a record, and its first columns. */
 export const RECORD_EXPORT_SELECT = {
-  id: true, recordNumber: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, entity: { select: { slug: true } },
+  id: true,
+  recordNumber: true,
+  name: true,
+  phoneNumber: true,
+  externalProvider: true,
+  externalId: true,
+  attributes: true,
+  entity: { select: { slug: true } },
 } as const;
 export const RECORD_COLUMNS = ["id", "recordNumber", "name", "entity", "phoneNumber", "externalProvider", "externalId"];
 
@@ -58,4 +67,12 @@ interface ExportedRecord {
 }
 
 /** A record's first cells, in RECORD_COLUMNS order. */
-export const recordCells = (r: ExportedRecord): unknown[] => [r.id, r.recordNumber.toString(), r.name, r.entity.slug, r.phoneNumber, r.externalProvider, r.externalId];
+export const recordCells = (r: ExportedRecord): unknown[] => [
+  r.id,
+  r.recordNumber.toString(),
+  r.name,
+  r.entity.slug,
+  r.phoneNumber,
+  r.externalProvider,
+  r.externalId,
+];

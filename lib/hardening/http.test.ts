@@ -11,7 +11,9 @@ import { signInCookie, startServer, type RunningServer } from "@/test/server";
 
 /** The build's id of a server action, from the manifest next build writes. */
 function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
   if (!entry) throw new Error(`No server action ${name} in the build`);
   return entry[0];
@@ -19,8 +21,12 @@ function actionId(name: string): string {
 
 describe("the lockfile's Next.js", () => {
   it("is at least 16.2.11 (the fixes for middleware bypass and server action CVEs)", () => {
-    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version: string }> };
-    const [major, minor, patch] = lock.packages["node_modules/next"]!.version.split(".").map((n) => parseInt(n, 10)) as [number, number, number];
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8")) as {
+      packages: Record<string, { version: string }>;
+    };
+    const [major, minor, patch] = lock.packages["node_modules/next"]!.version.split(".").map((n) =>
+      parseInt(n, 10),
+    ) as [number, number, number];
     expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(16 * 1e6 + 2 * 1e3 + 11);
   });
 });
@@ -37,14 +43,25 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     fetch(`${server.url}/records/leads`, {
       method: "POST",
       redirect: "manual",
-      headers: { "next-action": actionId(name), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...headers },
+      headers: {
+        "next-action": actionId(name),
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        ...headers,
+      },
       body,
     });
 
   it("#9 every page and route carries CSP (frame-ancestors 'none'), X-Frame-Options DENY, Referrer-Policy and nosniff", async () => {
     const ws = await makeWorkspace();
     const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
-    for (const path of ["/login", "/records/leads", "/api/app/records?entity=leads", "/api/app/trash/count", "/no-such-page"]) {
+    for (const path of [
+      "/login",
+      "/records/leads",
+      "/api/app/records?entity=leads",
+      "/api/app/trash/count",
+      "/no-such-page",
+    ]) {
       const response = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: "manual" });
       expect(response.status, path).toBeLessThan(500);
       expect(response.headers.get("content-security-policy"), path).toBe(CONTENT_SECURITY_POLICY);
@@ -66,8 +83,17 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
   it("#1 signed in, /login?callbackUrl= only redirects to a path of this site", async () => {
     const ws = await makeWorkspace();
     const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
-    for (const callback of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example", "/\\evil.example"]) {
-      const response = await fetch(`${server.url}/login?callbackUrl=${callback}`, { headers: { cookie }, redirect: "manual" });
+    for (const callback of [
+      "/%5Cevil.example",
+      "/%09/evil.example",
+      "//evil.example",
+      "https://evil.example",
+      "/\\evil.example",
+    ]) {
+      const response = await fetch(`${server.url}/login?callbackUrl=${callback}`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       expect(response.status, callback).toBe(307);
       expect(response.headers.get("location"), callback).toBe("/records");
     }
@@ -78,12 +104,22 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
   it("#1 next-auth's sign-in answer never points at another origin, whatever callbackUrl says", async () => {
     const ws = await makeWorkspace();
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const jar = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-      body: new URLSearchParams({ csrfToken, email: ws.actors.member.email, password: TEST_PASSWORD, callbackUrl: "https://evil.example/x", json: "true" }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: ws.actors.member.email,
+        password: TEST_PASSWORD,
+        callbackUrl: "https://evil.example/x",
+        json: "true",
+      }),
     });
     const url = response.headers.get("location") ?? ((await response.json()) as { url: string }).url;
     expect(new URL(url, server.url).origin).toBe(new URL(server.url).origin);
@@ -93,15 +129,23 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     const ws = await makeWorkspace();
     const attempt = async (password: string) => {
       const csrf = await fetch(`${server.url}/api/auth/csrf`);
-      const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const jar = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
       const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-        method: "POST", redirect: "manual",
+        method: "POST",
+        redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
         body: new URLSearchParams({ csrfToken, email: ws.actors.viewer.email, password, json: "true" }),
       });
       const url = response.headers.get("location") ?? ((await response.json()) as { url: string }).url;
-      return { status: response.status, error: new URL(url, server.url).searchParams.get("error"), session: response.headers.getSetCookie().some((c) => c.includes("session-token=")) };
+      return {
+        status: response.status,
+        error: new URL(url, server.url).searchParams.get("error"),
+        session: response.headers.getSetCookie().some((c) => c.includes("session-token=")),
+      };
     };
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).session).toBe(false);
     const last = await attempt(TEST_PASSWORD);
@@ -113,10 +157,14 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
   it("session cookies are httpOnly and SameSite=Lax", async () => {
     const ws = await makeWorkspace();
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const jar = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
       body: new URLSearchParams({ csrfToken, email: ws.actors.member.email, password: TEST_PASSWORD, json: "true" }),
     });
@@ -130,7 +178,13 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
     const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
-    for (const origin of ["null", "https://evil.example", "::::", "http://localhost.evil.example", `${server.url}.evil.example`]) {
+    for (const origin of [
+      "null",
+      "https://evil.example",
+      "::::",
+      "http://localhost.evil.example",
+      `${server.url}.evil.example`,
+    ]) {
       const response = await postAction("deleteRecordsAction", { ids: [record.id] }, { cookie, origin });
       expect(response.status, origin).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
@@ -145,7 +199,9 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
   it("an x-middleware-subrequest header changes nothing: signed out is still sent to sign-in, a foreign action still refused", async () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
-    const header = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+    const header = {
+      "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware",
+    };
     const page = await fetch(`${server.url}/records/leads`, { headers: header, redirect: "manual" });
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toMatch(/\/login\?callbackUrl=%2Frecords%2Fleads$/);
@@ -163,7 +219,11 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     const big = JSON.stringify([{ ids: [record.id, "x".repeat(1_100_000)] }]);
     const response = await postAction("deleteRecordsAction", null, { cookie, origin: server.url }, big);
     expect(response.status).toBe(413);
-    const signIn = await fetch(`${server.url}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `email=${"x".repeat(1_100_000)}` });
+    const signIn = await fetch(`${server.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=${"x".repeat(1_100_000)}`,
+    });
     expect(signIn.status).toBe(413);
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
   });

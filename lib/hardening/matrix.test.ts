@@ -7,7 +7,9 @@ import { buildWorld, callerOf, itemOf, snapshot, WHO, type World } from "@/test/
 // The authorization matrix: every door (test/door-rows.ts) × every kind of caller. Only the
 // session is mocked — what next-auth decodes from the cookie; the membership re-read, the
 // permission, the domain and the database are real.
-vi.mock("next-auth", () => ({ getServerSession: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null,
+}));
 const { DOOR_ROWS } = await import("@/test/door-rows");
 
 withTestDatabase();
@@ -39,7 +41,11 @@ describe(`authorization matrix: ${DOOR_ROWS.length} doors × ${WHO.length} calle
       expect((answer.data as { succeeded: unknown[] }).succeeded).toEqual([]);
       expect((answer.data as { failed: { code: string }[] }).failed.map((f) => f.code)).toEqual([outcome.slice(5)]);
     } else {
-      expect(answer).toMatchObject({ status: HTTP_STATUS[outcome as ErrorCode], code: outcome, message: expect.any(String) });
+      expect(answer).toMatchObject({
+        status: HTTP_STATUS[outcome as ErrorCode],
+        code: outcome,
+        message: expect.any(String),
+      });
     }
     // A refused call changed nothing.
     expect(after).toEqual(before);
@@ -49,17 +55,20 @@ describe(`authorization matrix: ${DOOR_ROWS.length} doors × ${WHO.length} calle
 describe("identity: a user demoted or removed while signed in is refused on their next mutation", () => {
   const allowedForAdmin = DOOR_ROWS.filter((row) => row.mutates && row.expect.admin === "ok");
 
-  it.each(allowedForAdmin.map((row) => ({ door: row.door, row })))("$door: an ADMIN demoted to VIEWER mid-session → FORBIDDEN; removed → UNAUTHORIZED; nothing changes", async ({ row }) => {
-    const w = await buildWorld();
-    const admin = w.ws.actors.admin;
-    const where = { workspaceId_userId: { workspaceId: w.ws.id, userId: admin.userId } };
-    const before = await snapshot(w);
-    // The session (token) still says ADMIN; the membership row is what counts.
-    await db().membership.update({ where, data: { role: "VIEWER" } });
-    expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 403, code: "FORBIDDEN" });
-    await db().membership.delete({ where });
-    expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
-    const after = JSON.parse(await snapshot(w)) as { memberships: number };
-    expect({ ...after, memberships: after.memberships + 1 }).toEqual(JSON.parse(before));
-  });
+  it.each(allowedForAdmin.map((row) => ({ door: row.door, row })))(
+    "$door: an ADMIN demoted to VIEWER mid-session → FORBIDDEN; removed → UNAUTHORIZED; nothing changes",
+    async ({ row }) => {
+      const w = await buildWorld();
+      const admin = w.ws.actors.admin;
+      const where = { workspaceId_userId: { workspaceId: w.ws.id, userId: admin.userId } };
+      const before = await snapshot(w);
+      // The session (token) still says ADMIN; the membership row is what counts.
+      await db().membership.update({ where, data: { role: "VIEWER" } });
+      expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 403, code: "FORBIDDEN" });
+      await db().membership.delete({ where });
+      expect(await row.send(row.input(w, "own"), admin)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+      const after = JSON.parse(await snapshot(w)) as { memberships: number };
+      expect({ ...after, memberships: after.memberships + 1 }).toEqual(JSON.parse(before));
+    },
+  );
 });

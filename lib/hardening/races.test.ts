@@ -34,7 +34,11 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     const purgeAt = new Date(NOW.getTime() + 120_000); // expired for the purge's clock
     const tally = { restored: 0, purged: 0 };
     for (let i = 0; i < 100; i++) {
-      const record = await makeRecord(ws, { deletedAt, deletedById: ws.actors.member.userId }, { notes: 2, activities: 1, subformRows: 1 });
+      const record = await makeRecord(
+        ws,
+        { deletedAt, deletedById: ws.actors.member.userId },
+        { notes: 2, activities: 1, subformRows: 1 },
+      );
       await relate(ws, anchor.id, record.id);
       const [restore, purge] = await Promise.all([
         restoreRecords(ws.actors.member, { ids: [record.id] }, NOW),
@@ -68,7 +72,10 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
       expect(a.succeeded.length + b.succeeded.length).toBe(20);
       expect(new Set([...a.succeeded, ...b.succeeded]).size).toBe(20);
       expect(a.failed.length + b.failed.length).toBe(8);
-      const rows = await db().record.findMany({ where: { id: { in: ids } }, select: { id: true, deletedById: true, deleteBatchId: true } });
+      const rows = await db().record.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, deletedById: true, deleteBatchId: true },
+      });
       for (const r of rows) expect(r.deleteBatchId).toBe(a.succeeded.includes(r.id) ? a.batchId : b.batchId);
     }
     const entries = await db().auditLog.findMany({ where: { action: "records.delete" }, select: { targetIds: true } });
@@ -81,15 +88,28 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     const ws = await makeWorkspace();
     const deletedAt = new Date(NOW.getTime() - 20 * DAY);
     const records = Array.from({ length: 10_000 }, (_, i) => ({
-      id: crypto.randomUUID(), workspaceId: ws.id, entityId: ws.entities.leads, name: `Expired ${i}`, deletedAt, deletedById: ws.actors.member.userId,
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      entityId: ws.entities.leads,
+      name: `Expired ${i}`,
+      deletedAt,
+      deletedById: ws.actors.member.userId,
     }));
     for (let i = 0; i < records.length; i += 2000) {
       await db().record.createMany({ data: records.slice(i, i + 2000) });
-      await db().note.createMany({ data: records.slice(i, i + 2000).map((r) => ({ workspaceId: ws.id, recordId: r.id, body: "note" })) });
+      await db().note.createMany({
+        data: records.slice(i, i + 2000).map((r) => ({ workspaceId: ws.id, recordId: r.id, body: "note" })),
+      });
     }
-    const cli = () => run(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/purge.ts", "--as-of", NOW.toISOString(), "--batch-size", "200"], {
-      env: { ...process.env, DATABASE_URL: test.databaseUrl() }, timeout: 240_000,
-    });
+    const cli = () =>
+      run(
+        path.resolve("node_modules/.bin/tsx"),
+        ["--conditions=react-server", "scripts/purge.ts", "--as-of", NOW.toISOString(), "--batch-size", "200"],
+        {
+          env: { ...process.env, DATABASE_URL: test.databaseUrl() },
+          timeout: 240_000,
+        },
+      );
     const outputs = await Promise.all([cli(), cli(), cli(), cli()]);
     const purged = outputs.map((o) => (JSON.parse(o.stdout.trim()) as { purged: number }).purged);
     expect(purged.reduce((a, b) => a + b, 0)).toBe(10_000);

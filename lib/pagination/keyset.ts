@@ -17,7 +17,10 @@ export interface Paged<T> {
 }
 
 /** An empty `?cursor=` is no cursor: forms and links send it that way. */
-export const optionalCursorSchema = z.preprocess((v) => (v === "" || v === null ? undefined : v), cursorSchema.optional());
+export const optionalCursorSchema = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  cursorSchema.optional(),
+);
 
 /** The paging part of every list input: cursor, direction and page size, parsed once. */
 export const pageRequestShape = {
@@ -39,7 +42,9 @@ export function readOrder(order: SortOrder, direction: Direction): SortOrder {
  */
 export function beyond(field: string, p: Position, order: SortOrder, direction: Direction) {
   const [cmp, cmpOrEqual] = readOrder(order, direction) === "asc" ? ["gt", "gte"] : ["lt", "lte"];
-  return { AND: [{ [field]: { [cmpOrEqual]: p.at } }, { OR: [{ [field]: { [cmp]: p.at } }, { id: { [cmp]: p.id } }] }] };
+  return {
+    AND: [{ [field]: { [cmpOrEqual]: p.at } }, { OR: [{ [field]: { [cmp]: p.at } }, { id: { [cmp]: p.id } }] }],
+  };
 }
 
 /** Paged lists count their rows up to this many: "10,000+ records" costs what 10,000 rows do, not what 200,000 do. */

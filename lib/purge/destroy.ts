@@ -91,7 +91,11 @@ export async function destroyLockedRecords(
  * Locks those of the given records that are in the trash right now (a row restored by a
  * concurrent transaction is re-checked after its lock is released, and skipped).
  */
-export async function lockTrashedRecords(tx: Tx, workspaceId: string, ids: string[]): Promise<{ id: string; held: boolean }[]> {
+export async function lockTrashedRecords(
+  tx: Tx,
+  workspaceId: string,
+  ids: string[],
+): Promise<{ id: string; held: boolean }[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<{ id: string; held: boolean }[]>`
     SELECT id, "heldAt" IS NOT NULL AS held FROM "Record"
@@ -100,7 +104,12 @@ export async function lockTrashedRecords(tx: Tx, workspaceId: string, ids: strin
 }
 
 /** The next batch of trashed records at or before `cutoff` (not on hold), locked, skipping rows another purger holds. */
-export async function lockTrashBatch(tx: Tx, workspaceId: string, cutoff: Date | null, limit: number): Promise<string[]> {
+export async function lockTrashBatch(
+  tx: Tx,
+  workspaceId: string,
+  cutoff: Date | null,
+  limit: number,
+): Promise<string[]> {
   const cutoffSql = cutoff ? Prisma.sql`AND "deletedAt" <= ${sqlTime(cutoff)}` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Record"

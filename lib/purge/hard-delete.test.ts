@@ -16,7 +16,11 @@ withTestDatabase();
 describe("hard delete (ADMIN+, GDPR erasure)", () => {
   it("removes a trashed record at once with everything, including its place in other records' relations", async () => {
     const ws = await makeWorkspace();
-    const record = await makeRecord(ws, { name: "Erase me", phoneNumber: "+4915112345678" }, { notes: 1, activities: 2, subformRows: 1 });
+    const record = await makeRecord(
+      ws,
+      { name: "Erase me", phoneNumber: "+4915112345678" },
+      { notes: 1, activities: 2, subformRows: 1 },
+    );
     const other = await makeRecord(ws, { name: "Stays" });
     await relate(ws, other.id, record.id, "Knows");
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
@@ -32,7 +36,14 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     await expect(getRecord(ws.actors.admin, { id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.destroy" } });
-    expect(entry.details).toMatchObject({ reason: "hard_delete", wasInTrash: true, notes: 1, activities: 2, subformRows: 1, relations: 1 });
+    expect(entry.details).toMatchObject({
+      reason: "hard_delete",
+      wasInTrash: true,
+      notes: 1,
+      activities: 2,
+      subformRows: 1,
+      relations: 1,
+    });
   });
 
   it("destroys only the caller's workspace's records and their belongings, even when handed another's id", async () => {
@@ -55,7 +66,9 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     const record = await makeRecord(ws);
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
     expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).succeeded).toEqual([record.id]);
-    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([{ id: record.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }]);
+    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([
+      { id: record.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY },
+    ]);
     expect((await restoreRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed[0]!.code).toBe("NOT_FOUND");
   });
 
@@ -64,9 +77,15 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     const other = await makeWorkspace("Other");
     const record = await makeRecord(ws, {}, { notes: 1 });
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
-    await expect(hardDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(hardDeleteRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await hardDeleteRecords(ws.actors.admin, { ids: [foreign.id] }, NOW)).failed).toMatchObject([{ id: foreign.id, code: "NOT_FOUND" }]);
+    await expect(hardDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(hardDeleteRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await hardDeleteRecords(ws.actors.admin, { ids: [foreign.id] }, NOW)).failed).toMatchObject([
+      { id: foreign.id, code: "NOT_FOUND" },
+    ]);
     expect(await db().record.count()).toBe(2);
     expect(await db().note.count()).toBe(1);
     expect(await db().auditLog.count()).toBe(0);
@@ -84,13 +103,20 @@ describe("empty trash (ADMIN+)", () => {
     await softDeleteRecords(other.actors.member, { ids: [foreign.id] }, NOW);
     await setHold(ws.actors.admin, { id: ids[0]!, hold: true }, NOW);
 
-    await expect(emptyTrash(ws.actors.admin, { confirmation: "yes" }, NOW)).rejects.toMatchObject({ code: "VALIDATION", field: "confirmation" });
-    await expect(emptyTrash(ws.actors.member, { confirmation: "empty trash" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(emptyTrash(ws.actors.admin, { confirmation: "yes" }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "confirmation",
+    });
+    await expect(emptyTrash(ws.actors.member, { confirmation: "empty trash" }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db().record.count()).toBe(5);
 
     const result = await emptyTrash(ws.actors.admin, { confirmation: "Empty trash" }, NOW, 1);
     expect(result).toEqual({ destroyed: 2, keptOnHold: 1 });
-    expect((await db().record.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual([ids[0]!, live.id, foreign.id].sort());
+    expect((await db().record.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual(
+      [ids[0]!, live.id, foreign.id].sort(),
+    );
     expect(await db().auditLog.count({ where: { action: "records.destroy" } })).toBe(2);
     expect(await db().auditLog.count({ where: { action: "trash.empty" } })).toBe(1);
   });

@@ -5,7 +5,8 @@ import { assertCan } from "@/lib/permissions";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { destroyLockedRecords, lockTrashedRecords } from "./destroy";
 
-export const NOT_IN_TRASH_TO_DESTROY = "Not in the trash (restored, never deleted, or already gone): move it to the trash first.";
+export const NOT_IN_TRASH_TO_DESTROY =
+  "Not in the trash (restored, never deleted, or already gone): move it to the trash first.";
 export const HELD_REFUSED = "Held — release it first.";
 
 /**
@@ -15,7 +16,11 @@ export const HELD_REFUSED = "Held — release it first.";
  * transaction that deletes them, so a record restored (or put on hold) meanwhile survives.
  * Afterwards the id answers not found everywhere.
  */
-export async function hardDeleteRecords(actor: Actor, input: { ids: string[]; audit?: AuditContext }, _now: Date): Promise<BulkResult> {
+export async function hardDeleteRecords(
+  actor: Actor,
+  input: { ids: string[]; audit?: AuditContext },
+  _now: Date,
+): Promise<BulkResult> {
   assertCan(actor, "records.destroy");
   const { ids } = input;
   return transaction(async (tx) => {
@@ -26,11 +31,19 @@ export async function hardDeleteRecords(actor: Actor, input: { ids: string[]; au
       if (!row) failed.set(id, failure(id, "NOT_FOUND", NOT_IN_TRASH_TO_DESTROY));
       else if (row.held) failed.set(id, failure(id, "CONFLICT", HELD_REFUSED));
     }
-    const destroyed = await destroyLockedRecords(tx, actor, ids.filter((id) => !failed.has(id)), "hard_delete", input.audit);
+    const destroyed = await destroyLockedRecords(
+      tx,
+      actor,
+      ids.filter((id) => !failed.has(id)),
+      "hard_delete",
+      input.audit,
+    );
     const done = new Set(destroyed.map((d) => d.id));
     return {
       succeeded: ids.filter((id) => done.has(id)),
-      failed: ids.filter((id) => !done.has(id)).map((id) => failed.get(id) ?? failure(id, "NOT_FOUND", NOT_IN_TRASH_TO_DESTROY)),
+      failed: ids
+        .filter((id) => !done.has(id))
+        .map((id) => failed.get(id) ?? failure(id, "NOT_FOUND", NOT_IN_TRASH_TO_DESTROY)),
     };
   });
 }

@@ -45,14 +45,21 @@ describe("purge after retention", () => {
       db().subformRow.count({ where: { recordId: record.id } }),
       db().relation.count({ where: { OR: [{ fromRecordId: record.id }, { toRecordId: record.id }] } }),
       db().segmentMember.count({ where: { recordId: record.id } }),
-    ]) expect(await count).toBe(0);
+    ])
+      expect(await count).toBe(0);
     expect((await getRecord(ws.actors.member, { id: neighbour.id })).relations).toEqual([]);
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "records.purge" } });
     expect(entry).toMatchObject({ workspaceId: ws.id, actorId: null, door: "JOB", targetIds: [record.id] });
     expect(entry.details).toMatchObject({
-      reason: "retention", names: ["Gone for good"], deletedById: ws.actors.member.userId, deletedAt: NOW.toISOString(),
-      notes: 2, activities: 3, subformRows: 4, relations: 2,
+      reason: "retention",
+      names: ["Gone for good"],
+      deletedById: ws.actors.member.userId,
+      deletedAt: NOW.toISOString(),
+      notes: 2,
+      activities: 3,
+      subformRows: 4,
+      relations: 2,
     });
   });
 

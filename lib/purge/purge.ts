@@ -27,9 +27,24 @@ export interface PurgeSummary {
  * Works in short transactions of `batchSize` rows locked with SKIP LOCKED, so it never holds
  * long locks and several processes running it at once purge each record exactly once.
  */
-export async function purgeExpired({ now, dryRun = false, batchSize = 2000, door = "JOB" }: PurgeOptions): Promise<PurgeSummary> {
-  const workspaces = await db().workspace.findMany({ select: { id: true, retentionDays: true }, orderBy: { createdAt: "asc" } });
-  const summary: PurgeSummary = { purged: 0, dryRun, asOf: now.toISOString(), batches: 0, workspaces: [], belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 } };
+export async function purgeExpired({
+  now,
+  dryRun = false,
+  batchSize = 2000,
+  door = "JOB",
+}: PurgeOptions): Promise<PurgeSummary> {
+  const workspaces = await db().workspace.findMany({
+    select: { id: true, retentionDays: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const summary: PurgeSummary = {
+    purged: 0,
+    dryRun,
+    asOf: now.toISOString(),
+    batches: 0,
+    workspaces: [],
+    belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 },
+  };
 
   for (const ws of workspaces) {
     const cutoff = purgeCutoff(now, ws.retentionDays);
@@ -54,7 +69,13 @@ export async function purgeExpired({ now, dryRun = false, batchSize = 2000, door
       }
     }
     summary.purged += purged;
-    if (purged > 0) summary.workspaces.push({ workspaceId: ws.id, retentionDays: ws.retentionDays, cutoff: cutoff.toISOString(), purged });
+    if (purged > 0)
+      summary.workspaces.push({
+        workspaceId: ws.id,
+        retentionDays: ws.retentionDays,
+        cutoff: cutoff.toISOString(),
+        purged,
+      });
   }
   return summary;
 }

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PurgeSummary } from "./purge";
 import { startPurgeScheduler } from "./scheduler";
 
-const summary = (purged = 0): PurgeSummary => ({ purged, dryRun: false, asOf: "", batches: 0, workspaces: [], belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 } });
+const summary = (purged = 0): PurgeSummary => ({
+  purged,
+  dryRun: false,
+  asOf: "",
+  batches: 0,
+  workspaces: [],
+  belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 },
+});
 
 describe("the purge scheduler inside the server", () => {
   let stop: (() => void) | null = null;
@@ -28,8 +35,14 @@ describe("the purge scheduler inside the server", () => {
 
   it("never overlaps a run still going, and survives a failing run", async () => {
     let release: () => void = () => undefined;
-    const run = vi.fn()
-      .mockImplementationOnce(() => new Promise<PurgeSummary>((resolve) => { release = () => resolve(summary(3)); }))
+    const run = vi
+      .fn()
+      .mockImplementationOnce(
+        () =>
+          new Promise<PurgeSummary>((resolve) => {
+            release = () => resolve(summary(3));
+          }),
+      )
       .mockRejectedValueOnce(new Error("database away"))
       .mockResolvedValue(summary());
     vi.spyOn(console, "error").mockImplementation(() => undefined);

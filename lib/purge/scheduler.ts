@@ -16,7 +16,11 @@ export interface SchedulerOptions {
  * instances are safe because the purge itself skips rows another purger holds.
  * Returns a stop function (null when disabled or already running).
  */
-export function startPurgeScheduler({ env = process.env, run = () => purgeExpired({ now: new Date(), door: "JOB" }), maintenance = [] }: SchedulerOptions = {}) {
+export function startPurgeScheduler({
+  env = process.env,
+  run = () => purgeExpired({ now: new Date(), door: "JOB" }),
+  maintenance = [],
+}: SchedulerOptions = {}) {
   const minutes = Number(env.PURGE_INTERVAL_MINUTES ?? 60);
   if (!Number.isFinite(minutes) || minutes <= 0 || holder.__purgeTimer) return null;
   let running = false;
@@ -30,7 +34,8 @@ export function startPurgeScheduler({ env = process.env, run = () => purgeExpire
       console.error("[purge] failed:", error);
     }
     try {
-      for (const step of maintenance) await step(new Date()).catch((error) => console.error("[maintenance] failed:", error));
+      for (const step of maintenance)
+        await step(new Date()).catch((error) => console.error("[maintenance] failed:", error));
     } finally {
       running = false;
     }

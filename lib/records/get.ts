@@ -36,13 +36,17 @@ export interface RecordDetail {
 }
 
 /** `id` as a page URL or API client names a record: its string id or its number. */
-export const recordRef = (id: string): Prisma.RecordWhereInput => (isRecordNumber(id) ? { recordNumber: BigInt(id) } : { id });
+export const recordRef = (id: string): Prisma.RecordWhereInput =>
+  isRecordNumber(id) ? { recordNumber: BigInt(id) } : { id };
 
 /**
  * One record with everything that belongs to it, or null. `where` says which record (and in
  * which state, via lib/records/live.ts); `otherEnd` which relations' other ends are listed.
  */
-export async function loadRecordDetail(where: Prisma.RecordWhereInput, otherEnd: Prisma.RecordWhereInput): Promise<RecordDetail | null> {
+export async function loadRecordDetail(
+  where: Prisma.RecordWhereInput,
+  otherEnd: Prisma.RecordWhereInput,
+): Promise<RecordDetail | null> {
   const other = { select: { id: true, name: true, deletedAt: true, entity: { select: { slug: true, name: true } } } };
   const r = await db().record.findFirst({
     where,
@@ -58,19 +62,58 @@ export async function loadRecordDetail(where: Prisma.RecordWhereInput, otherEnd:
     },
   });
   if (!r) return null;
-  const link = (x: { id: string; name: string; deletedAt: Date | null; entity: { slug: string; name: string } }): RelatedRecord =>
-    ({ id: x.id, name: x.name, entitySlug: x.entity.slug, entityName: x.entity.name, trashed: x.deletedAt !== null });
+  const link = (x: {
+    id: string;
+    name: string;
+    deletedAt: Date | null;
+    entity: { slug: string; name: string };
+  }): RelatedRecord => ({
+    id: x.id,
+    name: x.name,
+    entitySlug: x.entity.slug,
+    entityName: x.entity.name,
+    trashed: x.deletedAt !== null,
+  });
   return {
-    id: r.id, recordNumber: r.recordNumber.toString(), name: r.name, entity: r.entity, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId,
+    id: r.id,
+    recordNumber: r.recordNumber.toString(),
+    name: r.name,
+    entity: r.entity,
+    phoneNumber: r.phoneNumber,
+    externalProvider: r.externalProvider,
+    externalId: r.externalId,
     attributes: (r.attributes ?? {}) as Record<string, unknown>,
-    owner: r.owner?.name ?? null, createdBy: r.createdBy?.name ?? null,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-    notes: r.notes.map((n) => ({ id: n.id, body: n.body, author: n.author?.name ?? null, createdAt: n.createdAt.toISOString() })),
-    activities: r.activities.map((a) => ({ id: a.id, kind: a.kind, summary: a.summary, actor: a.actor?.name ?? null, occurredAt: a.occurredAt.toISOString() })),
-    subformRows: r.subformRows.map((s) => ({ id: s.id, subform: s.subform, position: s.position, values: (s.values ?? {}) as Record<string, unknown> })),
+    owner: r.owner?.name ?? null,
+    createdBy: r.createdBy?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    notes: r.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      author: n.author?.name ?? null,
+      createdAt: n.createdAt.toISOString(),
+    })),
+    activities: r.activities.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      summary: a.summary,
+      actor: a.actor?.name ?? null,
+      occurredAt: a.occurredAt.toISOString(),
+    })),
+    subformRows: r.subformRows.map((s) => ({
+      id: s.id,
+      subform: s.subform,
+      position: s.position,
+      values: (s.values ?? {}) as Record<string, unknown>,
+    })),
     relations: [
       ...r.relationsFrom.map((x) => ({ id: x.id, label: x.label, direction: "to" as const, record: link(x.toRecord) })),
-      ...r.relationsTo.map((x) => ({ id: x.id, label: x.label, direction: "from" as const, record: link(x.fromRecord) })),
+      ...r.relationsTo.map((x) => ({
+        id: x.id,
+        label: x.label,
+        direction: "from" as const,
+        record: link(x.fromRecord),
+      })),
     ],
   };
 }

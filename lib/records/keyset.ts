@@ -29,7 +29,8 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
     });
   // Prisma orders a count with `take` by id unless told otherwise, which sorts every match
   // before it can stop; in the page's own order the index scan stops at the cap.
-  const countMatches = () => cappedCount((take) => db().record.count({ where, take, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }));
+  const countMatches = () =>
+    cappedCount((take) => db().record.count({ where, take, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }));
 
   let rows: Awaited<ReturnType<typeof readPage>>;
   let count: Awaited<ReturnType<typeof countMatches>>;
@@ -42,12 +43,13 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
     // sampled statistics and, when it guesses many for a rare term, walks the whole index (40 ms
     // instead of 2 at 200,000 records). The count says which it is, so the page need not guess.
     count = await countMatches();
-    rows = count.totalCount > SPARSE_MATCHES
-      ? await readPage()
-      : await db().$transaction(async (tx) => {
-        await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
-        return readPage(tx);
-      });
+    rows =
+      count.totalCount > SPARSE_MATCHES
+        ? await readPage()
+        : await db().$transaction(async (tx) => {
+            await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+            return readPage(tx);
+          });
   }
   const page = cutPage(rows, request, (r) => {
     const row = r as { createdAt: Date; id: string };

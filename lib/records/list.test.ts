@@ -52,9 +52,15 @@ describe("listRecords", () => {
 
   it("searches by name, phone number and external id, case-insensitively", async () => {
     const ws = await makeWorkspace();
-    await makeRecord(ws, { name: "Ada Lovelace", phoneNumber: "+441234567890", externalProvider: "hubspot", externalId: "HS-77" });
+    await makeRecord(ws, {
+      name: "Ada Lovelace",
+      phoneNumber: "+441234567890",
+      externalProvider: "hubspot",
+      externalId: "HS-77",
+    });
     await makeRecord(ws, { name: "Grace Hopper" });
-    const find = async (q: string) => (await listRecords(ws.actors.member, { entity: "leads", q })).items.map((r) => r.name);
+    const find = async (q: string) =>
+      (await listRecords(ws.actors.member, { entity: "leads", q })).items.map((r) => r.name);
     expect(await find("ada")).toEqual(["Ada Lovelace"]);
     expect(await find("4412345")).toEqual(["Ada Lovelace"]);
     expect(await find("hs-77")).toEqual(["Ada Lovelace"]);
@@ -66,23 +72,38 @@ describe("listRecords", () => {
     const rows = await makeRecords(ws, SPARSE_MATCHES + 50);
     const viewer = ws.actors.viewer;
     const setsPlan = async (q: string) =>
-      (await captureQueries(() => listRecords(viewer, { entity: "leads", q }))).some((c) => c.query.includes("enable_indexscan"));
+      (await captureQueries(() => listRecords(viewer, { entity: "leads", q }))).some((c) =>
+        c.query.includes("enable_indexscan"),
+      );
     expect(await setsPlan("Bulk 0001")).toBe(true);
     expect(await setsPlan("Bulk")).toBe(false);
     expect(await setsPlan("")).toBe(false);
 
     // "Bulk 00" matches 1,000 rows: the few-matches path, paged forward and back like any list.
-    const matching = rows.filter((r) => r.name.startsWith("Bulk 00")).reverse().map((r) => r.id);
+    const matching = rows
+      .filter((r) => r.name.startsWith("Bulk 00"))
+      .reverse()
+      .map((r) => r.id);
     const p1 = await listRecords(viewer, { entity: "leads", q: "Bulk 00" });
     expect(p1.totalCount).toBe(1000);
     expect(p1.items.map((r) => r.id)).toEqual(matching.slice(0, 50));
     const p2 = await listRecords(viewer, { entity: "leads", q: "Bulk 00", cursor: p1.nextCursor! });
     expect(p2.items.map((r) => r.id)).toEqual(matching.slice(50, 100));
-    const back = await listRecords(viewer, { entity: "leads", q: "Bulk 00", cursor: p2.prevCursor!, direction: "prev" });
+    const back = await listRecords(viewer, {
+      entity: "leads",
+      q: "Bulk 00",
+      cursor: p2.prevCursor!,
+      direction: "prev",
+    });
     expect(back.items.map((r) => r.id)).toEqual(matching.slice(0, 50));
     const many = await listRecords(viewer, { entity: "leads", q: "Bulk" });
     expect(many.totalCount).toBe(SPARSE_MATCHES + 50);
-    expect(many.items.map((r) => r.id)).toEqual([...rows].reverse().slice(0, 50).map((r) => r.id));
+    expect(many.items.map((r) => r.id)).toEqual(
+      [...rows]
+        .reverse()
+        .slice(0, 50)
+        .map((r) => r.id),
+    );
   });
 
   it("never shows trashed records or another workspace's records", async () => {
@@ -99,8 +120,12 @@ describe("listRecords", () => {
   it("answers not found for another workspace's entity, as for an unknown one", async () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
-    await expect(listRecords(ws.actors.owner, { entity: other.entities.leads })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listRecords(ws.actors.owner, { entity: "no-such-entity" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listRecords(ws.actors.owner, { entity: other.entities.leads })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(listRecords(ws.actors.owner, { entity: "no-such-entity" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("rejects a malformed cursor or limit with a validation error naming the field", async () => {
@@ -108,7 +133,10 @@ describe("listRecords", () => {
     const error = await listRecords(ws.actors.member, { cursor: "garbage" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "VALIDATION", field: "cursor" });
-    await expect(listRecords(ws.actors.member, { limit: 500 })).rejects.toMatchObject({ code: "VALIDATION", field: "limit" });
+    await expect(listRecords(ws.actors.member, { limit: 500 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "limit",
+    });
     expect(await db().record.count()).toBe(0);
   });
 });

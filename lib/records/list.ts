@@ -35,8 +35,16 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
     {
-      id: true, recordNumber: true, entityId: true, name: true, phoneNumber: true, externalProvider: true, externalId: true,
-      attributes: true, createdAt: true, owner: { select: { name: true } },
+      id: true,
+      recordNumber: true,
+      entityId: true,
+      name: true,
+      phoneNumber: true,
+      externalProvider: true,
+      externalId: true,
+      attributes: true,
+      createdAt: true,
+      owner: { select: { name: true } },
     },
     input,
     { searched: !!input.q?.trim() },
@@ -44,10 +52,16 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
 
   return {
     items: rows.map((r) => ({
-      id: r.id, recordNumber: r.recordNumber.toString(), entityId: r.entityId, name: r.name, phoneNumber: r.phoneNumber,
-      externalProvider: r.externalProvider, externalId: r.externalId,
+      id: r.id,
+      recordNumber: r.recordNumber.toString(),
+      entityId: r.entityId,
+      name: r.name,
+      phoneNumber: r.phoneNumber,
+      externalProvider: r.externalProvider,
+      externalId: r.externalId,
       attributes: (r.attributes ?? {}) as Record<string, unknown>,
-      ownerName: r.owner?.name ?? null, createdAt: r.createdAt.toISOString(),
+      ownerName: r.owner?.name ?? null,
+      createdAt: r.createdAt.toISOString(),
     })),
     nextCursor,
     prevCursor,

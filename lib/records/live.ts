@@ -9,9 +9,15 @@ export const LIVE = { deletedAt: null } satisfies Prisma.RecordWhereInput;
 export const TRASHED = { deletedAt: { not: null } } satisfies Prisma.RecordWhereInput;
 
 /** `where` within the workspace and state; a `where` that names either too is ANDed, never overwritten. */
-function scoped(state: Prisma.RecordWhereInput, workspaceId: string, where: Prisma.RecordWhereInput): Prisma.RecordWhereInput {
+function scoped(
+  state: Prisma.RecordWhereInput,
+  workspaceId: string,
+  where: Prisma.RecordWhereInput,
+): Prisma.RecordWhereInput {
   const scope = { workspaceId, ...state };
-  return where.deletedAt === undefined && where.workspaceId === undefined ? { ...where, ...scope } : { AND: [where, scope] };
+  return where.deletedAt === undefined && where.workspaceId === undefined
+    ? { ...where, ...scope }
+    : { AND: [where, scope] };
 }
 
 /** Records of the workspace that are not in the trash. */

@@ -43,19 +43,40 @@ type NamedRecord = { id: string; recordNumber: bigint; entityId: string };
  * Runs a bulk domain call on the records the refs name (`named[i]`: those refs[i] names); a
  * ref naming none fails as not found, as given.
  */
-async function runOnNamed(refs: string[], named: NamedRecord[][], run: (ids: string[]) => Promise<BulkResult>): Promise<RefRun> {
+async function runOnNamed(
+  refs: string[],
+  named: NamedRecord[][],
+  run: (ids: string[]) => Promise<BulkResult>,
+): Promise<RefRun> {
   const ids = [...new Set(named.flat().map((n) => n.id))];
   const result = ids.length ? await run(ids) : { succeeded: [], failed: [] };
   const done = new Set(result.succeeded);
   const failedById = new Map(result.failed.map((f) => [f.id, f]));
   const outcomes = refs.map((ref, i): RefOutcome => {
     const records = named[i]!;
-    if (!records.length) return { ref, id: null, recordNumber: null, entityId: null, ok: false, code: "NOT_FOUND", message: NOT_FOUND_MESSAGE };
+    if (!records.length)
+      return {
+        ref,
+        id: null,
+        recordNumber: null,
+        entityId: null,
+        ok: false,
+        code: "NOT_FOUND",
+        message: NOT_FOUND_MESSAGE,
+      };
     const bad = records.find((r) => !done.has(r.id));
     const first = bad ?? records[0]!;
     if (!bad) return { ref, id: first.id, recordNumber: first.recordNumber, entityId: first.entityId, ok: true };
     const why = failedById.get(bad.id) ?? failure(bad.id, "NOT_FOUND", NOT_FOUND_MESSAGE);
-    return { ref, id: bad.id, recordNumber: bad.recordNumber, entityId: bad.entityId, ok: false, code: why.code, message: why.message };
+    return {
+      ref,
+      id: bad.id,
+      recordNumber: bad.recordNumber,
+      entityId: bad.entityId,
+      ok: false,
+      code: why.code,
+      message: why.message,
+    };
   });
   return { outcomes, changed: result.succeeded.length };
 }
@@ -64,7 +85,12 @@ async function runOnNamed(refs: string[], named: NamedRecord[][], run: (ids: str
  * Records named by string id or number, in the caller's workspace (and entity, when given),
  * live or trashed: the domain call decides what each state means.
  */
-export async function runOnRecordRefs(actor: Actor, refs: string[], entityId: string | null, run: (ids: string[]) => Promise<BulkResult>): Promise<RefRun> {
+export async function runOnRecordRefs(
+  actor: Actor,
+  refs: string[],
+  entityId: string | null,
+  run: (ids: string[]) => Promise<BulkResult>,
+): Promise<RefRun> {
   const numbers = refs.filter(isRecordNumber).map((r) => BigInt(r));
   const rows = await db().record.findMany({
     where: {
@@ -95,20 +121,44 @@ export function identifierText(identifier: RecordIdentifier): string {
  * external provider and id, resolved in one query. Every live record an identifier names is in
  * the call; an identifier naming none fails as given.
  */
-export async function runOnIdentifiers(actor: Actor, entityId: string, identifiers: RecordIdentifier[], run: (ids: string[]) => Promise<BulkResult>): Promise<RefRun> {
+export async function runOnIdentifiers(
+  actor: Actor,
+  entityId: string,
+  identifiers: RecordIdentifier[],
+  run: (ids: string[]) => Promise<BulkResult>,
+): Promise<RefRun> {
   const phones = identifiers.flatMap((i) => ("phoneNumber" in i ? [normalizePhone(i.phoneNumber)] : []));
-  const externals = identifiers.flatMap((i) => ("externalId" in i ? [{ externalProvider: i.externalProvider, externalId: i.externalId }] : []));
+  const externals = identifiers.flatMap((i) =>
+    "externalId" in i ? [{ externalProvider: i.externalProvider, externalId: i.externalId }] : [],
+  );
   const or: Prisma.RecordWhereInput[] = [...(phones.length ? [{ phoneNumber: { in: phones } }] : []), ...externals];
   const rows = await db().record.findMany({
     where: { workspaceId: actor.workspaceId, entityId, ...LIVE, OR: or },
-    select: { id: true, recordNumber: true, entityId: true, phoneNumber: true, externalProvider: true, externalId: true },
+    select: {
+      id: true,
+      recordNumber: true,
+      entityId: true,
+      phoneNumber: true,
+      externalProvider: true,
+      externalId: true,
+    },
   });
   const refs = identifiers.map(identifierText);
-  const keyOf = (i: RecordIdentifier) => ("phoneNumber" in i ? `p|${normalizePhone(i.phoneNumber)}` : `x|${i.externalProvider}|${i.externalId}`);
+  const keyOf = (i: RecordIdentifier) =>
+    "phoneNumber" in i ? `p|${normalizePhone(i.phoneNumber)}` : `x|${i.externalProvider}|${i.externalId}`;
   const byKey = new Map<string, NamedRecord[]>();
   for (const r of rows) {
-    const keys = [r.phoneNumber !== null ? `p|${r.phoneNumber}` : null, r.externalId !== null ? `x|${r.externalProvider}|${r.externalId}` : null];
-    for (const key of keys) if (key) byKey.set(key, [...(byKey.get(key) ?? []), { id: r.id, recordNumber: r.recordNumber, entityId: r.entityId }]);
+    const keys = [
+      r.phoneNumber !== null ? `p|${r.phoneNumber}` : null,
+      r.externalId !== null ? `x|${r.externalProvider}|${r.externalId}` : null,
+    ];
+    for (const key of keys)
+      if (key)
+        byKey.set(key, [...(byKey.get(key) ?? []), { id: r.id, recordNumber: r.recordNumber, entityId: r.entityId }]);
   }
-  return runOnNamed(refs, identifiers.map((i) => byKey.get(keyOf(i)) ?? []), run);
+  return runOnNamed(
+    refs,
+    identifiers.map((i) => byKey.get(keyOf(i)) ?? []),
+    run,
+  );
 }

@@ -11,7 +11,11 @@ export type ListRecordsInput = z.output<typeof listRecordsSchema>;
 /** The records query as a URL or a client sends it, before parsing. */
 export type RecordsQuery = z.input<typeof listRecordsSchema>;
 
-export const recordIdSchema = z.string().trim().min(1, "A record id cannot be empty").max(64, "A record id is at most 64 characters");
+export const recordIdSchema = z
+  .string()
+  .trim()
+  .min(1, "A record id cannot be empty")
+  .max(64, "A record id is at most 64 characters");
 
 /** The cap of every bulk call, whichever door it comes through. */
 export const MAX_BULK_IDS = 1000;
@@ -23,7 +27,11 @@ export const recordIdsSchema = z
   .transform((ids) => [...new Set(ids)])
   .superRefine((ids, ctx) => {
     if (ids.length > MAX_BULK_IDS) {
-      ctx.addIssue({ code: "custom", message: `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`, params: { code: "LIMIT_EXCEEDED" } });
+      ctx.addIssue({
+        code: "custom",
+        message: `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`,
+        params: { code: "LIMIT_EXCEEDED" },
+      });
     }
   })
   // The cap as API documents show it (the refinement above enforces it, after de-duplication).

@@ -21,15 +21,30 @@ const CHUNK = 5000;
  * so a record being moved to the trash at this moment is either left out or dropped by that
  * delete afterwards: the cache never ends up holding a trashed record.
  */
-async function fillMembers(tx: Tx, workspaceId: string, segmentId: string, entityId: string, filter: SegmentFilter, now: Date): Promise<number> {
-  const matching = await tx.record.findMany({ where: liveRecords(workspaceId, { entityId, ...filterWhere(filter) }), select: { id: true } });
+async function fillMembers(
+  tx: Tx,
+  workspaceId: string,
+  segmentId: string,
+  entityId: string,
+  filter: SegmentFilter,
+  now: Date,
+): Promise<number> {
+  const matching = await tx.record.findMany({
+    where: liveRecords(workspaceId, { entityId, ...filterWhere(filter) }),
+    select: { id: true },
+  });
   let count = 0;
   for (let i = 0; i < matching.length; i += CHUNK) {
     const ids = matching.slice(i, i + CHUNK).map((r) => r.id);
     const live = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Record" WHERE id IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL FOR SHARE`;
     if (live.length === 0) continue;
-    count += (await tx.segmentMember.createMany({ data: live.map((r) => ({ segmentId, recordId: r.id, addedAt: now })), skipDuplicates: true })).count;
+    count += (
+      await tx.segmentMember.createMany({
+        data: live.map((r) => ({ segmentId, recordId: r.id, addedAt: now })),
+        skipDuplicates: true,
+      })
+    ).count;
   }
   return count;
 }
@@ -44,9 +59,19 @@ export async function createSegment(actor: Actor, input: CreateSegmentInput, now
 
   return transaction(async (tx) => {
     assertKnownFields(input.filter.conditions, await entityFields(tx, actor.workspaceId, entity.id), entity.name);
-    const filter: SegmentFilter = { ...(input.filter.q ? { q: input.filter.q } : {}), conditions: input.filter.conditions };
+    const filter: SegmentFilter = {
+      ...(input.filter.q ? { q: input.filter.q } : {}),
+      conditions: input.filter.conditions,
+    };
     const segment = await tx.segment.create({
-      data: { workspaceId: actor.workspaceId, entityId: entity.id, name: input.name, filter, createdById: actor.userId, createdAt: now },
+      data: {
+        workspaceId: actor.workspaceId,
+        entityId: entity.id,
+        name: input.name,
+        filter,
+        createdById: actor.userId,
+        createdAt: now,
+      },
       select: { id: true },
     });
     const memberCount = await fillMembers(tx, actor.workspaceId, segment.id, entity.id, filter, now);

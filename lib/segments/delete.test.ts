@@ -12,11 +12,24 @@ withTestDatabase();
 const qualified = { conditions: [{ field: "status", op: "equals" as const, value: "Qualified" }] };
 
 async function segmentWithAutomations(ws: TestWorkspace) {
-  const records = [await makeRecord(ws, { attributes: { status: "Qualified" } }), await makeRecord(ws, { attributes: { status: "Qualified" } })];
-  const { segmentId } = await createSegment(ws.actors.member, { name: "Qualified leads", entity: "leads", filter: qualified }, NOW);
-  const welcome = await db().automation.create({ data: { workspaceId: ws.id, name: "Welcome", trigger: "SEGMENT_ENTERED", segmentId, entityId: ws.entities.leads } });
-  const paused = await db().automation.create({ data: { workspaceId: ws.id, name: "Paused follow-up", trigger: "SEGMENT_ENTERED", segmentId, status: "PAUSED" } });
-  const onDelete = await db().automation.create({ data: { workspaceId: ws.id, name: "On lead delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads } });
+  const records = [
+    await makeRecord(ws, { attributes: { status: "Qualified" } }),
+    await makeRecord(ws, { attributes: { status: "Qualified" } }),
+  ];
+  const { segmentId } = await createSegment(
+    ws.actors.member,
+    { name: "Qualified leads", entity: "leads", filter: qualified },
+    NOW,
+  );
+  const welcome = await db().automation.create({
+    data: { workspaceId: ws.id, name: "Welcome", trigger: "SEGMENT_ENTERED", segmentId, entityId: ws.entities.leads },
+  });
+  const paused = await db().automation.create({
+    data: { workspaceId: ws.id, name: "Paused follow-up", trigger: "SEGMENT_ENTERED", segmentId, status: "PAUSED" },
+  });
+  const onDelete = await db().automation.create({
+    data: { workspaceId: ws.id, name: "On lead delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+  });
   return { records, segmentId, welcome, paused, onDelete };
 }
 
@@ -33,13 +46,31 @@ describe("segment delete", () => {
     // The records themselves are untouched.
     expect(await db().record.count({ where: { id: { in: records.map((r) => r.id) }, deletedAt: null } })).toBe(2);
     for (const a of [welcome, paused]) {
-      expect(await db().automation.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "DETACHED", detachedAt: NOW, segmentId: null });
+      expect(await db().automation.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+        status: "DETACHED",
+        detachedAt: NOW,
+        segmentId: null,
+      });
     }
-    expect(await db().automation.findUniqueOrThrow({ where: { id: onDelete.id } })).toMatchObject({ status: "ACTIVE", detachedAt: null });
+    expect(await db().automation.findUniqueOrThrow({ where: { id: onDelete.id } })).toMatchObject({
+      status: "ACTIVE",
+      detachedAt: null,
+    });
 
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "segments.delete" } });
-    expect(entry).toMatchObject({ workspaceId: ws.id, actorId: ws.actors.member.userId, door: "UI", entityId: ws.entities.leads, targetIds: [segmentId], count: 1 });
-    expect(entry.details).toMatchObject({ name: "Qualified leads", memberCount: 2, detachedAutomationIds: [welcome.id, paused.id].sort() });
+    expect(entry).toMatchObject({
+      workspaceId: ws.id,
+      actorId: ws.actors.member.userId,
+      door: "UI",
+      entityId: ws.entities.leads,
+      targetIds: [segmentId],
+      count: 1,
+    });
+    expect(entry.details).toMatchObject({
+      name: "Qualified leads",
+      memberCount: 2,
+      detachedAutomationIds: [welcome.id, paused.id].sort(),
+    });
   });
 
   it("answers NOT_FOUND for an unknown id and for another workspace's segment alike, changing nothing", async () => {
@@ -57,7 +88,10 @@ describe("segment delete", () => {
   it("refuses a second delete of the same segment as not found", async () => {
     const ws = await makeWorkspace();
     const { segmentId } = await segmentWithAutomations(ws);
-    const [first, second] = await Promise.allSettled([deleteSegment(ws.actors.member, { id: segmentId }, NOW), deleteSegment(ws.actors.owner, { id: segmentId }, NOW)]);
+    const [first, second] = await Promise.allSettled([
+      deleteSegment(ws.actors.member, { id: segmentId }, NOW),
+      deleteSegment(ws.actors.owner, { id: segmentId }, NOW),
+    ]);
     expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
     const rejected = [first, second].find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: "NOT_FOUND" });
@@ -68,7 +102,10 @@ describe("segment delete", () => {
     const ws = await makeWorkspace();
     const remove = viaSchema(segmentRefSchema, deleteSegment);
     await expect(remove(ws.actors.owner, { id: "" })).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
-    await expect(remove(ws.actors.owner, { id: 42 as never })).rejects.toMatchObject({ code: "VALIDATION", field: "id" });
+    await expect(remove(ws.actors.owner, { id: 42 as never })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "id",
+    });
   });
 
   it("lets only the OWNER delete a segment whose creator was removed", async () => {

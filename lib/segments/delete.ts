@@ -23,7 +23,10 @@ export async function deleteSegment(actor: Actor, { id }: { id: string }, now: D
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Segment" WHERE id = ${id} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("Segment");
-    const segment = await tx.segment.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, entityId: true, createdById: true } });
+    const segment = await tx.segment.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, name: true, entityId: true, createdById: true },
+    });
     if (!canDeleteSegment(actor, segment)) throw forbidden(SEGMENT_DELETE_REFUSED);
 
     const detached = await tx.automation.updateManyAndReturn({
@@ -39,7 +42,13 @@ export async function deleteSegment(actor: Actor, { id }: { id: string }, now: D
       action: "segments.delete",
       entityId: segment.entityId,
       targetIds: [id],
-      details: { name: segment.name, names: [segment.name], memberCount, detachedAutomationIds, createdById: segment.createdById },
+      details: {
+        name: segment.name,
+        names: [segment.name],
+        memberCount,
+        detachedAutomationIds,
+        createdById: segment.createdById,
+      },
     });
     return { segmentId: id, detachedAutomationIds };
   });

@@ -17,14 +17,21 @@ export async function entityFields(client: Tx, workspaceId: string, entityId: st
     FROM "Record", jsonb_object_keys(CASE WHEN jsonb_typeof(attributes) = 'object' THEN attributes ELSE '{}'::jsonb END) AS k
     WHERE "workspaceId" = ${workspaceId} AND "entityId" = ${entityId}
     ORDER BY k`);
-  return [...RECORD_FIELD_NAMES, ...rows.map((r) => r.key).filter((k) => !(RECORD_FIELD_NAMES as string[]).includes(k))];
+  return [
+    ...RECORD_FIELD_NAMES,
+    ...rows.map((r) => r.key).filter((k) => !(RECORD_FIELD_NAMES as string[]).includes(k)),
+  ];
 }
 
 /** A condition on a field no record of the entity has is a typo, not an empty segment. */
 export function assertKnownFields(conditions: Condition[], known: string[], entityName: string): void {
   const index = conditions.findIndex((c) => !known.includes(c.field));
   if (index === -1) return;
-  throw new AppError("VALIDATION", `${entityName} have no field “${conditions[index]!.field}”. Known fields: ${known.join(", ")}.`, `filter.conditions.${index}.field`);
+  throw new AppError(
+    "VALIDATION",
+    `${entityName} have no field “${conditions[index]!.field}”. Known fields: ${known.join(", ")}.`,
+    `filter.conditions.${index}.field`,
+  );
 }
 
 /** Fields per entity slug, for the "New segment" dialog. */

@@ -4,7 +4,12 @@ import { searchTermSchema, searchWhere } from "@/lib/records/search";
 
 /** A segment's saved filter: record fields and attribute conditions, all of which must hold. */
 export const conditionSchema = z.object({
-  field: z.string().trim().min(1).max(64).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Field names are letters, digits and _"),
+  field: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Field names are letters, digits and _"),
   op: z.enum(["equals", "not_equals", "contains"]),
   value: z.string().trim().max(200),
 });
@@ -17,11 +22,18 @@ export const segmentFilterSchema = z.object({
 export type SegmentFilter = z.infer<typeof segmentFilterSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 
-const RECORD_FIELDS = { name: "name", phone: "phoneNumber", externalId: "externalId", externalProvider: "externalProvider" } as const;
+const RECORD_FIELDS = {
+  name: "name",
+  phone: "phoneNumber",
+  externalId: "externalId",
+  externalProvider: "externalProvider",
+} as const;
 
 function conditionWhere(c: Condition): Prisma.RecordWhereInput {
   // Own keys only: a field named "__proto__" or "constructor" is an attribute like any other.
-  const column = Object.hasOwn(RECORD_FIELDS, c.field) ? RECORD_FIELDS[c.field as keyof typeof RECORD_FIELDS] : undefined;
+  const column = Object.hasOwn(RECORD_FIELDS, c.field)
+    ? RECORD_FIELDS[c.field as keyof typeof RECORD_FIELDS]
+    : undefined;
   if (column) {
     if (c.op === "equals") return { [column]: { equals: c.value, mode: "insensitive" } };
     if (c.op === "not_equals") return { NOT: { [column]: { equals: c.value, mode: "insensitive" } } };

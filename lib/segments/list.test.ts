@@ -21,7 +21,10 @@ describe("segment list and members", () => {
     const { segmentId } = await createSegment(ws.actors.member, { name: "Q", entity: "leads", filter: qualified }, NOW);
     await softDeleteRecords(ws.actors.member, { ids: [rows[119]!.id] }, NOW);
 
-    const newestFirst = rows.slice(0, 119).reverse().map((r) => r.id);
+    const newestFirst = rows
+      .slice(0, 119)
+      .reverse()
+      .map((r) => r.id);
     const p1 = await listSegmentMembers(ws.actors.viewer, { id: segmentId });
     expect(p1.totalCount).toBe(119);
     expect(p1.items.map((r) => r.id)).toEqual(newestFirst.slice(0, 50));
@@ -31,7 +34,11 @@ describe("segment list and members", () => {
     const p3 = await listSegmentMembers(ws.actors.viewer, { id: segmentId, cursor: p2.nextCursor! });
     expect(p3.items.map((r) => r.id)).toEqual(newestFirst.slice(100));
     expect(p3.nextCursor).toBeNull();
-    const back = await listSegmentMembers(ws.actors.viewer, { id: segmentId, cursor: p3.prevCursor!, direction: "prev" });
+    const back = await listSegmentMembers(ws.actors.viewer, {
+      id: segmentId,
+      cursor: p3.prevCursor!,
+      direction: "prev",
+    });
     expect(back.items.map((r) => r.id)).toEqual(newestFirst.slice(50, 100));
   });
 
@@ -39,23 +46,48 @@ describe("segment list and members", () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     await makeRecords(other, 1, { entityId: other.entities.leads, attributes: { status: "Qualified" } });
-    const { segmentId } = await createSegment(other.actors.member, { name: "Theirs", entity: other.entities.leads, filter: qualified }, NOW);
-    await expect(getSegment(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Segment not found." });
-    await expect(listSegmentMembers(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Segment not found." });
+    const { segmentId } = await createSegment(
+      other.actors.member,
+      { name: "Theirs", entity: other.entities.leads, filter: qualified },
+      NOW,
+    );
+    await expect(getSegment(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Segment not found.",
+    });
+    await expect(listSegmentMembers(ws.actors.owner, { id: segmentId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Segment not found.",
+    });
     expect(await listSegments(ws.actors.owner)).toEqual([]);
   });
 
   it("tells each caller whether they may delete each segment, by the same rule the delete enforces", async () => {
     const ws = await makeWorkspace();
     await makeRecords(ws, 2, { attributes: { status: "Qualified" } });
-    const { segmentId } = await createSegment(ws.actors.member, { name: "Mine", entity: "leads", filter: qualified }, NOW);
-    await db().automation.create({ data: { workspaceId: ws.id, name: "Welcome", trigger: "SEGMENT_ENTERED", segmentId } });
+    const { segmentId } = await createSegment(
+      ws.actors.member,
+      { name: "Mine", entity: "leads", filter: qualified },
+      NOW,
+    );
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "Welcome", trigger: "SEGMENT_ENTERED", segmentId },
+    });
     const canDelete = async (who: keyof typeof ws.actors) => (await listSegments(ws.actors[who]))[0]!.canDelete;
-    expect({ viewer: await canDelete("viewer"), member: await canDelete("member"), member2: await canDelete("member2"), admin: await canDelete("admin"), owner: await canDelete("owner") })
-      .toEqual({ viewer: false, member: true, member2: false, admin: false, owner: true });
+    expect({
+      viewer: await canDelete("viewer"),
+      member: await canDelete("member"),
+      member2: await canDelete("member2"),
+      admin: await canDelete("admin"),
+      owner: await canDelete("owner"),
+    }).toEqual({ viewer: false, member: true, member2: false, admin: false, owner: true });
     expect(await getSegment(ws.actors.viewer, { id: segmentId })).toMatchObject({
-      name: "Mine", memberCount: 2, entity: { slug: "leads" }, filter: qualified,
-      createdBy: { id: ws.actors.member.userId }, automations: [{ name: "Welcome", status: "ACTIVE" }],
+      name: "Mine",
+      memberCount: 2,
+      entity: { slug: "leads" },
+      filter: qualified,
+      createdBy: { id: ws.actors.member.userId },
+      automations: [{ name: "Welcome", status: "ACTIVE" }],
     });
   });
 });

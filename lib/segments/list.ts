@@ -21,7 +21,11 @@ export interface SegmentRow {
 }
 
 const rowSelect = {
-  id: true, name: true, filter: true, createdAt: true, createdById: true,
+  id: true,
+  name: true,
+  filter: true,
+  createdAt: true,
+  createdById: true,
   entity: { select: { id: true, slug: true, name: true } },
   createdBy: { select: { id: true, name: true, email: true } },
   automations: { select: { id: true, name: true, status: true }, orderBy: { createdAt: "asc" } },
@@ -32,8 +36,14 @@ const rowSelect = {
 function toRow(actor: Actor, s: Prisma.SegmentGetPayload<{ select: typeof rowSelect }>): SegmentRow {
   const filter = segmentFilterSchema.safeParse(s.filter);
   return {
-    id: s.id, name: s.name, entity: s.entity, filter: filter.success ? filter.data : { conditions: [] }, createdBy: s.createdBy,
-    memberCount: s._count.members, automations: s.automations, createdAt: s.createdAt.toISOString(),
+    id: s.id,
+    name: s.name,
+    entity: s.entity,
+    filter: filter.success ? filter.data : { conditions: [] },
+    createdBy: s.createdBy,
+    memberCount: s._count.members,
+    automations: s.automations,
+    createdAt: s.createdAt.toISOString(),
     canDelete: canDeleteSegment(actor, s),
   };
 }
@@ -41,7 +51,11 @@ function toRow(actor: Actor, s: Prisma.SegmentGetPayload<{ select: typeof rowSel
 /** Every segment of the caller's workspace, newest first, with creator, members and automations. */
 export async function listSegments(actor: Actor): Promise<SegmentRow[]> {
   assertCan(actor, "records.read");
-  const segments = await db().segment.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: rowSelect });
+  const segments = await db().segment.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: rowSelect,
+  });
   return segments.map((s) => toRow(actor, s));
 }
 

@@ -19,22 +19,39 @@ export interface SegmentMembersPage extends CappedCount {
 /** A segment's cached members that are live, newest record first, with keyset paging both ways. */
 export async function listSegmentMembers(actor: Actor, input: SegmentMembersInput): Promise<SegmentMembersPage> {
   assertCan(actor, "records.read");
-  const segment = await db().segment.findFirst({ where: { id: input.id, workspaceId: actor.workspaceId }, select: { id: true } });
+  const segment = await db().segment.findFirst({
+    where: { id: input.id, workspaceId: actor.workspaceId },
+    select: { id: true },
+  });
   if (!segment) throw notFound("Segment");
 
   const base = liveRecords(actor.workspaceId, { segmentMembers: { some: { segmentId: segment.id } } });
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
     {
-      id: true, name: true, phoneNumber: true, externalProvider: true, externalId: true, attributes: true, createdAt: true, owner: { select: { name: true } },
+      id: true,
+      name: true,
+      phoneNumber: true,
+      externalProvider: true,
+      externalId: true,
+      attributes: true,
+      createdAt: true,
+      owner: { select: { name: true } },
       segmentMembers: { where: { segmentId: segment.id }, select: { addedAt: true } },
     },
     input,
   );
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, phoneNumber: r.phoneNumber, externalProvider: r.externalProvider, externalId: r.externalId, attributes: (r.attributes ?? {}) as Record<string, unknown>,
-      ownerName: r.owner?.name ?? null, createdAt: r.createdAt.toISOString(), addedAt: r.segmentMembers[0]!.addedAt.toISOString(),
+      id: r.id,
+      name: r.name,
+      phoneNumber: r.phoneNumber,
+      externalProvider: r.externalProvider,
+      externalId: r.externalId,
+      attributes: (r.attributes ?? {}) as Record<string, unknown>,
+      ownerName: r.owner?.name ?? null,
+      createdAt: r.createdAt.toISOString(),
+      addedAt: r.segmentMembers[0]!.addedAt.toISOString(),
     })),
     nextCursor,
     prevCursor,

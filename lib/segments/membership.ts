@@ -39,17 +39,25 @@ export async function refreshMemberships(
     // The records are live and of the segment's entity: an empty filter matches them all.
     const matching = isEmptyFilter(filter.data)
       ? candidates
-      : (await tx.record.findMany({
-          where: liveRecords(workspaceId, { id: { in: candidates }, entityId: segment.entityId, ...filterWhere(filter.data) }),
-          select: { id: true },
-        })).map((m) => m.id);
+      : (
+          await tx.record.findMany({
+            where: liveRecords(workspaceId, {
+              id: { in: candidates },
+              entityId: segment.entityId,
+              ...filterWhere(filter.data),
+            }),
+            select: { id: true },
+          })
+        ).map((m) => m.id);
     if (matching.length === 0) continue;
     // Only rows actually inserted count as entering: a record already cached did not enter now.
-    entered.push(...(await tx.$queryRaw<{ segmentId: string; recordId: string }[]>`
+    entered.push(
+      ...(await tx.$queryRaw<{ segmentId: string; recordId: string }[]>`
       INSERT INTO "SegmentMember" ("segmentId", "recordId", "addedAt")
       SELECT ${segment.id}, id, ${sqlTime(new Date())} FROM unnest(${matching}::text[]) AS id
       ON CONFLICT DO NOTHING
-      RETURNING "segmentId", "recordId"`));
+      RETURNING "segmentId", "recordId"`),
+    );
   }
   return fireOnSegmentEntered(tx, { workspaceId, door }, entered);
 }

@@ -19,7 +19,12 @@ export async function previewSegment(actor: Actor, input: PreviewSegmentInput): 
   const where = liveRecords(actor.workspaceId, { entityId: entity.id, ...filterWhere(input.filter) });
   const [count, sample] = await Promise.all([
     db().record.count({ where }),
-    db().record.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 3, select: { id: true, name: true } }),
+    db().record.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 3,
+      select: { id: true, name: true },
+    }),
   ]);
   return { count, sample };
 }

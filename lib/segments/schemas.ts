@@ -2,7 +2,11 @@ import { z } from "zod";
 import { pageRequestShape } from "@/lib/pagination/keyset";
 import { conditionSchema, segmentFilterSchema } from "./filter";
 
-export const segmentIdSchema = z.string().trim().min(1, "A segment id cannot be empty").max(64, "A segment id is at most 64 characters");
+export const segmentIdSchema = z
+  .string()
+  .trim()
+  .min(1, "A segment id cannot be empty")
+  .max(64, "A segment id is at most 64 characters");
 const entitySchema = z.string().trim().min(1, "Choose an entity").max(64);
 
 /**
@@ -10,7 +14,12 @@ const entitySchema = z.string().trim().min(1, "Choose an entity").max(64);
  * record of the entity": refused, so a segment is always a deliberate filter.
  */
 export const createFilterSchema = segmentFilterSchema
-  .extend({ conditions: z.array(conditionSchema.extend({ value: conditionSchema.shape.value.min(1, "Give a value") })).max(10, "At most 10 conditions").default([]) })
+  .extend({
+    conditions: z
+      .array(conditionSchema.extend({ value: conditionSchema.shape.value.min(1, "Give a value") }))
+      .max(10, "At most 10 conditions")
+      .default([]),
+  })
   .refine((f) => f.conditions.length > 0 || !!f.q, { message: "Add at least one condition", path: ["conditions"] });
 
 export const createSegmentSchema = z.object({

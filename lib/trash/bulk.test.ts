@@ -13,11 +13,26 @@ async function richRecords(ws: TestWorkspace, n: number) {
   const rows = await makeRecords(ws, n);
   const ids = rows.map((r) => r.id);
   await db().note.createMany({ data: ids.map((recordId) => ({ workspaceId: ws.id, recordId, body: "n" })) });
-  await db().activity.createMany({ data: ids.map((recordId) => ({ workspaceId: ws.id, recordId, kind: "call", summary: "a" })) });
-  await db().subformRow.createMany({ data: ids.map((recordId) => ({ workspaceId: ws.id, recordId, subform: "line_items", position: 0 })) });
-  await db().relation.createMany({ data: ids.slice(1).map((id, i) => ({ workspaceId: ws.id, fromRecordId: ids[i]!, toRecordId: id, label: "next" })) });
-  await db().segment.create({ data: { workspaceId: ws.id, entityId: ws.entities.leads, name: "All", members: { createMany: { data: ids.map((recordId) => ({ recordId })) } } } });
-  await db().automation.create({ data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads } });
+  await db().activity.createMany({
+    data: ids.map((recordId) => ({ workspaceId: ws.id, recordId, kind: "call", summary: "a" })),
+  });
+  await db().subformRow.createMany({
+    data: ids.map((recordId) => ({ workspaceId: ws.id, recordId, subform: "line_items", position: 0 })),
+  });
+  await db().relation.createMany({
+    data: ids.slice(1).map((id, i) => ({ workspaceId: ws.id, fromRecordId: ids[i]!, toRecordId: id, label: "next" })),
+  });
+  await db().segment.create({
+    data: {
+      workspaceId: ws.id,
+      entityId: ws.entities.leads,
+      name: "All",
+      members: { createMany: { data: ids.map((recordId) => ({ recordId })) } },
+    },
+  });
+  await db().automation.create({
+    data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+  });
   return ids;
 }
 
@@ -26,7 +41,10 @@ describe("bulk calls cost a fixed number of SQL statements, whatever the number 
     const ws = await makeWorkspace();
     const small = await richRecords(ws, 10);
     const large = await richRecords(ws, 1000);
-    const cost = async (fn: (ids: string[]) => Promise<unknown>) => [await countStatements(() => fn(small)), await countStatements(() => fn(large))];
+    const cost = async (fn: (ids: string[]) => Promise<unknown>) => [
+      await countStatements(() => fn(small)),
+      await countStatements(() => fn(large)),
+    ];
 
     const [del10, del1000] = await cost((ids) => softDeleteRecords(ws.actors.admin, { ids }, NOW));
     expect(del10).toBe(del1000);

@@ -16,7 +16,14 @@ describe("soft delete (MEMBER+)", () => {
     const record = await makeRecord(ws, { name: "Zed Trashme" }, { notes: 2, activities: 3, subformRows: 1 });
     const neighbour = await makeRecord(ws, { name: "Neighbour" });
     await relate(ws, neighbour.id, record.id, "Referred by");
-    const segment = await db().segment.create({ data: { workspaceId: ws.id, entityId: ws.entities.leads, name: "All leads", createdById: ws.actors.member.userId } });
+    const segment = await db().segment.create({
+      data: {
+        workspaceId: ws.id,
+        entityId: ws.entities.leads,
+        name: "All leads",
+        createdById: ws.actors.member.userId,
+      },
+    });
     await db().segmentMember.create({ data: { segmentId: segment.id, recordId: record.id } });
 
     const result = await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
@@ -25,7 +32,11 @@ describe("soft delete (MEMBER+)", () => {
     expect(result.batchId).toMatch(/^[0-9a-f-]{36}$/);
 
     const stored = await db().record.findUniqueOrThrow({ where: { id: record.id } });
-    expect(stored).toMatchObject({ deletedAt: NOW, deletedById: ws.actors.member.userId, deleteBatchId: result.batchId });
+    expect(stored).toMatchObject({
+      deletedAt: NOW,
+      deletedById: ws.actors.member.userId,
+      deleteBatchId: result.batchId,
+    });
     expect((await listRecords(ws.actors.member, parseInput(listRecordsSchema, { q: "Trashme" }))).items).toEqual([]);
     await expect(getRecord(ws.actors.member, { id: record.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getRecord(ws.actors.member, { id: neighbour.id })).relations).toEqual([]);
@@ -43,7 +54,13 @@ describe("soft delete (MEMBER+)", () => {
     const { batchId } = await softDeleteRecords({ ...ws.actors.admin, door: "API" }, { ids: [a.id, b.id] }, NOW);
     const entries = await db().auditLog.findMany({ where: { workspaceId: ws.id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "records.delete", door: "API", actorId: ws.actors.admin.userId, count: 2, targetIds: [a.id, b.id] });
+    expect(entries[0]).toMatchObject({
+      action: "records.delete",
+      door: "API",
+      actorId: ws.actors.admin.userId,
+      count: 2,
+      targetIds: [a.id, b.id],
+    });
     expect(entries[0]!.details).toMatchObject({ batchId, names: ["Alpha", "Beta"] });
   });
 
@@ -51,10 +68,15 @@ describe("soft delete (MEMBER+)", () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     const live = await makeRecord(ws);
-    const trashed = await makeRecord(ws, { deletedAt: new Date(NOW.getTime() - 1000), deletedById: ws.actors.member2.userId });
+    const trashed = await makeRecord(ws, {
+      deletedAt: new Date(NOW.getTime() - 1000),
+      deletedById: ws.actors.member2.userId,
+    });
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
 
-    const result = await viaSchema(recordIdsInputSchema, softDeleteRecords)(ws.actors.member, { ids: [live.id, trashed.id, "nope", foreign.id, live.id] });
+    const result = await viaSchema(recordIdsInputSchema, softDeleteRecords)(ws.actors.member, {
+      ids: [live.id, trashed.id, "nope", foreign.id, live.id],
+    });
     expect(result.succeeded).toEqual([live.id]);
     expect(result.failed).toEqual([
       { id: trashed.id, code: "NOT_FOUND", message: "Already in the trash." },
@@ -63,13 +85,17 @@ describe("soft delete (MEMBER+)", () => {
     ]);
     // The foreign record and the earlier deletion are untouched.
     expect((await db().record.findUniqueOrThrow({ where: { id: foreign.id } })).deletedAt).toBeNull();
-    expect((await db().record.findUniqueOrThrow({ where: { id: trashed.id } })).deletedById).toBe(ws.actors.member2.userId);
+    expect((await db().record.findUniqueOrThrow({ where: { id: trashed.id } })).deletedById).toBe(
+      ws.actors.member2.userId,
+    );
   });
 
   it("refuses a VIEWER with FORBIDDEN and changes nothing", async () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
-    await expect(softDeleteRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(softDeleteRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
     expect(await db().auditLog.count()).toBe(0);
   });
@@ -81,8 +107,13 @@ describe("soft delete (MEMBER+)", () => {
     const softDelete = viaSchema(recordIdsInputSchema, softDeleteRecords);
     await expect(softDelete(ws.actors.admin, { ids: [] })).rejects.toMatchObject({ code: "VALIDATION", field: "ids" });
     await expect(softDelete(ws.actors.admin, { ids })).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", field: "ids" });
-    await expect(softDelete(ws.actors.admin, { ids: [ids[0], 42] as never })).rejects.toMatchObject({ code: "VALIDATION", field: "ids.1" });
-    await expect(softDelete(ws.actors.admin, { ids: "not-an-array" as never })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(softDelete(ws.actors.admin, { ids: [ids[0], 42] as never })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "ids.1",
+    });
+    await expect(softDelete(ws.actors.admin, { ids: "not-an-array" as never })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(0);
     // Exactly 1000 distinct ids (plus duplicates) is allowed.
     const result = await softDelete(ws.actors.admin, { ids: [...ids.slice(0, 1000), ids[0]!] });
@@ -93,9 +124,22 @@ describe("soft delete (MEMBER+)", () => {
 describe("automations on delete", () => {
   async function setup() {
     const ws = await makeWorkspace();
-    const active = await db().automation.create({ data: { workspaceId: ws.id, name: "Notify", trigger: "RECORD_DELETED", entityId: ws.entities.leads } });
-    await db().automation.create({ data: { workspaceId: ws.id, name: "Detached", trigger: "RECORD_DELETED", entityId: ws.entities.leads, status: "DETACHED", detachedAt: NOW } });
-    await db().automation.create({ data: { workspaceId: ws.id, name: "Contacts only", trigger: "RECORD_DELETED", entityId: ws.entities.contacts } });
+    const active = await db().automation.create({
+      data: { workspaceId: ws.id, name: "Notify", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+    });
+    await db().automation.create({
+      data: {
+        workspaceId: ws.id,
+        name: "Detached",
+        trigger: "RECORD_DELETED",
+        entityId: ws.entities.leads,
+        status: "DETACHED",
+        detachedAt: NOW,
+      },
+    });
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "Contacts only", trigger: "RECORD_DELETED", entityId: ws.entities.contacts },
+    });
     return { ws, active };
   }
 
@@ -105,7 +149,12 @@ describe("automations on delete", () => {
     const b = await makeRecord(ws);
     await softDeleteRecords(ws.actors.member, { ids: [a.id, b.id] }, NOW);
     const runs = await db().automationRun.findMany({ orderBy: { recordId: "asc" } });
-    expect(runs.map((r) => [r.automationId, r.recordId, r.event]).sort()).toEqual([[active.id, a.id, "record.deleted"], [active.id, b.id, "record.deleted"]].sort());
+    expect(runs.map((r) => [r.automationId, r.recordId, r.event]).sort()).toEqual(
+      [
+        [active.id, a.id, "record.deleted"],
+        [active.id, b.id, "record.deleted"],
+      ].sort(),
+    );
   });
 
   it("do not fire at all when the caller turned workflows off", async () => {

@@ -46,9 +46,18 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
     const done = new Set(deleted.map((r) => r.id));
     const missed = ids.filter((id) => !done.has(id));
     const trashed = missed.length
-      ? new Set((await tx.record.findMany({ where: { workspaceId: actor.workspaceId, id: { in: missed } }, select: { id: true } })).map((r) => r.id))
+      ? new Set(
+          (
+            await tx.record.findMany({
+              where: { workspaceId: actor.workspaceId, id: { in: missed } },
+              select: { id: true },
+            })
+          ).map((r) => r.id),
+        )
       : new Set<string>();
-    const failed = missed.map((id) => (trashed.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE)));
+    const failed = missed.map((id) =>
+      trashed.has(id) ? failure(id, "NOT_FOUND", "Already in the trash.") : failure(id, "NOT_FOUND", NOT_FOUND_MESSAGE),
+    );
 
     if (deleted.length) {
       await dropBatchMemberships(tx, batchId);
@@ -57,7 +66,14 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
         action: "records.delete",
         entityId: deleted.every((r) => r.entityId === deleted[0]!.entityId) ? deleted[0]!.entityId : null,
         targetIds: deleted.map((r) => r.id),
-        details: { ...input.audit, batchId, names: deleted.slice(0, 20).map((r) => r.name), failed: failed.length, automationRuns: runs, workflows: input.fireAutomations !== false },
+        details: {
+          ...input.audit,
+          batchId,
+          names: deleted.slice(0, 20).map((r) => r.name),
+          failed: failed.length,
+          automationRuns: runs,
+          workflows: input.fireAutomations !== false,
+        },
       });
     }
     return { batchId: deleted.length ? batchId : null, succeeded: ids.filter((id) => done.has(id)), failed };

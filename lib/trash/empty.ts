@@ -19,11 +19,15 @@ export async function emptyTrash(actor: Actor, input: { confirmation: string }, 
   }
   let destroyed = 0;
   for (;;) {
-    const batch = await transaction(async (tx) => destroyLockedRecords(tx, actor, await lockTrashBatch(tx, actor.workspaceId, null, batchSize), "empty_trash"));
+    const batch = await transaction(async (tx) =>
+      destroyLockedRecords(tx, actor, await lockTrashBatch(tx, actor.workspaceId, null, batchSize), "empty_trash"),
+    );
     destroyed += batch.length;
     if (batch.length < batchSize) break;
   }
   const kept = await db().record.count({ where: trashedRecords(actor.workspaceId, { heldAt: { not: null } }) });
-  await transaction((tx) => writeAudit(tx, actor, { action: "trash.empty", targetIds: [], details: { destroyed, keptOnHold: kept } }));
+  await transaction((tx) =>
+    writeAudit(tx, actor, { action: "trash.empty", targetIds: [], details: { destroyed, keptOnHold: kept } }),
+  );
   return { destroyed, keptOnHold: kept };
 }

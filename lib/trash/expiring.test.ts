@@ -27,7 +27,11 @@ describe("the purge notice", () => {
     await setHold(ws.actors.admin, { id: held.id, hold: true }, NOW);
 
     expect(await countExpiringSoon(ws.actors.member, {}, NOW)).toEqual({ count: 3 });
-    const linked = await listTrash(ws.actors.member, listTrashSchema.parse({ scope: "mine", expiringWithinHours: "24" }), NOW);
+    const linked = await listTrash(
+      ws.actors.member,
+      listTrashSchema.parse({ scope: "mine", expiringWithinHours: "24" }),
+      NOW,
+    );
     expect(linked.items.map((r) => r.id).sort()).toEqual(soon.map((r) => r.id).sort());
     expect(await countExpiringSoon(ws.actors.member2, {}, NOW)).toEqual({ count: 1 });
     expect(await countExpiringSoon(ws.actors.admin, {}, NOW)).toEqual({ count: 0 });

@@ -7,7 +7,10 @@ import type { TrashFilter } from "./schemas";
 export const EXPIRING_SOON_HOURS = 24;
 
 /** The trash view the notice links to: the caller's own deletions whose purge is near. */
-export const EXPIRING_SOON_FILTER = { scope: "mine", expiringWithinHours: EXPIRING_SOON_HOURS } as const satisfies TrashFilter;
+export const EXPIRING_SOON_FILTER = {
+  scope: "mine",
+  expiringWithinHours: EXPIRING_SOON_HOURS,
+} as const satisfies TrashFilter;
 
 /**
  * How many records the caller deleted will be purged within 24 hours (held ones are not

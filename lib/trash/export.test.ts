@@ -21,13 +21,20 @@ describe("trash CSV export", () => {
     await softDeleteRecords(ws.actors.admin, { ids: [contact.id] }, NOW);
 
     const all = await exportTrash(ws.actors.admin, { scope: "all" }, NOW);
-    expect(all.columns).toEqual(expect.arrayContaining(["id", "name", "deletedAt", "purgeAt", "status", "amount", "city"]));
+    expect(all.columns).toEqual(
+      expect.arrayContaining(["id", "name", "deletedAt", "purgeAt", "status", "amount", "city"]),
+    );
     expect(await collect(all.rows)).toHaveLength(451);
 
     const mine = await exportTrash(ws.actors.member, { entity: "leads", q: "Bulk 0001" }, NOW);
     expect(mine.columns).not.toContain("city");
     const rows = await collect(mine.rows);
-    expect(rows.map((r) => r[2]).sort()).toEqual(many.filter((r) => r.name.startsWith("Bulk 0001")).map((r) => r.name).sort());
+    expect(rows.map((r) => r[2]).sort()).toEqual(
+      many
+        .filter((r) => r.name.startsWith("Bulk 0001"))
+        .map((r) => r.name)
+        .sort(),
+    );
     expect(rows[0]![mine.columns.indexOf("status")]).toBe("New");
   });
 

@@ -1,6 +1,15 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { allRows, attributeCells, attributeKeys, EXPORT_PAGE, RECORD_COLUMNS, RECORD_EXPORT_SELECT, recordCells, type ExportTable } from "@/lib/export/table";
+import {
+  allRows,
+  attributeCells,
+  attributeKeys,
+  EXPORT_PAGE,
+  RECORD_COLUMNS,
+  RECORD_EXPORT_SELECT,
+  recordCells,
+  type ExportTable,
+} from "@/lib/export/table";
 import { purgeAt } from "@/lib/purge/retention";
 import { beyond, cutPage } from "@/lib/pagination/keyset";
 import { trashFilterWhere } from "./list";
@@ -13,7 +22,11 @@ const COLUMNS = [...RECORD_COLUMNS, "deletedAt", "deletedBy", "purgeAt", "heldAt
  * the record's columns, its trash fields, then one column per attribute key of its entities.
  * Read a page at a time. Whoever may see the view may export it.
  */
-export async function exportTrash(actor: Actor, filter: TrashFilter & { ids?: string[] }, now: Date): Promise<ExportTable> {
+export async function exportTrash(
+  actor: Actor,
+  filter: TrashFilter & { ids?: string[] },
+  now: Date,
+): Promise<ExportTable> {
   const { where: view, retentionDays } = await trashFilterWhere(actor, filter, now);
   // A selection: those of its rows that are in the view (so never more than the caller may see).
   const where = filter.ids ? { AND: [view, { id: { in: filter.ids } }] } : view;
@@ -30,7 +43,14 @@ export async function exportTrash(actor: Actor, filter: TrashFilter & { ids?: st
   });
   async function* rows() {
     for await (const r of records) {
-      yield [...recordCells(r), r.deletedAt, r.deletedBy?.email ?? "", purgeAt(r.deletedAt!, retentionDays), r.heldAt, ...attributeCells(r.attributes, keys)];
+      yield [
+        ...recordCells(r),
+        r.deletedAt,
+        r.deletedBy?.email ?? "",
+        purgeAt(r.deletedAt!, retentionDays),
+        r.heldAt,
+        ...attributeCells(r.attributes, keys),
+      ];
     }
   }
   return { name: `trash-${now.toISOString().slice(0, 10)}`, columns: [...COLUMNS, ...keys], rows: rows() };

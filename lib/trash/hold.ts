@@ -16,7 +16,12 @@ export async function setHold(actor: Actor, { id, hold }: { id: string; hold: bo
     });
     const record = updated[0];
     if (!record) throw notFound("Trashed record");
-    await writeAudit(tx, actor, { action: hold ? "trash.hold" : "trash.release", entityId: record.entityId, targetIds: [record.id], details: { names: [record.name] } });
+    await writeAudit(tx, actor, {
+      action: hold ? "trash.hold" : "trash.release",
+      entityId: record.entityId,
+      targetIds: [record.id],
+      details: { names: [record.name] },
+    });
     return { id: record.id, held: hold };
   });
 }

@@ -33,7 +33,10 @@ describe("the trash view", () => {
     const page = await listTrash(ws.actors.member, {}, NOW);
     expect(page.scope).toBe("mine");
     expect(page.items.map((r) => r.id)).toEqual([old.id, fresh.id]);
-    expect(page.items[0]).toMatchObject({ purgeAt: new Date(ago(13 * DAY + 20 * H).getTime() + 14 * DAY).toISOString(), deletedBy: { id: ws.actors.member.userId } });
+    expect(page.items[0]).toMatchObject({
+      purgeAt: new Date(ago(13 * DAY + 20 * H).getTime() + 14 * DAY).toISOString(),
+      deletedBy: { id: ws.actors.member.userId },
+    });
     expect(await countTrash(ws.actors.member)).toBe(2);
   });
 
@@ -49,7 +52,8 @@ describe("the trash view", () => {
 
   it("filters by entity, by who deleted, by expiring within 24 hours, by search, and sorts by recent", async () => {
     const { ws } = await setup();
-    const names = async (q: Parameters<typeof listTrash>[1]) => (await listTrash(ws.actors.admin, q, NOW)).items.map((r) => r.name);
+    const names = async (q: Parameters<typeof listTrash>[1]) =>
+      (await listTrash(ws.actors.admin, q, NOW)).items.map((r) => r.name);
     expect(await names({ entity: "contacts" })).toEqual(["Fresh contact"]);
     expect(await names({ deletedBy: ws.actors.admin.userId })).toEqual(["Admin's"]);
     expect(await names({ expiringWithinHours: 24 })).toEqual(["Old lead"]);

@@ -38,7 +38,12 @@ export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: D
   const { retentionDays } = await getWorkspaceSummary(actor);
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
   const expiring: Prisma.RecordWhereInput = filter.expiringWithinHours
-    ? { heldAt: null, deletedAt: { lte: new Date(purgeCutoff(now, retentionDays).getTime() + filter.expiringWithinHours * 3_600_000) } }
+    ? {
+        heldAt: null,
+        deletedAt: {
+          lte: new Date(purgeCutoff(now, retentionDays).getTime() + filter.expiringWithinHours * 3_600_000),
+        },
+      }
     : {};
   const where: Prisma.RecordWhereInput = {
     AND: [
@@ -63,7 +68,11 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
       orderBy: [{ deletedAt: read }, { id: read }],
       take: input.limit + 1,
       select: {
-        id: true, name: true, deletedAt: true, heldAt: true, deleteBatchId: true,
+        id: true,
+        name: true,
+        deletedAt: true,
+        heldAt: true,
+        deleteBatchId: true,
         entity: { select: { id: true, slug: true, name: true } },
         deletedBy: { select: { id: true, name: true, email: true } },
         heldBy: { select: { name: true } },
@@ -75,7 +84,9 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
   const page = cutPage(rows, input, (r) => ({ at: r.deletedAt!, id: r.id }));
   return {
     items: page.items.map((r) => ({
-      id: r.id, name: r.name, entity: r.entity,
+      id: r.id,
+      name: r.name,
+      entity: r.entity,
       deletedAt: r.deletedAt!.toISOString(),
       deletedBy: r.deletedBy,
       purgeAt: purgeAt(r.deletedAt!, retentionDays).toISOString(),

@@ -12,7 +12,11 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 async function setup() {
   const ws = await makeWorkspace();
   const other = await makeWorkspace("Other");
-  const record = await makeRecord(ws, { name: "Gone lead", attributes: { status: "Qualified" } }, { notes: 2, activities: 1, subformRows: 1 });
+  const record = await makeRecord(
+    ws,
+    { name: "Gone lead", attributes: { status: "Qualified" } },
+    { notes: 2, activities: 1, subformRows: 1 },
+  );
   const liveFriend = await makeRecord(ws, { name: "Live friend" });
   const trashedFriend = await makeRecord(ws, { name: "Trashed friend" });
   await relate(ws, record.id, liveFriend.id, "Works with");
@@ -30,9 +34,15 @@ describe("previewing a trashed record", () => {
     expect(preview.notes).toHaveLength(2);
     expect(preview.activities).toHaveLength(1);
     expect(preview.subformRows).toHaveLength(1);
-    expect(preview.relations.map((r) => [r.record.name, r.record.trashed])).toEqual([["Live friend", false], ["Trashed friend", true]]);
+    expect(preview.relations.map((r) => [r.record.name, r.record.trashed])).toEqual([
+      ["Live friend", false],
+      ["Trashed friend", true],
+    ]);
     expect(preview.trash).toMatchObject({
-      deletedBy: ws.actors.member.name, timeLeft: "4 hours left", urgency: "urgent", heldAt: null,
+      deletedBy: ws.actors.member.name,
+      timeLeft: "4 hours left",
+      urgency: "urgent",
+      heldAt: null,
       purgeAt: new Date(ago(13 * 24 * H + 20 * H).getTime() + 14 * 24 * H).toISOString(),
     });
     expect(preview.can).toEqual({ restore: true, hold: false, destroy: false });
@@ -40,17 +50,28 @@ describe("previewing a trashed record", () => {
 
   it("lets a MEMBER preview only what they may restore; an ADMIN anything, with hold and destroy", async () => {
     const { ws, record, trashedFriend } = await setup();
-    await expect(getTrashedRecord(ws.actors.member2, { id: record.id }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getTrashedRecord(ws.actors.member, { id: trashedFriend.id }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTrashedRecord(ws.actors.member2, { id: record.id }, NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getTrashedRecord(ws.actors.member, { id: trashedFriend.id }, NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const admin = await getTrashedRecord(ws.actors.admin, { id: record.id }, NOW);
     expect(admin.can).toEqual({ restore: true, hold: true, destroy: true });
   });
 
   it("refuses a VIEWER with FORBIDDEN, and answers another workspace's, a live or an unknown id with NOT_FOUND", async () => {
     const { ws, other, record, liveFriend } = await setup();
-    await expect(getTrashedRecord(ws.actors.viewer, { id: record.id }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("member") });
-    await expect(getTrashedRecord(other.actors.owner, { id: record.id }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getTrashedRecord(ws.actors.admin, { id: liveFriend.id }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTrashedRecord(ws.actors.viewer, { id: record.id }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("member"),
+    });
+    await expect(getTrashedRecord(other.actors.owner, { id: record.id }, NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getTrashedRecord(ws.actors.admin, { id: liveFriend.id }, NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(getTrashedRecord(ws.actors.admin, { id: "nope" }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -28,7 +28,10 @@ export interface TrashedRecordDetail extends RecordDetail {
  */
 export async function previewableTrashedId(actor: Actor, { id }: { id: string }): Promise<string | null> {
   if (!can(actor, "records.restore.own")) return null;
-  const row = await db().record.findFirst({ where: trashedRecords(actor.workspaceId, recordRef(id)), select: { id: true, deletedById: true } });
+  const row = await db().record.findFirst({
+    where: trashedRecords(actor.workspaceId, recordRef(id)),
+    select: { id: true, deletedById: true },
+  });
   return row && canRestoreRecord(actor, row) ? row.id : null;
 }
 
@@ -45,7 +48,12 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
     loadRecordDetail(trashedRecords(actor.workspaceId, { id: found }), { workspaceId: actor.workspaceId }),
     db().record.findUniqueOrThrow({
       where: { id: found },
-      select: { deletedAt: true, heldAt: true, deletedBy: { select: { name: true } }, heldBy: { select: { name: true } } },
+      select: {
+        deletedAt: true,
+        heldAt: true,
+        deletedBy: { select: { name: true } },
+        heldBy: { select: { name: true } },
+      },
     }),
     getWorkspaceSummary(actor),
   ]);

@@ -15,11 +15,21 @@ const later = (ms: number) => new Date(NOW.getTime() + ms);
 describe("restore", () => {
   it("brings the record back with its notes, activities, subform rows, relations and segment membership", async () => {
     const ws = await makeWorkspace();
-    const record = await makeRecord(ws, { name: "Back again", attributes: { status: "Qualified" } }, { notes: 2, activities: 1, subformRows: 2 });
+    const record = await makeRecord(
+      ws,
+      { name: "Back again", attributes: { status: "Qualified" } },
+      { notes: 2, activities: 1, subformRows: 2 },
+    );
     const contact = await makeRecord(ws, { name: "Contact", entityId: ws.entities.contacts });
     await relate(ws, record.id, contact.id, "Primary contact");
     const segment = await db().segment.create({
-      data: { workspaceId: ws.id, entityId: ws.entities.leads, name: "Qualified", createdById: ws.actors.member.userId, filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] } },
+      data: {
+        workspaceId: ws.id,
+        entityId: ws.entities.leads,
+        name: "Qualified",
+        createdById: ws.actors.member.userId,
+        filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] },
+      },
     });
     await db().segmentMember.create({ data: { segmentId: segment.id, recordId: record.id } });
 
@@ -32,7 +42,9 @@ describe("restore", () => {
     expect(back.activities).toHaveLength(1);
     expect(back.subformRows).toHaveLength(2);
     expect(back.relations.map((r) => r.record.name)).toEqual(["Contact"]);
-    expect((await getRecord(ws.actors.member, { id: contact.id })).relations.map((r) => r.record.name)).toEqual(["Back again"]);
+    expect((await getRecord(ws.actors.member, { id: contact.id })).relations.map((r) => r.record.name)).toEqual([
+      "Back again",
+    ]);
     expect(await db().segmentMember.count({ where: { segmentId: segment.id, recordId: record.id } })).toBe(1);
     const stored = await db().record.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored).toMatchObject({ deletedAt: null, deletedById: null, deleteBatchId: null });
@@ -48,7 +60,9 @@ describe("restore", () => {
 
     const result = await restoreRecords(ws.actors.member, { ids: [mine.id, theirs.id] }, NOW);
     expect(result.succeeded).toEqual([mine.id]);
-    expect(result.failed).toEqual([{ id: theirs.id, code: "FORBIDDEN", message: expect.stringContaining("only what they deleted") }]);
+    expect(result.failed).toEqual([
+      { id: theirs.id, code: "FORBIDDEN", message: expect.stringContaining("only what they deleted") },
+    ]);
     expect((await db().record.findUniqueOrThrow({ where: { id: theirs.id } })).deletedAt).not.toBeNull();
 
     expect((await restoreRecords(ws.actors.admin, { ids: [theirs.id] }, NOW)).succeeded).toEqual([theirs.id]);
@@ -64,7 +78,9 @@ describe("restore", () => {
 
     const result = await restoreRecords(ws.actors.member, { ids: [old.id] }, NOW);
     expect(result.succeeded).toEqual([]);
-    expect(result.failed).toEqual([{ id: old.id, code: "CONFLICT", message: "Can't restore: “Newcomer” now uses the external id hubspot:4711." }]);
+    expect(result.failed).toEqual([
+      { id: old.id, code: "CONFLICT", message: "Can't restore: “Newcomer” now uses the external id hubspot:4711." },
+    ]);
     expect((await db().record.findUniqueOrThrow({ where: { id: old.id } })).deletedAt).not.toBeNull();
   });
 
@@ -92,10 +108,18 @@ describe("restore", () => {
     await softDeleteRecords(other.actors.admin, { ids: [foreign.id] }, later(2 * DAY));
     await purgeExpired({ now: later(14 * DAY + 1) });
 
-    const result = await restoreRecords(ws.actors.admin, { ids: [purged.id, expired.id, live.id, "unknown", foreign.id] }, later(15 * DAY));
+    const result = await restoreRecords(
+      ws.actors.admin,
+      { ids: [purged.id, expired.id, live.id, "unknown", foreign.id] },
+      later(15 * DAY),
+    );
     expect(result.succeeded).toEqual([]);
     expect(result.failed.map((f) => [f.id, f.code])).toEqual([
-      [purged.id, "NOT_FOUND"], [expired.id, "NOT_FOUND"], [live.id, "NOT_FOUND"], ["unknown", "NOT_FOUND"], [foreign.id, "NOT_FOUND"],
+      [purged.id, "NOT_FOUND"],
+      [expired.id, "NOT_FOUND"],
+      [live.id, "NOT_FOUND"],
+      ["unknown", "NOT_FOUND"],
+      [foreign.id, "NOT_FOUND"],
     ]);
     expect(result.failed[1]!.message).toMatch(/run out/);
     expect(result.failed[4]!.message).toBe(result.failed[3]!.message);
@@ -106,7 +130,9 @@ describe("restore", () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
-    await expect(restoreRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(restoreRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).not.toBeNull();
   });
 });
@@ -125,7 +151,13 @@ describe("undo", () => {
   it("rejects something that is not a batch id", async () => {
     const ws = await makeWorkspace();
     const undo = viaSchema(undoDeleteSchema, undoDelete);
-    await expect(undo(ws.actors.member, { batchIds: ["x"] })).rejects.toMatchObject({ code: "VALIDATION", field: "batchIds.0" });
-    await expect(undo(ws.actors.member, { batchIds: [] })).rejects.toMatchObject({ code: "VALIDATION", field: "batchIds" });
+    await expect(undo(ws.actors.member, { batchIds: ["x"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "batchIds.0",
+    });
+    await expect(undo(ws.actors.member, { batchIds: [] })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "batchIds",
+    });
   });
 });

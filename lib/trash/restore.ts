@@ -18,7 +18,11 @@ const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purg
  * retention has run out, the caller may not restore it, or a live record now holds its
  * external id.
  */
-export async function restoreRecords(actor: Actor, input: { ids: string[]; audit?: AuditContext }, now: Date): Promise<BulkResult> {
+export async function restoreRecords(
+  actor: Actor,
+  input: { ids: string[]; audit?: AuditContext },
+  now: Date,
+): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
   const { ids } = input;
 
@@ -31,10 +35,10 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
     const failed: FailedId[] = [];
     const eligible = ids.flatMap((id) => {
       const r = byId.get(id);
-      if (!r || !r.deletedAt) return failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), [];
-      if (!canRestoreRecord(actor, r)) return failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), [];
+      if (!r || !r.deletedAt) return (failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), []);
+      if (!canRestoreRecord(actor, r)) return (failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), []);
       if (!r.heldAt && isExpired(r.deletedAt, r.retentionDays, now)) {
-        return failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), [];
+        return (failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), []);
       }
       return [r];
     });
@@ -42,7 +46,11 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
     // A live record (or another record restored in this same call) may now hold the external id.
     const holders = [
       ...eligible.flatMap((r) => (r.holder === null ? [] : [{ ...r, name: r.holder }])),
-      ...(await providerlessHolders(tx, actor.workspaceId, eligible.filter((r) => r.externalId && r.externalProvider === null))),
+      ...(await providerlessHolders(
+        tx,
+        actor.workspaceId,
+        eligible.filter((r) => r.externalId && r.externalProvider === null),
+      )),
     ];
     const taken = new Map(holders.map((h) => [`${h.entityId}|${h.externalProvider}|${h.externalId}`, h.name]));
     const restorable = eligible.filter((r) => {
@@ -50,7 +58,13 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
       const key = `${r.entityId}|${r.externalProvider}|${r.externalId}`;
       const holder = taken.get(key);
       if (holder !== undefined) {
-        failed.push(failure(r.id, "CONFLICT", `Can't restore: “${holder}” now uses the external id ${r.externalProvider ?? ""}:${r.externalId}.`));
+        failed.push(
+          failure(
+            r.id,
+            "CONFLICT",
+            `Can't restore: “${holder}” now uses the external id ${r.externalProvider ?? ""}:${r.externalId}.`,
+          ),
+        );
         return false;
       }
       taken.set(key, r.name);
@@ -59,7 +73,13 @@ export async function restoreRecords(actor: Actor, input: { ids: string[]; audit
 
     // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
     const order = new Map(ids.map((id, i) => [id, i]));
-    const restored = (await clearTrashFields(tx, actor.workspaceId, restorable.map((r) => r.id))).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const restored = (
+      await clearTrashFields(
+        tx,
+        actor.workspaceId,
+        restorable.map((r) => r.id),
+      )
+    ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const done = new Set(restored.map((r) => r.id));
     for (const r of restorable) if (!done.has(r.id)) failed.push(failure(r.id, "NOT_FOUND", NOT_IN_TRASH));
 
@@ -112,7 +132,11 @@ function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<Loc
 }
 
 /** Takes the records out of the trash (those still in it); returns the ones it took. */
-async function clearTrashFields(tx: Tx, workspaceId: string, ids: string[]): Promise<{ id: string; name: string; entityId: string }[]> {
+async function clearTrashFields(
+  tx: Tx,
+  workspaceId: string,
+  ids: string[],
+): Promise<{ id: string; name: string; entityId: string }[]> {
   if (ids.length === 0) return [];
   // @updatedAt is the wall clock, as here.
   return tx.$queryRaw`
@@ -122,10 +146,18 @@ async function clearTrashFields(tx: Tx, workspaceId: string, ids: string[]): Pro
 }
 
 /** The live records holding these external ids without a provider (rare; the lock's probe needs one). */
-async function providerlessHolders(tx: Tx, workspaceId: string, keys: ExternalKey[]): Promise<(ExternalKey & { name: string })[]> {
+async function providerlessHolders(
+  tx: Tx,
+  workspaceId: string,
+  keys: ExternalKey[],
+): Promise<(ExternalKey & { name: string })[]> {
   if (keys.length === 0) return [];
   return tx.record.findMany({
-    where: liveRecords(workspaceId, { entityId: { in: [...new Set(keys.map((k) => k.entityId))] }, externalProvider: null, externalId: { in: keys.map((k) => k.externalId!) } }),
+    where: liveRecords(workspaceId, {
+      entityId: { in: [...new Set(keys.map((k) => k.entityId))] },
+      externalProvider: null,
+      externalId: { in: keys.map((k) => k.externalId!) },
+    }),
     select: { name: true, entityId: true, externalProvider: true, externalId: true },
   });
 }

@@ -11,7 +11,12 @@ export const trashFilterSchema = z.object({
   scope: trashScopeSchema.optional(),
   entity: z.string().trim().min(1).max(64).optional(),
   deletedBy: z.string().trim().min(1).max(64).optional(),
-  expiringWithinHours: z.coerce.number().int().min(1).max(24 * 365).optional(),
+  expiringWithinHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .optional(),
   q: searchTermSchema.optional(),
 });
 export type TrashFilter = z.output<typeof trashFilterSchema>;
@@ -27,7 +32,9 @@ export type TrashQuery = z.input<typeof listTrashSchema>;
 export const holdSchema = z.object({ id: recordIdSchema, hold: z.boolean({ error: "hold must be true or false" }) });
 
 /** The batches of one delete action (a "select all" run has one per chunk). */
-export const undoDeleteSchema = z.object({ batchIds: z.array(z.string().uuid("Not a delete batch id")).min(1).max(100) });
+export const undoDeleteSchema = z.object({
+  batchIds: z.array(z.string().uuid("Not a delete batch id")).min(1).max(100),
+});
 
 export const emptyTrashSchema = z.object({ confirmation: z.string({ error: "Type the confirmation text" }).max(100) });
 

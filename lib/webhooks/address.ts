@@ -7,10 +7,32 @@ import net from "node:net";
 
 const BLOCKED = new net.BlockList();
 for (const [prefix, bits] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) BLOCKED.addSubnet(prefix, bits, "ipv4");
-for (const [prefix, bits] of [["::", 128], ["::1", 128], ["64:ff9b::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32]] as const) BLOCKED.addSubnet(prefix, bits, "ipv6");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  BLOCKED.addSubnet(prefix, bits, "ipv4");
+for (const [prefix, bits] of [
+  ["::", 128],
+  ["::1", 128],
+  ["64:ff9b::", 96],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+] as const)
+  BLOCKED.addSubnet(prefix, bits, "ipv6");
 
 /** Whether an IP address (v4 or v6, an IPv4-mapped v6 judged as its v4) is outside the public internet. */
 export function isPrivateAddress(address: string): boolean {
@@ -38,7 +60,9 @@ export function webhookUrlProblem(text: string, allowPrivate: boolean): string |
   if (url.username || url.password) return "Put no user name or password in the URL: the digest is signed instead.";
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (net.isIP(host) ? isPrivateAddress(host) : host === "localhost" || host.endsWith(".localhost") || !host.includes(".")) {
+  if (
+    net.isIP(host) ? isPrivateAddress(host) : host === "localhost" || host.endsWith(".localhost") || !host.includes(".")
+  ) {
     return "That address is not on the public internet. Private and loopback addresses are refused unless the server sets WEBHOOK_ALLOW_PRIVATE=1.";
   }
   return null;

@@ -29,7 +29,12 @@ export const digestDay = (now: Date) => now.toISOString().slice(0, 10);
  * (the unique (workspaceId, day) is the claim, across processes); null: one sent by hand.
  * Null when there is no webhook or the day's digest was already claimed.
  */
-export async function deliverDigest(workspaceId: string, day: string | null, now: Date, options: DeliverOptions = {}): Promise<DeliveryResult | null> {
+export async function deliverDigest(
+  workspaceId: string,
+  day: string | null,
+  now: Date,
+  options: DeliverOptions = {},
+): Promise<DeliveryResult | null> {
   const webhook = await db().webhook.findUnique({ where: { workspaceId } });
   if (!webhook) return null;
   // Already sent today: skip reading the trash (the insert below stays the real claim).
@@ -45,15 +50,36 @@ export async function deliverDigest(workspaceId: string, day: string | null, now
   const secret = decryptSecret(webhook.secretCiphertext);
   const body = JSON.stringify(digest);
   const { timeoutMs = 10_000, env = process.env } = options;
-  const log = (attempts: DeliveryAttempt[]) => db().webhookDelivery.update({ where: { id }, data: { attempts: attempts as object[] } }).then(() => undefined);
+  const log = (attempts: DeliveryAttempt[]) =>
+    db()
+      .webhookDelivery.update({ where: { id }, data: { attempts: attempts as object[] } })
+      .then(() => undefined);
   const { delivered, attempts } = secret
-    ? await sendWithRetries((attempt) => postJson(webhook.url, body, {
-      [SIGNATURE_HEADER]: signatureHeader(secret, body, new Date()),
-      "X-Webhook-Id": id,
-      "X-Webhook-Attempt": String(attempt),
-      "User-Agent": "TrashBinCRM-Webhook/1",
-    }, { timeoutMs, allowPrivate: privateAllowed(env) }), { ...options, onAttempt: log })
-    : { delivered: false, attempts: [{ at: now.toISOString(), durationMs: 0, error: "The signing secret cannot be read (the server key changed): regenerate it." }] };
+    ? await sendWithRetries(
+        (attempt) =>
+          postJson(
+            webhook.url,
+            body,
+            {
+              [SIGNATURE_HEADER]: signatureHeader(secret, body, new Date()),
+              "X-Webhook-Id": id,
+              "X-Webhook-Attempt": String(attempt),
+              "User-Agent": "TrashBinCRM-Webhook/1",
+            },
+            { timeoutMs, allowPrivate: privateAllowed(env) },
+          ),
+        { ...options, onAttempt: log },
+      )
+    : {
+        delivered: false,
+        attempts: [
+          {
+            at: now.toISOString(),
+            durationMs: 0,
+            error: "The signing secret cannot be read (the server key changed): regenerate it.",
+          },
+        ],
+      };
   const status = delivered ? "DELIVERED" : "FAILED";
   await db().webhookDelivery.update({ where: { id }, data: { status, attempts: attempts as object[] } });
   return { id, status, recordCount: digest.count, attempts };

@@ -8,7 +8,14 @@ import { signatureValid, startReceiver, type Receiver } from "@/test/webhook-rec
 import { sendDailyDigests } from "./deliver";
 import type { PurgeDigest } from "./digest";
 import { sendWithRetries } from "./retry";
-import { getWebhookSettings, removeWebhook, revealWebhookSecret, rotateWebhookSecret, saveWebhook, sendDigestNow } from "./settings";
+import {
+  getWebhookSettings,
+  removeWebhook,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  saveWebhook,
+  sendDigestNow,
+} from "./settings";
 
 withTestDatabase();
 
@@ -25,7 +32,11 @@ async function receiver(script: number[] = [], redirectTo?: string) {
 
 /** Retries without the real waits; the waits asked for are kept to check the backoff. */
 const waits: number[] = [];
-const FAST = { sleep: async (ms: number) => void waits.push(ms), timeoutMs: 2_000, env: { WEBHOOK_ALLOW_PRIVATE: "1" } };
+const FAST = {
+  sleep: async (ms: number) => void waits.push(ms),
+  timeoutMs: 2_000,
+  env: { WEBHOOK_ALLOW_PRIVATE: "1" },
+};
 
 async function hookedWorkspace(url: string): Promise<TestWorkspace> {
   const ws = await makeWorkspace();
@@ -50,7 +61,9 @@ describe("sending the digest: signed, retried on 5xx and network errors, never o
     expect(r.received.map((d) => d.headers["x-webhook-attempt"])).toEqual(["1", "2"]);
     expect(new Set(r.received.map((d) => d.headers["x-webhook-id"]))).toEqual(new Set([result.id]));
     const log = await getWebhookSettings(ws.actors.admin);
-    expect(log.deliveries).toMatchObject([{ id: result.id, status: "DELIVERED", attempts: [{ statusCode: 500 }, { statusCode: 200 }] }]);
+    expect(log.deliveries).toMatchObject([
+      { id: result.id, status: "DELIVERED", attempts: [{ statusCode: 500 }, { statusCode: 200 }] },
+    ]);
     expect(log.deliveries[0]!.attempts[0]!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -59,7 +72,10 @@ describe("sending the digest: signed, retried on 5xx and network errors, never o
     const ws = await hookedWorkspace(r.url);
     waits.length = 0;
     const result = await sendDigestNow(ws.actors.admin, {}, NOW, FAST);
-    expect(result).toMatchObject({ status: "FAILED", attempts: [{ statusCode: 503 }, { statusCode: 502 }, { statusCode: 500 }] });
+    expect(result).toMatchObject({
+      status: "FAILED",
+      attempts: [{ statusCode: 503 }, { statusCode: 502 }, { statusCode: 500 }],
+    });
     expect(waits).toEqual([2_000, 10_000]);
     expect(r.received).toHaveLength(3);
   });
@@ -67,12 +83,18 @@ describe("sending the digest: signed, retried on 5xx and network errors, never o
   it("does not retry a 4xx, and never follows a redirect", async () => {
     const r = await receiver([410]);
     const ws = await hookedWorkspace(r.url);
-    expect(await sendDigestNow(ws.actors.admin, {}, NOW, FAST)).toMatchObject({ status: "FAILED", attempts: [{ statusCode: 410 }] });
+    expect(await sendDigestNow(ws.actors.admin, {}, NOW, FAST)).toMatchObject({
+      status: "FAILED",
+      attempts: [{ statusCode: 410 }],
+    });
     const target = await receiver();
     const redirecting = await receiver([302], target.url);
     vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1");
     await saveWebhook(ws.actors.admin, { url: redirecting.url });
-    expect(await sendDigestNow(ws.actors.admin, {}, NOW, FAST)).toMatchObject({ status: "FAILED", attempts: [{ statusCode: 302 }] });
+    expect(await sendDigestNow(ws.actors.admin, {}, NOW, FAST)).toMatchObject({
+      status: "FAILED",
+      attempts: [{ statusCode: 302 }],
+    });
     expect(target.received).toHaveLength(0);
   });
 
@@ -103,11 +125,19 @@ describe("sending the digest: signed, retried on 5xx and network errors, never o
     const r = await receiver();
     const ws = await hookedWorkspace(r.url);
     const result = await sendDigestNow(ws.actors.admin, {}, NOW, { ...FAST, env: {} });
-    expect(result).toMatchObject({ status: "FAILED", attempts: [{ error: expect.stringMatching(/not on the public internet/) }] });
+    expect(result).toMatchObject({
+      status: "FAILED",
+      attempts: [{ error: expect.stringMatching(/not on the public internet/) }],
+    });
     expect(r.received).toHaveLength(0);
     // A name that resolves to loopback is refused at connect time too.
-    await db().webhook.update({ where: { workspaceId: ws.id }, data: { url: r.url.replace("127.0.0.1", "localhost") } });
-    expect((await sendDigestNow(ws.actors.admin, {}, NOW, { ...FAST, env: {} })).attempts[0]!.error).toMatch(/not on the public internet/);
+    await db().webhook.update({
+      where: { workspaceId: ws.id },
+      data: { url: r.url.replace("127.0.0.1", "localhost") },
+    });
+    expect((await sendDigestNow(ws.actors.admin, {}, NOW, { ...FAST, env: {} })).attempts[0]!.error).toMatch(
+      /not on the public internet/,
+    );
     expect(r.received).toHaveLength(0);
   });
 });
@@ -126,11 +156,25 @@ describe("the daily digest: what the next 24 hours will purge, once per workspac
     const [sent] = await sendDailyDigests(NOW, FAST);
     expect(sent).toMatchObject({ status: "DELIVERED", recordCount: 1 });
     const digest = JSON.parse(r.received[0]!.body) as PurgeDigest;
-    expect(digest).toMatchObject({ type: "trash.purge_digest", deliveryId: sent!.id, workspace: { id: ws.id }, count: 1, truncated: false, generatedAt: NOW.toISOString() });
-    expect(digest.records).toEqual([{
-      id: soon.id, recordNumber: expect.any(String), name: "Going soon", entity: "leads", deletedAt: deletedAt.toISOString(),
-      deletedBy: { name: ws.actors.member.name, email: ws.actors.member.email }, purgeAt: new Date(deletedAt.getTime() + 14 * 86_400_000).toISOString(),
-    }]);
+    expect(digest).toMatchObject({
+      type: "trash.purge_digest",
+      deliveryId: sent!.id,
+      workspace: { id: ws.id },
+      count: 1,
+      truncated: false,
+      generatedAt: NOW.toISOString(),
+    });
+    expect(digest.records).toEqual([
+      {
+        id: soon.id,
+        recordNumber: expect.any(String),
+        name: "Going soon",
+        entity: "leads",
+        deletedAt: deletedAt.toISOString(),
+        deletedBy: { name: ws.actors.member.name, email: ws.actors.member.email },
+        purgeAt: new Date(deletedAt.getTime() + 14 * 86_400_000).toISOString(),
+      },
+    ]);
   });
 
   it("two schedulers at once send each workspace's digest exactly once; the next day sends again", async () => {
@@ -140,7 +184,9 @@ describe("the daily digest: what the next 24 hours will purge, once per workspac
     const [one, two] = await Promise.all([sendDailyDigests(NOW, FAST), sendDailyDigests(NOW, FAST)]);
     expect(one.length + two.length).toBe(2);
     expect(r.received).toHaveLength(2);
-    expect(new Set(r.received.map((d) => (JSON.parse(d.body) as PurgeDigest).workspace.id))).toEqual(new Set([a.id, b.id]));
+    expect(new Set(r.received.map((d) => (JSON.parse(d.body) as PurgeDigest).workspace.id))).toEqual(
+      new Set([a.id, b.id]),
+    );
     expect(await sendDailyDigests(new Date(NOW.getTime() + 3_600_000), FAST)).toEqual([]);
     expect(await sendDailyDigests(new Date(NOW.getTime() + 86_400_000), FAST)).toHaveLength(2);
     expect(await db().webhookDelivery.count({ where: { day: { not: null } } })).toBe(4);
@@ -154,14 +200,22 @@ describe("webhook settings: ADMIN and OWNER only, in their own workspace", () =>
   it("refuses members and viewers; keeps the secret when the URL changes; rotates and removes", async () => {
     const ws = await makeWorkspace();
     for (const who of ["member", "viewer"] as const) {
-      await expect(saveWebhook(ws.actors[who], { url: "https://hooks.example.com/a" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveWebhook(ws.actors[who], { url: "https://hooks.example.com/a" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       await expect(getWebhookSettings(ws.actors[who])).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(revealWebhookSecret(ws.actors[who])).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(sendDigestNow(ws.actors[who], {}, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(sendDigestNow(ws.actors.admin, {}, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveWebhook(ws.actors.admin, { url: "http://127.0.0.1/x" })).rejects.toMatchObject({ code: "VALIDATION", field: "url" });
-    expect(await saveWebhook(ws.actors.owner, { url: "https://hooks.example.com/a" })).toEqual({ url: "https://hooks.example.com/a", created: true });
+    await expect(saveWebhook(ws.actors.admin, { url: "http://127.0.0.1/x" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "url",
+    });
+    expect(await saveWebhook(ws.actors.owner, { url: "https://hooks.example.com/a" })).toEqual({
+      url: "https://hooks.example.com/a",
+      created: true,
+    });
     const { secret } = await revealWebhookSecret(ws.actors.admin);
     expect(secret).toMatch(/^whsec_/);
     await saveWebhook(ws.actors.admin, { url: "https://hooks.example.com/b" });
@@ -175,7 +229,16 @@ describe("webhook settings: ADMIN and OWNER only, in their own workspace", () =>
     await expect(revealWebhookSecret(other.actors.owner)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await removeWebhook(ws.actors.admin)).toEqual({ removed: true });
     expect(await getWebhookSettings(ws.actors.admin)).toMatchObject({ url: null });
-    const audit = await db().auditLog.findMany({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(["webhook.save", "webhook.save", "webhook.rotate_secret", "webhook.remove"]);
+    const audit = await db().auditLog.findMany({
+      where: { workspaceId: ws.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "webhook.save",
+      "webhook.save",
+      "webhook.rotate_secret",
+      "webhook.remove",
+    ]);
   });
 });

@@ -15,7 +15,15 @@ export interface PurgeDigest {
   until: string;
   count: number;
   truncated: boolean;
-  records: { id: string; recordNumber: string; name: string; entity: string; deletedAt: string; deletedBy: { name: string; email: string } | null; purgeAt: string }[];
+  records: {
+    id: string;
+    recordNumber: string;
+    name: string;
+    entity: string;
+    deletedAt: string;
+    deletedBy: { name: string; email: string } | null;
+    purgeAt: string;
+  }[];
 }
 
 /**
@@ -23,22 +31,47 @@ export interface PurgeDigest {
  * same rule as the purge (deletedAt + retention, not held) applied to now + 24 h.
  */
 export async function buildDigest(workspaceId: string, deliveryId: string, now: Date): Promise<PurgeDigest> {
-  const workspace = await db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true, retentionDays: true } });
+  const workspace = await db().workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { id: true, name: true, retentionDays: true },
+  });
   const until = new Date(now.getTime() + EXPIRING_SOON_HOURS * 3_600_000);
-  const where = trashedRecords(workspaceId, { deletedAt: { lte: purgeCutoff(until, workspace.retentionDays) }, heldAt: null });
+  const where = trashedRecords(workspaceId, {
+    deletedAt: { lte: purgeCutoff(until, workspace.retentionDays) },
+    heldAt: null,
+  });
   const [count, rows] = await Promise.all([
     db().record.count({ where }),
     db().record.findMany({
-      where, orderBy: [{ deletedAt: "asc" }, { id: "asc" }], take: DIGEST_LIMIT,
-      select: { id: true, recordNumber: true, name: true, deletedAt: true, entity: { select: { slug: true } }, deletedBy: { select: { name: true, email: true } } },
+      where,
+      orderBy: [{ deletedAt: "asc" }, { id: "asc" }],
+      take: DIGEST_LIMIT,
+      select: {
+        id: true,
+        recordNumber: true,
+        name: true,
+        deletedAt: true,
+        entity: { select: { slug: true } },
+        deletedBy: { select: { name: true, email: true } },
+      },
     }),
   ]);
   return {
-    type: "trash.purge_digest", deliveryId, workspace: { id: workspace.id, name: workspace.name },
-    generatedAt: now.toISOString(), until: until.toISOString(), count, truncated: count > rows.length,
+    type: "trash.purge_digest",
+    deliveryId,
+    workspace: { id: workspace.id, name: workspace.name },
+    generatedAt: now.toISOString(),
+    until: until.toISOString(),
+    count,
+    truncated: count > rows.length,
     records: rows.map((r) => ({
-      id: r.id, recordNumber: r.recordNumber.toString(), name: r.name, entity: r.entity.slug,
-      deletedAt: r.deletedAt!.toISOString(), deletedBy: r.deletedBy, purgeAt: purgeAt(r.deletedAt!, workspace.retentionDays).toISOString(),
+      id: r.id,
+      recordNumber: r.recordNumber.toString(),
+      name: r.name,
+      entity: r.entity.slug,
+      deletedAt: r.deletedAt!.toISOString(),
+      deletedBy: r.deletedBy,
+      purgeAt: purgeAt(r.deletedAt!, workspace.retentionDays).toISOString(),
     })),
   };
 }

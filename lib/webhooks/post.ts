@@ -26,25 +26,38 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
  * POSTs a JSON body once. Never follows a redirect (a 3xx is the answer), stops after
  * `timeoutMs`, and connects only to public addresses unless `allowPrivate`.
  */
-export function postJson(url: string, body: string, headers: Record<string, string>, { timeoutMs, allowPrivate }: { timeoutMs: number; allowPrivate: boolean }): Promise<PostOutcome> {
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  { timeoutMs, allowPrivate }: { timeoutMs: number; allowPrivate: boolean },
+): Promise<PostOutcome> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) return Promise.resolve({ error: `Refused: ${BLOCKED}.`, retryable: false });
+  if (!allowPrivate && net.isIP(host) && isPrivateAddress(host))
+    return Promise.resolve({ error: `Refused: ${BLOCKED}.`, retryable: false });
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve) => {
-    const request = client.request(target, {
-      method: "POST",
-      headers: { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-      lookup: guardedLookup(allowPrivate),
-      signal: AbortSignal.timeout(timeoutMs),
-    }, (response) => {
-      response.resume();
-      resolve({ statusCode: response.statusCode ?? 0 });
-    });
+    const request = client.request(
+      target,
+      {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+        lookup: guardedLookup(allowPrivate),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        resolve({ statusCode: response.statusCode ?? 0 });
+      },
+    );
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EBLOCKED") return resolve({ error: `Refused: ${BLOCKED}.`, retryable: false });
       const timedOut = error.name === "AbortError" || error.name === "TimeoutError";
-      resolve({ error: timedOut ? `No answer within ${timeoutMs / 1000} s.` : `${error.code ?? error.name}: ${error.message}`, retryable: true });
+      resolve({
+        error: timedOut ? `No answer within ${timeoutMs / 1000} s.` : `${error.code ?? error.name}: ${error.message}`,
+        retryable: true,
+      });
     });
     request.end(body);
   });

@@ -31,14 +31,21 @@ export interface RetryOptions {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Tries `send` until it is delivered, the answer is final, or the tries run out. */
-export async function sendWithRetries(send: (attempt: number) => Promise<PostOutcome>, { delaysMs = RETRY_DELAYS_MS, sleep = wait, clock = () => new Date(), onAttempt }: RetryOptions = {}): Promise<{ delivered: boolean; attempts: DeliveryAttempt[] }> {
+export async function sendWithRetries(
+  send: (attempt: number) => Promise<PostOutcome>,
+  { delaysMs = RETRY_DELAYS_MS, sleep = wait, clock = () => new Date(), onAttempt }: RetryOptions = {},
+): Promise<{ delivered: boolean; attempts: DeliveryAttempt[] }> {
   const attempts: DeliveryAttempt[] = [];
   for (let n = 0; ; n++) {
     const started = clock();
     const t0 = performance.now();
     const outcome = await send(n + 1);
     const durationMs = Math.round(performance.now() - t0);
-    attempts.push("statusCode" in outcome ? { at: started.toISOString(), durationMs, statusCode: outcome.statusCode } : { at: started.toISOString(), durationMs, error: outcome.error });
+    attempts.push(
+      "statusCode" in outcome
+        ? { at: started.toISOString(), durationMs, statusCode: outcome.statusCode }
+        : { at: started.toISOString(), durationMs, error: outcome.error },
+    );
     await onAttempt?.(attempts);
     if (isDelivered(outcome)) return { delivered: true, attempts };
     if (!shouldRetry(outcome) || n >= delaysMs.length) return { delivered: false, attempts };

@@ -16,7 +16,15 @@ export const DELIVERY_LOG_SIZE = 20;
 
 export interface WebhookSettings {
   url: string | null;
-  deliveries: { id: string; day: string | null; createdAt: string; url: string; recordCount: number; status: string; attempts: DeliveryAttempt[] }[];
+  deliveries: {
+    id: string;
+    day: string | null;
+    createdAt: string;
+    url: string;
+    recordCount: number;
+    status: string;
+    attempts: DeliveryAttempt[];
+  }[];
 }
 
 /** ADMIN+: the webhook's URL (never its secret) and the latest deliveries, newest first. */
@@ -24,11 +32,23 @@ export async function getWebhookSettings(actor: Actor): Promise<WebhookSettings>
   assertCan(actor, "webhooks.manage");
   const [hook, deliveries] = await Promise.all([
     db().webhook.findUnique({ where: { workspaceId: actor.workspaceId }, select: { url: true } }),
-    db().webhookDelivery.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, take: DELIVERY_LOG_SIZE }),
+    db().webhookDelivery.findMany({
+      where: { workspaceId: actor.workspaceId },
+      orderBy: { createdAt: "desc" },
+      take: DELIVERY_LOG_SIZE,
+    }),
   ]);
   return {
     url: hook?.url ?? null,
-    deliveries: deliveries.map((d) => ({ id: d.id, day: d.day, createdAt: d.createdAt.toISOString(), url: d.url, recordCount: d.recordCount, status: d.status, attempts: d.attempts as unknown as DeliveryAttempt[] })),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      day: d.day,
+      createdAt: d.createdAt.toISOString(),
+      url: d.url,
+      recordCount: d.recordCount,
+      status: d.status,
+      attempts: d.attempts as unknown as DeliveryAttempt[],
+    })),
   };
 }
 
@@ -40,8 +60,15 @@ export async function saveWebhook(actor: Actor, { url }: SaveWebhookInput): Prom
   return transaction(async (tx) => {
     const before = await tx.webhook.findUnique({ where: { workspaceId: actor.workspaceId }, select: { url: true } });
     if (before) await tx.webhook.update({ where: { workspaceId: actor.workspaceId }, data: { url } });
-    else await tx.webhook.create({ data: { workspaceId: actor.workspaceId, url, secretCiphertext: encryptSecret(newWebhookSecret()) } });
-    await writeAudit(tx, actor, { action: "webhook.save", targetIds: [], details: { from: before?.url ?? null, to: url } });
+    else
+      await tx.webhook.create({
+        data: { workspaceId: actor.workspaceId, url, secretCiphertext: encryptSecret(newWebhookSecret()) },
+      });
+    await writeAudit(tx, actor, {
+      action: "webhook.save",
+      targetIds: [],
+      details: { from: before?.url ?? null, to: url },
+    });
     return { url, created: !before };
   });
 }
@@ -51,7 +78,10 @@ export async function rotateWebhookSecret(actor: Actor): Promise<{ secret: strin
   assertCan(actor, "webhooks.manage");
   const secret = newWebhookSecret();
   return transaction(async (tx) => {
-    const { count } = await tx.webhook.updateMany({ where: { workspaceId: actor.workspaceId }, data: { secretCiphertext: encryptSecret(secret) } });
+    const { count } = await tx.webhook.updateMany({
+      where: { workspaceId: actor.workspaceId },
+      data: { secretCiphertext: encryptSecret(secret) },
+    });
     if (count === 0) throw notFound("Webhook");
     await writeAudit(tx, actor, { action: "webhook.rotate_secret", targetIds: [] });
     return { secret };
@@ -61,7 +91,10 @@ export async function rotateWebhookSecret(actor: Actor): Promise<{ secret: strin
 /** ADMIN+: the signing secret, for the receiver's configuration. */
 export async function revealWebhookSecret(actor: Actor): Promise<{ secret: string }> {
   assertCan(actor, "webhooks.manage");
-  const hook = await db().webhook.findUnique({ where: { workspaceId: actor.workspaceId }, select: { secretCiphertext: true } });
+  const hook = await db().webhook.findUnique({
+    where: { workspaceId: actor.workspaceId },
+    select: { secretCiphertext: true },
+  });
   if (!hook) throw notFound("Webhook");
   const secret = decryptSecret(hook.secretCiphertext);
   if (!secret) throw new AppError("CONFLICT", "The secret was encrypted with another server key: regenerate it.");
@@ -80,7 +113,12 @@ export async function removeWebhook(actor: Actor): Promise<{ removed: boolean }>
 }
 
 /** ADMIN+: today's digest as it stands, sent now (it does not use up the scheduled one). */
-export async function sendDigestNow(actor: Actor, _input: object, now: Date, options: DeliverOptions = {}): Promise<DeliveryResult> {
+export async function sendDigestNow(
+  actor: Actor,
+  _input: object,
+  now: Date,
+  options: DeliverOptions = {},
+): Promise<DeliveryResult> {
   assertCan(actor, "webhooks.manage");
   const result = await deliverDigest(actor.workspaceId, null, now, options);
   if (!result) throw new AppError("NOT_FOUND", "Set a webhook URL first.");

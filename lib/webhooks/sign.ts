@@ -5,7 +5,10 @@ export const SIGNATURE_HEADER = "X-Webhook-Signature";
 
 /** hex(HMAC-SHA256(secret, date + salt + body)): the API's signature, extended over the body it vouches for. */
 export function digestSignature(secret: string, date: string, salt: string, body: string): string {
-  return crypto.createHmac("sha256", secret).update(date + salt + body).digest("hex");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(date + salt + body)
+    .digest("hex");
 }
 
 /** `HMAC-SHA256 date=…, salt=…, signature=…` for a body sent at `now`, with a fresh salt. */

@@ -13,7 +13,10 @@ describe("demo seed", () => {
     const { demoWorkspaceId, otherWorkspaceId } = await seedDemo(db(), { now: NOW, recordCount: 200 });
     expect(await isDatabaseEmpty(db())).toBe(false);
 
-    const roles = await db().membership.findMany({ where: { workspaceId: demoWorkspaceId }, select: { role: true, user: { select: { email: true, passwordHash: true } } } });
+    const roles = await db().membership.findMany({
+      where: { workspaceId: demoWorkspaceId },
+      select: { role: true, user: { select: { email: true, passwordHash: true } } },
+    });
     expect(roles.map((m) => [m.user.email, m.role]).sort()).toEqual(DEMO_USERS.map((u) => [u.email, u.role]).sort());
     expect(await verifyPassword("demo-password", roles[0]!.user.passwordHash)).toBe(true);
     const other = await db().membership.findMany({ where: { workspaceId: otherWorkspaceId }, include: { user: true } });
@@ -25,7 +28,10 @@ describe("demo seed", () => {
     expect(await db().subformRow.count({ where: { workspaceId: demoWorkspaceId } })).toBeGreaterThan(0);
     expect(await db().relation.count({ where: { workspaceId: demoWorkspaceId } })).toBeGreaterThan(20);
 
-    const segments = await db().segment.findMany({ where: { workspaceId: demoWorkspaceId }, include: { createdBy: true, automations: true } });
+    const segments = await db().segment.findMany({
+      where: { workspaceId: demoWorkspaceId },
+      include: { createdBy: true, automations: true },
+    });
     expect(new Set(segments.map((s) => s.createdBy?.email)).size).toBeGreaterThanOrEqual(3);
     expect(segments.some((s) => s.automations.length > 0)).toBe(true);
   });

@@ -38,11 +38,25 @@ export async function seedDemo(client: PrismaClient, options: SeedOptions = {}) 
   const total = options.recordCount ?? 2800;
 
   const demo = await seedWorkspace(client, {
-    name: "Demo", slug: "demo", users: DEMO_USERS, passwordHash, random, now,
-    counts: { leads: Math.round(total * 0.5), contacts: Math.round(total * 0.32), deals: total - Math.round(total * 0.5) - Math.round(total * 0.32) },
+    name: "Demo",
+    slug: "demo",
+    users: DEMO_USERS,
+    passwordHash,
+    random,
+    now,
+    counts: {
+      leads: Math.round(total * 0.5),
+      contacts: Math.round(total * 0.32),
+      deals: total - Math.round(total * 0.5) - Math.round(total * 0.32),
+    },
   });
   const other = await seedWorkspace(client, {
-    name: "Other Corp", slug: "other", users: [OTHER_OWNER], passwordHash, random, now,
+    name: "Other Corp",
+    slug: "other",
+    users: [OTHER_OWNER],
+    passwordHash,
+    random,
+    now,
     counts: { leads: 80, contacts: 50, deals: 30 },
   });
   await seedSegmentsAndAutomations(client, demo, now);
@@ -61,7 +75,12 @@ interface SeededWorkspace {
 async function seedWorkspace(
   client: PrismaClient,
   input: {
-    name: string; slug: string; users: typeof DEMO_USERS; passwordHash: string; random: w.Random; now: Date;
+    name: string;
+    slug: string;
+    users: typeof DEMO_USERS;
+    passwordHash: string;
+    random: w.Random;
+    now: Date;
     counts: Record<"leads" | "contacts" | "deals", number>;
   },
 ): Promise<SeededWorkspace> {
@@ -76,7 +95,11 @@ async function seedWorkspace(
   }
   const writers = input.users.filter((u) => u.role !== "VIEWER").map((u) => userIds[u.email]!);
   const entityIds = {} as SeededWorkspace["entityIds"];
-  for (const [slug, name] of [["leads", "Leads"], ["contacts", "Contacts"], ["deals", "Deals"]] as const) {
+  for (const [slug, name] of [
+    ["leads", "Leads"],
+    ["contacts", "Contacts"],
+    ["deals", "Deals"],
+  ] as const) {
     entityIds[slug] = (await client.entity.create({ data: { workspaceId, slug, name } })).id;
   }
 
@@ -116,16 +139,38 @@ async function seedWorkspace(
     const created = (r.createdAt as Date).getTime();
     const span = Math.max(HOUR, now.getTime() - created);
     for (let n = random.int(0, 3); n > 0; n--) {
-      notes.push({ id: id(), workspaceId, recordId: r.id!, authorId: random.pick(writers), body: random.pick(w.NOTE_TEXTS), createdAt: new Date(created + random.next() * span) });
+      notes.push({
+        id: id(),
+        workspaceId,
+        recordId: r.id!,
+        authorId: random.pick(writers),
+        body: random.pick(w.NOTE_TEXTS),
+        createdAt: new Date(created + random.next() * span),
+      });
     }
     for (let n = random.int(1, 4); n > 0; n--) {
       const [kind, summary] = random.pick(w.ACTIVITY_KINDS);
-      activities.push({ id: id(), workspaceId, recordId: r.id!, actorId: random.pick(writers), kind, summary, occurredAt: new Date(created + random.next() * span) });
+      activities.push({
+        id: id(),
+        workspaceId,
+        recordId: r.id!,
+        actorId: random.pick(writers),
+        kind,
+        summary,
+        occurredAt: new Date(created + random.next() * span),
+      });
     }
     if (r.entityId === entityIds.deals) {
       for (let p = 0, n = random.int(1, 3); p < n; p++) {
         const [product, unitPrice] = random.pick(w.PRODUCTS);
-        subformRows.push({ id: id(), workspaceId, recordId: r.id!, subform: "line_items", position: p, values: { product, quantity: random.int(1, 5), unitPrice } });
+        subformRows.push({
+          id: id(),
+          workspaceId,
+          recordId: r.id!,
+          subform: "line_items",
+          position: p,
+          values: { product, quantity: random.int(1, 5), unitPrice },
+        });
       }
     }
   }
@@ -153,13 +198,37 @@ async function seedWorkspace(
   return { workspaceId, userIds, entityIds, recordIds };
 }
 
-function attributesFor(slug: "leads" | "contacts" | "deals", person: string, company: string, random: w.Random, now: Date) {
-  const email = `${person.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(" ", ".")}@${company.toLowerCase().replace(/[^a-z]/g, "")}.example`;
+function attributesFor(
+  slug: "leads" | "contacts" | "deals",
+  person: string,
+  company: string,
+  random: w.Random,
+  now: Date,
+) {
+  const email = `${person
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z ]/g, "")
+    .replace(" ", ".")}@${company.toLowerCase().replace(/[^a-z]/g, "")}.example`;
   if (slug === "leads") {
-    return { email, company, title: random.pick(w.TITLES), status: random.pick(w.LEAD_STATUSES), source: random.pick(w.LEAD_SOURCES), city: random.pick(w.CITIES), score: random.int(1, 100) };
+    return {
+      email,
+      company,
+      title: random.pick(w.TITLES),
+      status: random.pick(w.LEAD_STATUSES),
+      source: random.pick(w.LEAD_SOURCES),
+      city: random.pick(w.CITIES),
+      score: random.int(1, 100),
+    };
   }
   if (slug === "contacts") {
-    return { email, company, title: random.pick(w.TITLES), lifecycle: random.pick(w.LIFECYCLES), city: random.pick(w.CITIES) };
+    return {
+      email,
+      company,
+      title: random.pick(w.TITLES),
+      lifecycle: random.pick(w.LIFECYCLES),
+      city: random.pick(w.CITIES),
+    };
   }
   const closeDate = new Date(now.getTime() + random.int(-60, 120) * DAY).toISOString().slice(0, 10);
   return { company, stage: random.pick(w.DEAL_STAGES), amount: random.int(12, 480) * 250, currency: "EUR", closeDate };
@@ -169,13 +238,58 @@ async function insertInChunks<T>(rows: T[], insert: (rows: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-const SEGMENT_PLANS: { name: string; entity: "leads" | "contacts" | "deals"; by: string; filter: SegmentFilter; automation?: string }[] = [
-  { name: "Qualified leads", entity: "leads", by: "member@example.com", filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] }, automation: "Welcome sequence for qualified leads" },
-  { name: "Trade show leads in Berlin", entity: "leads", by: "member2@example.com", filter: { conditions: [{ field: "source", op: "equals", value: "Trade show" }, { field: "city", op: "equals", value: "Berlin" }] }, automation: "Invite to Berlin meetup" },
-  { name: "Deals in negotiation", entity: "deals", by: "admin@example.com", filter: { conditions: [{ field: "stage", op: "equals", value: "Negotiation" }] }, automation: "Deal desk alert" },
-  { name: "Customers", entity: "contacts", by: "owner@example.com", filter: { conditions: [{ field: "lifecycle", op: "equals", value: "Customer" }] } },
-  { name: "Webinar sign-ups", entity: "leads", by: "member@example.com", filter: { conditions: [{ field: "source", op: "equals", value: "Webinar" }] } },
-  { name: "New leads", entity: "leads", by: "owner@other.example.com", filter: { conditions: [{ field: "status", op: "equals", value: "New" }] }, automation: "Assign new leads" },
+const SEGMENT_PLANS: {
+  name: string;
+  entity: "leads" | "contacts" | "deals";
+  by: string;
+  filter: SegmentFilter;
+  automation?: string;
+}[] = [
+  {
+    name: "Qualified leads",
+    entity: "leads",
+    by: "member@example.com",
+    filter: { conditions: [{ field: "status", op: "equals", value: "Qualified" }] },
+    automation: "Welcome sequence for qualified leads",
+  },
+  {
+    name: "Trade show leads in Berlin",
+    entity: "leads",
+    by: "member2@example.com",
+    filter: {
+      conditions: [
+        { field: "source", op: "equals", value: "Trade show" },
+        { field: "city", op: "equals", value: "Berlin" },
+      ],
+    },
+    automation: "Invite to Berlin meetup",
+  },
+  {
+    name: "Deals in negotiation",
+    entity: "deals",
+    by: "admin@example.com",
+    filter: { conditions: [{ field: "stage", op: "equals", value: "Negotiation" }] },
+    automation: "Deal desk alert",
+  },
+  {
+    name: "Customers",
+    entity: "contacts",
+    by: "owner@example.com",
+    filter: { conditions: [{ field: "lifecycle", op: "equals", value: "Customer" }] },
+  },
+  {
+    name: "Webinar sign-ups",
+    entity: "leads",
+    by: "member@example.com",
+    filter: { conditions: [{ field: "source", op: "equals", value: "Webinar" }] },
+  },
+  {
+    name: "New leads",
+    entity: "leads",
+    by: "owner@other.example.com",
+    filter: { conditions: [{ field: "status", op: "equals", value: "New" }] },
+    automation: "Assign new leads",
+  },
 ];
 
 async function seedSegmentsAndAutomations(client: PrismaClient, ws: SeededWorkspace, now: Date) {
@@ -184,15 +298,47 @@ async function seedSegmentsAndAutomations(client: PrismaClient, ws: SeededWorksp
     const createdById = ws.userIds[plan.by];
     if (!createdById) continue;
     const entityId = ws.entityIds[plan.entity];
-    const segment = await client.segment.create({ data: { workspaceId: ws.workspaceId, entityId, name: plan.name, filter: plan.filter, createdById, createdAt: new Date(now.getTime() - 20 * DAY) } });
-    const members = await client.record.findMany({ where: liveRecords(ws.workspaceId, { entityId, ...filterWhere(plan.filter) }), select: { id: true } });
+    const segment = await client.segment.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        entityId,
+        name: plan.name,
+        filter: plan.filter,
+        createdById,
+        createdAt: new Date(now.getTime() - 20 * DAY),
+      },
+    });
+    const members = await client.record.findMany({
+      where: liveRecords(ws.workspaceId, { entityId, ...filterWhere(plan.filter) }),
+      select: { id: true },
+    });
     await client.segmentMember.createMany({ data: members.map((m) => ({ segmentId: segment.id, recordId: m.id })) });
     if (plan.automation) {
-      await client.automation.create({ data: { workspaceId: ws.workspaceId, name: plan.automation, trigger: "SEGMENT_ENTERED", segmentId: segment.id, entityId, createdById } });
+      await client.automation.create({
+        data: {
+          workspaceId: ws.workspaceId,
+          name: plan.automation,
+          trigger: "SEGMENT_ENTERED",
+          segmentId: segment.id,
+          entityId,
+          createdById,
+        },
+      });
     }
   }
-  for (const [entity, name] of [["leads", "Notify lead owner on deletion"], ["contacts", "Sync deleted contacts to the data warehouse"]] as const) {
-    await client.automation.create({ data: { workspaceId: ws.workspaceId, name, trigger: "RECORD_DELETED", entityId: ws.entityIds[entity], createdById: ownerId } });
+  for (const [entity, name] of [
+    ["leads", "Notify lead owner on deletion"],
+    ["contacts", "Sync deleted contacts to the data warehouse"],
+  ] as const) {
+    await client.automation.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        name,
+        trigger: "RECORD_DELETED",
+        entityId: ws.entityIds[entity],
+        createdById: ownerId,
+      },
+    });
   }
 }
 
@@ -201,27 +347,63 @@ async function seedTrash(client: PrismaClient, ws: SeededWorkspace, random: w.Ra
   const { workspace } = { workspace: await client.workspace.findUniqueOrThrow({ where: { id: ws.workspaceId } }) };
   const retentionMs = workspace.retentionDays * DAY;
   const plan: [string, number, boolean?][] = [
-    ["member@example.com", 2 * HOUR], ["member@example.com", 1 * DAY], ["member2@example.com", 3 * DAY],
-    ["admin@example.com", 5 * DAY], ["member@example.com", 8 * DAY], ["owner@example.com", 10 * DAY],
-    ["member2@example.com", 12 * DAY], ["admin@example.com", 13 * DAY + 2 * HOUR],
-    ["member@example.com", retentionMs - 4 * HOUR], ["admin@example.com", retentionMs - 30 * 60_000],
+    ["member@example.com", 2 * HOUR],
+    ["member@example.com", 1 * DAY],
+    ["member2@example.com", 3 * DAY],
+    ["admin@example.com", 5 * DAY],
+    ["member@example.com", 8 * DAY],
+    ["owner@example.com", 10 * DAY],
+    ["member2@example.com", 12 * DAY],
+    ["admin@example.com", 13 * DAY + 2 * HOUR],
+    ["member@example.com", retentionMs - 4 * HOUR],
+    ["admin@example.com", retentionMs - 30 * 60_000],
     ["admin@example.com", 11 * DAY, true],
   ];
-  const pool = [...ws.recordIds.leads.slice(-40), ...ws.recordIds.contacts.slice(-20), ...ws.recordIds.deals.slice(-10)];
+  const pool = [
+    ...ws.recordIds.leads.slice(-40),
+    ...ws.recordIds.contacts.slice(-20),
+    ...ws.recordIds.deals.slice(-10),
+  ];
   for (const [email, age, hold] of plan) {
     const recordId = pool.splice(random.int(0, pool.length - 1), 1)[0]!;
     const deletedAt = new Date(now.getTime() - age);
     const deletedById = ws.userIds[email]!;
     const record = await client.record.update({
       where: { id: recordId },
-      data: { deletedAt, deletedById, deleteBatchId: id(), ...(hold ? { heldAt: new Date(deletedAt.getTime() + HOUR), heldById: ws.userIds["admin@example.com"] } : {}) },
+      data: {
+        deletedAt,
+        deletedById,
+        deleteBatchId: id(),
+        ...(hold ? { heldAt: new Date(deletedAt.getTime() + HOUR), heldById: ws.userIds["admin@example.com"] } : {}),
+      },
     });
     await client.segmentMember.deleteMany({ where: { recordId } });
     // The entity's on-delete automations ran then, as the domain's delete would have made them.
-    const automations = await client.automation.findMany({ where: { workspaceId: ws.workspaceId, trigger: "RECORD_DELETED", status: "ACTIVE", entityId: record.entityId } });
-    await client.automationRun.createMany({ data: automations.map((a) => ({ workspaceId: ws.workspaceId, automationId: a.id, recordId, event: "record.deleted", door: "UI" as const, createdAt: deletedAt })) });
+    const automations = await client.automation.findMany({
+      where: { workspaceId: ws.workspaceId, trigger: "RECORD_DELETED", status: "ACTIVE", entityId: record.entityId },
+    });
+    await client.automationRun.createMany({
+      data: automations.map((a) => ({
+        workspaceId: ws.workspaceId,
+        automationId: a.id,
+        recordId,
+        event: "record.deleted",
+        door: "UI" as const,
+        createdAt: deletedAt,
+      })),
+    });
     await client.auditLog.create({
-      data: { workspaceId: ws.workspaceId, actorId: deletedById, door: "UI", action: "records.delete", entityId: record.entityId, targetIds: [recordId], count: 1, details: { names: [record.name] }, createdAt: deletedAt },
+      data: {
+        workspaceId: ws.workspaceId,
+        actorId: deletedById,
+        door: "UI",
+        action: "records.delete",
+        entityId: record.entityId,
+        targetIds: [recordId],
+        count: 1,
+        details: { names: [record.name] },
+        createdAt: deletedAt,
+      },
     });
   }
 }

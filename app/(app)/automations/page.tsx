@@ -20,7 +20,11 @@ export default async function AutomationsPage() {
         description={`Workflows that run on record deletion or when a record enters a segment. Every run is recorded.${detached ? ` ${detached} detached: ${detached === 1 ? "its segment was deleted, so it no longer runs" : "their segments were deleted, so they no longer run"}.` : ""}`}
       />
       <Card>
-        {automations.length === 0 ? <EmptyState icon={Workflow} title="No automations" /> : <AutomationsTable automations={automations} />}
+        {automations.length === 0 ? (
+          <EmptyState icon={Workflow} title="No automations" />
+        ) : (
+          <AutomationsTable automations={automations} />
+        )}
       </Card>
     </>
   );

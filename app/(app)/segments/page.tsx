@@ -11,7 +11,11 @@ import { listSegments } from "@/lib/segments/list";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default async function SegmentsPage({ searchParams }: { searchParams: Promise<{ new?: string; entity?: string; q?: string }> }) {
+export default async function SegmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ new?: string; entity?: string; q?: string }>;
+}) {
   const actor = await requireActor("/segments");
   const sp = await searchParams;
   const initial = sp.new && sp.entity ? { entity: sp.entity, q: sp.q?.slice(0, 200) } : undefined;

@@ -18,7 +18,16 @@ import { defaultTrashScope } from "@/lib/trash/scope";
 export const metadata: Metadata = { title: "Trash" };
 
 interface Props {
-  searchParams: Promise<{ scope?: string; entity?: string; deletedBy?: string; expiring?: string; q?: string; sort?: string; cursor?: string; dir?: string }>;
+  searchParams: Promise<{
+    scope?: string;
+    entity?: string;
+    deletedBy?: string;
+    expiring?: string;
+    q?: string;
+    sort?: string;
+    cursor?: string;
+    dir?: string;
+  }>;
 }
 
 export default async function TrashPage({ searchParams }: Props) {
@@ -53,7 +62,11 @@ export default async function TrashPage({ searchParams }: Props) {
         description={`Deleted records stay here for ${page.retentionDays} days, then they are purged permanently. Restore brings back everything that belonged to them.`}
         actions={
           <>
-            <DownloadLink href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`} testId="trash-export" title="Every record of this view, all matching, with every attribute">
+            <DownloadLink
+              href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`}
+              testId="trash-export"
+              title="Every record of this view, all matching, with every attribute"
+            >
               Export CSV
             </DownloadLink>
             {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} />}
@@ -66,7 +79,11 @@ export default async function TrashPage({ searchParams }: Props) {
         query={kept}
         filter={{ scope, entity, deletedBy, expiringWithinHours, q }}
         initialPage={page}
-        can={{ restore: can(actor, "records.restore.own"), hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") }}
+        can={{
+          restore: can(actor, "records.restore.own"),
+          hold: can(actor, "trash.hold"),
+          destroy: can(actor, "records.destroy"),
+        }}
       />
     </>
   );

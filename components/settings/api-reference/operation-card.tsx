@@ -23,14 +23,26 @@ const METHOD_TONE = { GET: "blue", POST: "green", PUT: "amber", PATCH: "amber", 
 
 export function MethodBadge({ method }: { method: string }) {
   const tone = METHOD_TONE[method as keyof typeof METHOD_TONE] ?? "zinc";
-  return <Badge tone={tone} className="w-16 justify-center font-mono font-semibold">{method}</Badge>;
+  return (
+    <Badge tone={tone} className="w-16 justify-center font-mono font-semibold">
+      {method}
+    </Badge>
+  );
 }
 
 /** The path with its {parameters} picked out. */
 function PathText({ path }: { path: string }) {
   return (
     <code className="font-mono text-sm font-semibold break-all text-zinc-900">
-      {path.split(/(\{[^}]+\})/).map((part, i) => (part.startsWith("{") ? <span key={i} className="text-brand-700">{part}</span> : part))}
+      {path.split(/(\{[^}]+\})/).map((part, i) =>
+        part.startsWith("{") ? (
+          <span key={i} className="text-brand-700">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
     </code>
   );
 }
@@ -48,7 +60,14 @@ function Parameters({ parameters }: { parameters: Operation["parameters"] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200">
       <table className="w-full text-left text-sm">
-        <thead className={theadClass}><tr><th className="px-3 py-2 font-medium">Name</th><th className="px-3 py-2 font-medium">In</th><th className="px-3 py-2 font-medium">Type</th><th className="px-3 py-2 font-medium">Notes</th></tr></thead>
+        <thead className={theadClass}>
+          <tr>
+            <th className="px-3 py-2 font-medium">Name</th>
+            <th className="px-3 py-2 font-medium">In</th>
+            <th className="px-3 py-2 font-medium">Type</th>
+            <th className="px-3 py-2 font-medium">Notes</th>
+          </tr>
+        </thead>
         <tbody className="divide-y divide-zinc-100">
           {parameters.map((p) => (
             <tr key={`${p.in}-${p.name}`}>
@@ -57,7 +76,9 @@ function Parameters({ parameters }: { parameters: Operation["parameters"] }) {
                 {p.required && <span className="ml-1.5 text-xs text-red-600">required</span>}
               </td>
               <td className="px-3 py-2 text-zinc-500">{p.in}</td>
-              <td className="px-3 py-2"><code className="font-mono text-xs text-zinc-700">{schemaText(p.schema)}</code></td>
+              <td className="px-3 py-2">
+                <code className="font-mono text-xs text-zinc-700">{schemaText(p.schema)}</code>
+              </td>
               <td className="px-3 py-2 text-zinc-500">{schemaNotes(p.schema) || "—"}</td>
             </tr>
           ))}
@@ -75,12 +96,19 @@ export function OperationCard({ method, path, operation: op }: { method: string;
   const ok = schemaOf(op.responses["200"]);
   const errors = Object.entries(op.responses).filter(([status]) => status !== "200");
   return (
-    <article id={op.operationId} className="scroll-mt-6 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs" data-testid="api-operation">
+    <article
+      id={op.operationId}
+      className="scroll-mt-6 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs"
+      data-testid="api-operation"
+    >
       <header className="flex flex-wrap items-center gap-3 border-b border-zinc-100 bg-zinc-50/60 px-5 py-3">
         <MethodBadge method={method} />
         <PathText path={path} />
         <span className="ml-auto flex items-center gap-1.5 text-xs text-zinc-500">
-          Scope <Badge tone="brand" className="font-mono">{op["x-scope"]}</Badge>
+          Scope{" "}
+          <Badge tone="brand" className="font-mono">
+            {op["x-scope"]}
+          </Badge>
         </span>
       </header>
       <div className="space-y-4 px-5 py-4">
@@ -88,17 +116,31 @@ export function OperationCard({ method, path, operation: op }: { method: string;
           <h3 className="text-sm font-semibold text-zinc-900">{op.summary}</h3>
           {op.description && <p className="mt-1 text-sm text-zinc-600">{op.description}</p>}
         </div>
-        {op.parameters.length > 0 && <Section title="Parameters"><Parameters parameters={op.parameters} /></Section>}
+        {op.parameters.length > 0 && (
+          <Section title="Parameters">
+            <Parameters parameters={op.parameters} />
+          </Section>
+        )}
         <div className={body ? "grid gap-4 xl:grid-cols-2" : undefined}>
-          {body && <Section title="Request body"><CodeBlock>{schemaBlock(body)}</CodeBlock></Section>}
-          {ok && <Section title="200 response"><CodeBlock>{schemaBlock(ok)}</CodeBlock></Section>}
+          {body && (
+            <Section title="Request body">
+              <CodeBlock>{schemaBlock(body)}</CodeBlock>
+            </Section>
+          )}
+          {ok && (
+            <Section title="200 response">
+              <CodeBlock>{schemaBlock(ok)}</CodeBlock>
+            </Section>
+          )}
         </div>
         {errors.length > 0 && (
           <Section title="Errors">
             <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
               {errors.map(([status, r]) => (
                 <li key={status} className="flex items-baseline gap-2">
-                  <Badge tone={status.startsWith("4") ? "amber" : "red"} className="font-mono">{status}</Badge>
+                  <Badge tone={status.startsWith("4") ? "amber" : "red"} className="font-mono">
+                    {status}
+                  </Badge>
                   <span className="text-zinc-600">{r.description}</span>
                 </li>
               ))}

@@ -39,7 +39,9 @@ export function schemaNotes(s: JsonSchema): string {
   const notes: (string | undefined)[] = [
     s.description,
     range(s.minItems, s.maxItems, " items"),
-    s.minimum !== undefined && s.minimum > -SAFE ? range(s.minimum, s.maximum === SAFE ? undefined : s.maximum) : undefined,
+    s.minimum !== undefined && s.minimum > -SAFE
+      ? range(s.minimum, s.maximum === SAFE ? undefined : s.maximum)
+      : undefined,
     s.exclusiveMinimum === 0 ? "positive" : undefined,
     s.maxLength !== undefined ? `max ${s.maxLength} chars` : undefined,
     s.pattern ? `pattern ${s.pattern}` : undefined,
@@ -66,7 +68,10 @@ export function schemaText(s: JsonSchema, pad = ""): string {
   }
   if (s.type === "object" || s.properties) {
     const entries = Object.entries(s.properties ?? {});
-    if (entries.length === 0) return typeof s.additionalProperties === "object" ? `Record<string, ${schemaText(s.additionalProperties, pad)}>` : "object";
+    if (entries.length === 0)
+      return typeof s.additionalProperties === "object"
+        ? `Record<string, ${schemaText(s.additionalProperties, pad)}>`
+        : "object";
     const inner = `${pad}  `;
     const fields = entries.map(([name, p]) => ({
       field: `${name}${(s.required ?? []).includes(name) ? "" : "?"}: ${schemaText(p, inner)};`,

@@ -31,28 +31,52 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   const entity = entities.find((e) => e.slug === slug.toLowerCase());
   if (!entity) notFound();
 
-  const { input, kept } = parsePageQuery(listRecordsSchema, { entity: entity.slug, q: search.q, cursor: search.cursor, direction: search.dir });
+  const { input, kept } = parsePageQuery(listRecordsSchema, {
+    entity: entity.slug,
+    q: search.q,
+    cursor: search.cursor,
+    direction: search.dir,
+  });
   const query = { ...kept, entity: entity.slug };
   const page = await listRecords(actor, input);
 
   return (
     <>
-      <PageHeader title="Records" description="Everything live in your workspace. Deleted records wait in the trash before they are purged." />
+      <PageHeader
+        title="Records"
+        description="Everything live in your workspace. Deleted records wait in the trash before they are purged."
+      />
       <EntityTabs entities={entities} active={entity.slug} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <SearchBox initial={input.q ?? ""} placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`} />
+        <SearchBox
+          initial={input.q ?? ""}
+          placeholder={`Search ${entity.name.toLowerCase()} by name, phone or external id`}
+        />
         <div className="flex flex-wrap justify-end gap-2">
           {input.q && can(actor, "segments.create") && (
-            <Link href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: input.q })}`} className={buttonClass("secondary")}>
+            <Link
+              href={`/segments?${new URLSearchParams({ new: "1", entity: entity.slug, q: input.q })}`}
+              className={buttonClass("secondary")}
+            >
               <ListFilter className="size-4" aria-hidden /> Save search as segment
             </Link>
           )}
-          <DownloadLink href={`/api/app/records/export?${toSearchParams({ entity: entity.slug, q: input.q })}`} testId="records-export" title="Every record of this view, all pages, with every attribute">
+          <DownloadLink
+            href={`/api/app/records/export?${toSearchParams({ entity: entity.slug, q: input.q })}`}
+            testId="records-export"
+            title="Every record of this view, all pages, with every attribute"
+          >
             Export CSV
           </DownloadLink>
         </div>
       </div>
-      <RecordsTable entity={entity} query={query} initialPage={page} canDelete={can(actor, "records.delete")} retentionDays={workspace.retentionDays} />
+      <RecordsTable
+        entity={entity}
+        query={query}
+        initialPage={page}
+        canDelete={can(actor, "records.delete")}
+        retentionDays={workspace.retentionDays}
+      />
     </>
   );
 }

@@ -45,26 +45,43 @@ export default async function SegmentPage({ params, searchParams }: Props) {
 
   return (
     <div className="max-w-6xl">
-      <Link href="/segments" className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900">
+      <Link
+        href="/segments"
+        className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900"
+      >
         <ArrowLeft className="size-4" aria-hidden /> Segments
       </Link>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="flex items-center gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight" data-testid="segment-name">{segment.name}</h1>
+            <h1 className="text-2xl font-semibold tracking-tight" data-testid="segment-name">
+              {segment.name}
+            </h1>
             <Badge>{segment.entity.name}</Badge>
           </div>
-          <p className="mt-1 text-sm"><FilterSummary filter={segment.filter} /></p>
+          <p className="mt-1 text-sm">
+            <FilterSummary filter={segment.filter} />
+          </p>
           <p className="mt-1 text-sm text-zinc-500">
-            Created <LocalTime value={segment.createdAt} style="date" /> by {segment.createdBy?.name ?? "a removed user"}
+            Created <LocalTime value={segment.createdAt} style="date" /> by{" "}
+            {segment.createdBy?.name ?? "a removed user"}
           </p>
         </div>
         {can(actor, "segments.delete.own") && <SegmentActions segment={segment} />}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={`Members (${formatTotal(members)})`} description="Live records that match the filter. Records in the trash are never members." className="lg:col-span-2">
-          <MembersTable segmentId={segment.id} entitySlug={segment.entity.slug} page={members} fields={segment.filter.conditions.map((c) => c.field)} />
+        <Card
+          title={`Members (${formatTotal(members)})`}
+          description="Live records that match the filter. Records in the trash are never members."
+          className="lg:col-span-2"
+        >
+          <MembersTable
+            segmentId={segment.id}
+            entitySlug={segment.entity.slug}
+            page={members}
+            fields={segment.filter.conditions.map((c) => c.field)}
+          />
         </Card>
         <Card title="Automations" description="Run once for each record that enters this segment.">
           {segment.automations.length === 0 ? (
@@ -74,7 +91,12 @@ export default async function SegmentPage({ params, searchParams }: Props) {
               {segment.automations.map((a) => (
                 <li key={a.id} className="flex items-center gap-3 px-5 py-3 text-sm">
                   <Workflow className="size-4 shrink-0 text-zinc-400" aria-hidden />
-                  <Link href="/automations" className="min-w-0 flex-1 truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline">{a.name}</Link>
+                  <Link
+                    href="/automations"
+                    className="min-w-0 flex-1 truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+                  >
+                    {a.name}
+                  </Link>
                   <Badge tone={STATUS_TONE[a.status]}>{a.status.charAt(0) + a.status.slice(1).toLowerCase()}</Badge>
                 </li>
               ))}

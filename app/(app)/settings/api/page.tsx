@@ -32,17 +32,29 @@ export default async function ApiReferencePage() {
       <PageHeader
         title="API reference"
         description={<span className="block max-w-3xl">{doc.info.description}</span>}
-        actions={<a href="/api/openapi.json" target="_blank" rel="noreferrer" className={buttonClass("secondary")}><FileJson className="size-4" aria-hidden /> OpenAPI 3.1 JSON</a>}
+        actions={
+          <a href="/api/openapi.json" target="_blank" rel="noreferrer" className={buttonClass("secondary")}>
+            <FileJson className="size-4" aria-hidden /> OpenAPI 3.1 JSON
+          </a>
+        }
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-8">
         <AuthenticationCard />
 
         <nav aria-label="Dialects" className="grid gap-3 sm:grid-cols-2">
           {doc.tags.map((t) => (
-            <a key={t.name} href={`#${t.name}`} className="rounded-xl border border-zinc-200 bg-white px-4 py-3 shadow-xs transition hover:border-brand-300 hover:bg-brand-50/40">
+            <a
+              key={t.name}
+              href={`#${t.name}`}
+              className="rounded-xl border border-zinc-200 bg-white px-4 py-3 shadow-xs transition hover:border-brand-300 hover:bg-brand-50/40"
+            >
               <span className="flex items-center justify-between gap-2">
                 <span className="font-mono text-sm font-semibold text-zinc-900">{t.name}</span>
-                <span className="flex gap-1">{[...new Set(byTag.get(t.name)?.map((e) => e.method))].map((m) => <MethodBadge key={m} method={m} />)}</span>
+                <span className="flex gap-1">
+                  {[...new Set(byTag.get(t.name)?.map((e) => e.method))].map((m) => (
+                    <MethodBadge key={m} method={m} />
+                  ))}
+                </span>
               </span>
               <span className="mt-1 block text-xs text-zinc-500">{t.description}</span>
             </a>
@@ -50,7 +62,13 @@ export default async function ApiReferencePage() {
         </nav>
 
         {doc.tags.map((t) => (
-          <DialectSection key={t.name} tag={t.name} description={t.description} errorSchema={errors[`${t.name}-error`]} endpoints={byTag.get(t.name) ?? []} />
+          <DialectSection
+            key={t.name}
+            tag={t.name}
+            description={t.description}
+            errorSchema={errors[`${t.name}-error`]}
+            endpoints={byTag.get(t.name) ?? []}
+          />
         ))}
       </div>
     </div>

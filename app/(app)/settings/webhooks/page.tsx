@@ -17,7 +17,10 @@ export default async function WebhooksPage() {
       <>
         <PageHeader title="Webhooks" />
         <Card title="For admins">
-          <p className="px-5 py-4 text-sm text-zinc-600" data-testid="webhooks-not-allowed">The purge digest’s webhook is set up by admins and the workspace owner. Ask one of them if your team needs it.</p>
+          <p className="px-5 py-4 text-sm text-zinc-600" data-testid="webhooks-not-allowed">
+            The purge digest’s webhook is set up by admins and the workspace owner. Ask one of them if your team needs
+            it.
+          </p>
         </Card>
       </>
     );
@@ -31,11 +34,23 @@ export default async function WebhooksPage() {
         actions={settings.url ? <SendDigestButton /> : undefined}
       />
       <div className="grid max-w-5xl grid-cols-1 gap-6">
-        <Card title="Purge digest" description="An http or https URL. The daily digest goes out with the first purge run after midnight UTC; a 5xx or no answer is tried again, up to three attempts.">
+        <Card
+          title="Purge digest"
+          description="An http or https URL. The daily digest goes out with the first purge run after midnight UTC; a 5xx or no answer is tried again, up to three attempts."
+        >
           <WebhookForm initial={settings.url} />
         </Card>
         {settings.url && (
-          <Card title="Signing secret" description={<>Each digest carries <code className="font-mono text-xs">X-Webhook-Signature: HMAC-SHA256 date=…, salt=…, signature=…</code>, the hex HMAC-SHA256 of date + salt + body under this secret.</>}>
+          <Card
+            title="Signing secret"
+            description={
+              <>
+                Each digest carries{" "}
+                <code className="font-mono text-xs">X-Webhook-Signature: HMAC-SHA256 date=…, salt=…, signature=…</code>,
+                the hex HMAC-SHA256 of date + salt + body under this secret.
+              </>
+            }
+          >
             <WebhookSecret />
           </Card>
         )}

@@ -20,23 +20,37 @@ export const metadata: Metadata = { title: "In the trash" };
 export default async function TrashPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/trash/${id}`);
-  const record = await getTrashedRecord(actor, parseRouteParams(getRecordSchema, { id }), new Date()).catch((e: unknown) => {
-    // Too low a role, someone else's deletion, unknown: all the same not-found.
-    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
-    throw e;
-  });
+  const record = await getTrashedRecord(actor, parseRouteParams(getRecordSchema, { id }), new Date()).catch(
+    (e: unknown) => {
+      // Too low a role, someone else's deletion, unknown: all the same not-found.
+      if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+      throw e;
+    },
+  );
 
   return (
     <div className="max-w-6xl">
       <Link href="/trash" className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900">
         <ArrowLeft className="size-4" aria-hidden /> Trash
       </Link>
-      <TrashBanner trash={record.trash} purgedOn={<LocalTime value={record.trash.purgeAt} style="long" />} deletedOn={<LocalTime value={record.trash.deletedAt} style="long" />} />
+      <TrashBanner
+        trash={record.trash}
+        purgedOn={<LocalTime value={record.trash.purgeAt} style="long" />}
+        deletedOn={<LocalTime value={record.trash.deletedAt} style="long" />}
+      />
       <RecordHeading
         record={record}
-        actions={<TrashPreviewActions record={{ id: record.id, name: record.name, entitySlug: record.entity.slug, heldAt: record.trash.heldAt }} can={record.can} />}
+        actions={
+          <TrashPreviewActions
+            record={{ id: record.id, name: record.name, entitySlug: record.entity.slug, heldAt: record.trash.heldAt }}
+            can={record.can}
+          />
+        }
       />
-      <RecordDetailBody record={record} aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />} />
+      <RecordDetailBody
+        record={record}
+        aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />}
+      />
     </div>
   );
 }

@@ -37,7 +37,10 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
 
   return (
     <div className="max-w-6xl">
-      <Link href={`/records/${record.entity.slug}`} className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900">
+      <Link
+        href={`/records/${record.entity.slug}`}
+        className="mb-4 inline-flex items-center gap-1.5 text-sm text-zinc-500 hover:text-zinc-900"
+      >
         <ArrowLeft className="size-4" aria-hidden /> {record.entity.name}
       </Link>
       <RecordHeading
@@ -51,7 +54,10 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
           />
         }
       />
-      <RecordDetailBody record={record} aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />} />
+      <RecordDetailBody
+        record={record}
+        aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />}
+      />
     </div>
   );
 }
