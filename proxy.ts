@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_BODY_BYTES } from "./lib/request-limits";
+import { isApiPath, isDashboardPath } from "./lib/universal/site-map";
 
 // Before any page, action or route: (1) a request body over 1 MB is refused with 413;
 // (2) a server action whose Origin is not this site (null, foreign, malformed) is refused
@@ -7,9 +8,6 @@ import { MAX_BODY_BYTES } from "./lib/request-limits";
 // request without a session cookie goes to the sign-in page. Every page, action and route
 // still checks the session and role itself.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PROTECTED = ["/records", "/trash", "/segments", "/automations", "/audit", "/settings"];
-// The public API answers an oversized body itself, in each dialect's own error shape.
-const API_PREFIXES = ["/crm-core/", "/record-lists/", "/crm/v2/", "/v2/crm/"];
 
 const refuse = (status: number, code: string, message: string) =>
   NextResponse.json({ error: { code, message } }, { status });
@@ -32,14 +30,14 @@ function sameOrigin(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     const length = Number(request.headers.get("content-length") ?? 0);
-    const isApi = API_PREFIXES.some((p) => request.nextUrl.pathname.startsWith(p));
-    if (length > MAX_BODY_BYTES && !isApi) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
+    // The public API answers an oversized body itself, in each dialect's own error shape.
+    if (length > MAX_BODY_BYTES && !isApiPath(request.nextUrl.pathname))
+      return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
     if (request.headers.has("next-action") && !sameOrigin(request))
       return refuse(403, "FORBIDDEN", "This request did not come from this site.");
   }
   const path = request.nextUrl.pathname;
-  const isPage = path === "/" || PROTECTED.some((p) => path === p || path.startsWith(`${p}/`));
-  if (!isPage || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (!isDashboardPath(path) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = new URL("/login", request.url);
   const target = path + request.nextUrl.search;
   if (target !== "/") url.searchParams.set("callbackUrl", target);

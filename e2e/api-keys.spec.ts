@@ -12,7 +12,7 @@ function keyRow(page: Page, apiKey: string) {
   return page.getByTestId("api-keys-table").locator("tbody tr").filter({ hasText: apiKey });
 }
 
-/** The header API.md describes: hex(HMAC-SHA256(apiSecret, date + salt)), with a fresh salt. */
+/** The header docs/API.md describes: hex(HMAC-SHA256(apiSecret, date + salt)), with a fresh salt. */
 function hmacHeader(apiKey: string, apiSecret: string): string {
   const date = new Date().toISOString();
   const salt = randomBytes(16).toString("hex");
@@ -72,7 +72,7 @@ test("a MEMBER creates an API key, sees its secret once, calls the API with it, 
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
   await expect(page.getByText(apiSecret)).toHaveCount(0);
 
-  // The key works, by bearer token and by an HMAC signature made as API.md says; a replayed signature does not.
+  // The key works, by bearer token and by an HMAC signature made as docs/API.md says; a replayed signature does not.
   const bearer = await entities(request, `Bearer ${apiSecret}`);
   expect(bearer.status()).toBe(200);
   expect(((await bearer.json()) as { items: { slug: string }[] }).items.map((e) => e.slug)).toContain("leads");

@@ -13,7 +13,7 @@ describe("the permission table", () => {
     else expect(() => assertCan({ role }, permission)).toThrow(AppError);
   });
 
-  it("keeps the rules of DESIGN.md: viewers change nothing, hard delete is ADMIN+, other people's segments need OWNER", () => {
+  it("keeps the product rules: viewers change nothing, hard delete is ADMIN+, other people's segments need OWNER", () => {
     const mutations = (Object.keys(PERMISSIONS) as Permission[]).filter(
       (p) => !p.endsWith(".read") && !p.startsWith("trash.view"),
     );

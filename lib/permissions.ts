@@ -22,7 +22,9 @@ export const PERMISSIONS = {
   "segments.delete.any": "OWNER",
   "audit.read": "VIEWER",
   "workspace.settings.update": "OWNER",
+  // A MEMBER manages their own keys; an OWNER sees and revokes every key of the workspace.
   "apiKeys.manage": "MEMBER",
+  "apiKeys.manage.any": "OWNER",
   // The purge digest's webhook: its URL, its signing secret, its delivery log, "send now".
   "webhooks.manage": "ADMIN",
 } as const satisfies Record<string, Role>;

@@ -47,9 +47,9 @@ describe.runIf(!onPostgres)("npm run api-key on the embedded database", () => {
   });
 });
 
-// API.md's example flow, with the tools a shell user has: the key from the CLI, the signature
+// docs/API.md's example flow, with the tools a shell user has: the key from the CLI, the signature
 // from `openssl dgst -sha256 -hmac`, the calls from curl; the result checked in the dashboard.
-describe.runIf(onPostgres)("npm run api-key, openssl and curl, as API.md's example flow", () => {
+describe.runIf(onPostgres)("npm run api-key, openssl and curl, as docs/API.md's example flow", () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({ databaseUrl: database.databaseUrl() });

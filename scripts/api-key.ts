@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { argValue, runCli } from "./cli";
 
 // npm run api-key -- --email USER [--scopes a,b] [--name NAME]
-// Creates an API key for the user (in their first workspace) and prints API.md's JSON object
+// Creates an API key for the user (in their first workspace) and prints docs/API.md's JSON object
 // {"apiKey", "apiSecret", "scopes"}. Scopes default to every scope the user's role allows.
 const args = process.argv.slice(2);
 const email = argValue(args, "--email");

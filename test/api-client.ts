@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-// A client of the public API signing exactly as API.md tells a client to: Node's crypto
+// A client of the public API signing exactly as docs/API.md tells a client to: Node's crypto
 // HMAC-SHA256 of date + salt with the API secret, hex-encoded. No server code is imported.
 
 export interface ApiKeyPair {

@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/actor";
-import * as crmCore from "@/lib/api/crm-core";
-import * as hardDelete from "@/lib/api/hard-delete";
-import * as recordLists from "@/lib/api/record-lists";
-import * as zoho from "@/lib/api/zoho";
-import { SCOPES } from "@/lib/api-keys/scopes";
+import * as solapi from "@/lib/api/dialects/solapi";
+import * as zeeg from "@/lib/api/dialects/zeeg";
+import * as talkdesk from "@/lib/api/dialects/talkdesk";
+import * as zoho from "@/lib/api/dialects/zoho";
+import { SCOPES } from "@/lib/universal/scopes";
 import { encryptSecret, hashSecret } from "@/lib/api-keys/secrets";
 import { db } from "@/lib/db/client";
 import type { ApiEndpoint } from "@/lib/doors/api-route";
@@ -166,77 +166,77 @@ export const API_DOOR_ROWS: DoorRow[] = [
   {
     door: "API GET /crm-core/v1/entities",
     mutates: false,
-    send: api(crmCore.listEntitiesEndpoint, {}),
+    send: api(solapi.listEntitiesEndpoint, {}),
     input: () => ({}),
     expect: READ,
   },
   {
     door: "API GET /crm-core/v1/records",
     mutates: false,
-    send: api(crmCore.listRecordsEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
+    send: api(solapi.listRecordsEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
     input: () => ({ entityId: "leads" }),
     expect: READ,
   },
   {
     door: "API GET /crm-core/v1/records/{id}",
     mutates: false,
-    send: api(crmCore.getRecordEndpoint, { params: ["recordId"] }),
+    send: api(solapi.getRecordEndpoint, { params: ["recordId"] }),
     input: (w, i) => ({ recordId: w.live[i] }),
     expect: READ_ONE,
   },
   {
     door: "API DELETE /crm-core/v1/records/{id}",
     mutates: true,
-    send: api(crmCore.deleteRecordEndpoint, { params: ["recordId"] }),
+    send: api(solapi.deleteRecordEndpoint, { params: ["recordId"] }),
     input: (w, i) => ({ recordId: w.live[i] }),
     expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
   },
   {
     door: "API POST /crm-core/v1/records/{id}/restore",
     mutates: true,
-    send: api(crmCore.restoreRecordEndpoint, { params: ["recordId"] }),
+    send: api(solapi.restoreRecordEndpoint, { params: ["recordId"] }),
     input: (w, i) => ({ recordId: w.trashed[i] }),
     expect: row("ok", "ok", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
   {
     door: "API POST /crm-core/v1/records/bulk/delete",
     mutates: true,
-    send: api(crmCore.bulkDeleteEndpoint, { body: true }),
+    send: api(solapi.bulkDeleteEndpoint, { body: true }),
     input: (w, i) => ({ recordIds: [w.live[i]] }),
     expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
   },
   {
     door: "API POST /crm-core/v1/records/bulk/restore",
     mutates: true,
-    send: api(crmCore.bulkRestoreEndpoint, { body: true }),
+    send: api(solapi.bulkRestoreEndpoint, { body: true }),
     input: (w, i) => ({ recordIds: [w.trashed[i]] }),
     expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
   },
   {
     door: "API GET /crm-core/v1/trash",
     mutates: false,
-    send: api(crmCore.listTrashEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
+    send: api(solapi.listTrashEndpoint, { query: ["entityId", "q", "limit", "cursor"] }),
     input: () => ({}),
     expect: READ,
   },
   {
     door: "API GET /crm-core/v1/segments",
     mutates: false,
-    send: api(crmCore.listSegmentsEndpoint, {}),
+    send: api(solapi.listSegmentsEndpoint, {}),
     input: () => ({}),
     expect: READ,
   },
   {
     door: "API DELETE /crm-core/v1/segments/{id}",
     mutates: true,
-    send: api(crmCore.deleteSegmentEndpoint, { params: ["segmentId"] }),
+    send: api(solapi.deleteSegmentEndpoint, { params: ["segmentId"] }),
     input: (w, i) => ({ segmentId: w.segment[i] }),
     expect: row("ok", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
   {
     door: "API DELETE /record-lists/{list}/records/bulk",
     mutates: true,
-    send: api(recordLists.bulkDeleteFromListEndpoint, { params: ["recordListId"], body: "records" }),
+    send: api(talkdesk.bulkDeleteFromListEndpoint, { params: ["recordListId"], body: "records" }),
     input: (w, i) => ({ recordListId: "leads", records: [{ id: w.live[i] }] }),
     expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
   },
@@ -264,14 +264,14 @@ export const API_DOOR_ROWS: DoorRow[] = [
   {
     door: "API GET /v2/crm/{object}/{id}",
     mutates: false,
-    send: api(hardDelete.getObjectRecordEndpoint, { params: ["objectSlug", "recordId"] }),
+    send: api(zeeg.getObjectRecordEndpoint, { params: ["objectSlug", "recordId"] }),
     input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }),
     expect: READ_ONE,
   },
   {
     door: "API DELETE /v2/crm/{object}/{id}",
     mutates: true,
-    send: api(hardDelete.hardDeleteRecordEndpoint, { params: ["objectSlug", "recordId"] }),
+    send: api(zeeg.destroyRecordEndpoint, { params: ["objectSlug", "recordId"] }),
     input: (w, i) => ({ objectSlug: "leads", recordId: w.live[i] }),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },

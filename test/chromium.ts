@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-/** Playwright cannot download browsers here: the system Chromium (STACK.md), or CHROMIUM_PATH. */
+/** Playwright cannot download browsers here: the system Chromium (README, "Test it"), or CHROMIUM_PATH. */
 export function findChromium(): string | null {
   const candidates = [
     process.env.CHROMIUM_PATH,

@@ -14,8 +14,8 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
 import {
   deleteRecordsAction,
-  eraseRecordsAction,
-  hardDeleteRecordsAction,
+  destroyRecordsNowAction,
+  destroyRecordsAction,
   restoreRecordsAction,
   undoDeleteAction,
 } from "@/lib/actions/records";
@@ -102,16 +102,16 @@ export const DOOR_ROWS: DoorRow[] = [
     expect: row("ok", "ok", "ok", "item:FORBIDDEN", "FORBIDDEN", "noop"),
   },
   {
-    door: "action hardDeleteRecords",
+    door: "action destroyRecords",
     mutates: true,
-    send: action(hardDeleteRecordsAction),
+    send: action(destroyRecordsAction),
     input: (w, i) => ({ ids: [w.trashed[i]] }),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
   },
   {
-    door: "action eraseRecords",
+    door: "action destroyRecordsNow",
     mutates: true,
-    send: action(eraseRecordsAction),
+    send: action(destroyRecordsNowAction),
     input: (w, i) => ({ ids: [w.live[i]] }),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "item:NOT_FOUND"),
   },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { LoginForm } from "@/components/auth/login-form";
-import { safeCallbackPath as safeCallback } from "@/lib/auth/callback-url";
+import { safeCallbackPath as safeCallback } from "@/lib/universal/callback-url";
 import { demoSignIn } from "@/lib/auth/demo";
 import { getSessionActor } from "@/lib/auth/session";
 

@@ -4,11 +4,12 @@ import { toast } from "sonner";
 import { queryKeys, RECORD_VIEWS } from "@/components/queries/keys";
 import {
   deleteRecordsAction,
-  eraseRecordsAction,
-  hardDeleteRecordsAction,
+  destroyRecordsNowAction,
+  destroyRecordsAction,
   restoreRecordsAction,
   undoDeleteAction,
 } from "@/lib/actions/records";
+import { toastMovedToTrash } from "./moved-to-trash-toast";
 import { removeRows } from "./optimistic";
 import { plural, summarizeFailures, useActionMutation } from "./use-action-mutation";
 
@@ -37,12 +38,12 @@ export function useDeleteRecords(options: { onDeleted?: () => void } = {}) {
       const n = result.succeeded.length;
       if (n > 0 && result.batchId) {
         const batchId = result.batchId;
-        toast.success(`Moved ${plural(n, "record")} to the trash.`, {
-          description: result.failed.length
+        toastMovedToTrash({
+          count: n,
+          notDeleted: result.failed.length
             ? `${result.failed.length} not deleted: ${summarizeFailures(result.failed)}`
-            : "You can restore from the trash for the retention period.",
-          action: { label: "Undo", onClick: () => undo.mutate([batchId]) },
-          duration: 8000,
+            : undefined,
+          onUndo: () => undo.mutate([batchId]),
         });
         options.onDeleted?.();
       } else if (result.failed.length) {
@@ -72,10 +73,10 @@ export function useRestoreRecords() {
 }
 
 /** Permanent delete: of trashed records (`from: "trash"`), or erasure of live ones from the record page. */
-export function useHardDeleteRecords(options: { onDeleted?: () => void; from?: "trash" | "live" } = {}) {
+export function useDestroyRecords(options: { onDeleted?: () => void; from?: "trash" | "live" } = {}) {
   return useActionMutation({
     action: (ids: string[]) =>
-      options.from === "live" ? eraseRecordsAction({ ids }) : hardDeleteRecordsAction({ ids }),
+      options.from === "live" ? destroyRecordsNowAction({ ids }) : destroyRecordsAction({ ids }),
     refresh: RECORD_VIEWS,
     optimistic: (queryClient, ids) => {
       const rollbackTrash = removeRows(queryClient, queryKeys.trash.all, new Set(ids));

@@ -3,7 +3,7 @@
 import { ShieldAlert, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useDeleteRecords, useHardDeleteRecords } from "@/components/mutations/use-record-mutations";
+import { useDeleteRecords, useDestroyRecords } from "@/components/mutations/use-record-mutations";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DeleteRecordDialog } from "./delete-record-dialog";
@@ -23,7 +23,7 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
     router.push(`/records/${record.entitySlug}`);
   };
   const remove = useDeleteRecords({ onDeleted: backToList });
-  const destroy = useHardDeleteRecords({ onDeleted: backToList, from: "live" });
+  const destroy = useDestroyRecords({ onDeleted: backToList, from: "live" });
   if (!canDelete && !canDestroy) return null;
 
   return (

@@ -10,6 +10,24 @@ import { LocalTime } from "@/components/ui/local-time";
 
 const column = createColumnHelper<RecordRow>();
 
+/** Who owns a record and when it was made: the last columns of every list of records. */
+export function ownerAndCreatedColumns() {
+  return [
+    column.accessor("ownerName", {
+      header: "Owner",
+      cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span>,
+    }),
+    column.accessor("createdAt", {
+      header: "Created",
+      cell: (i) => (
+        <span className="whitespace-nowrap text-zinc-500">
+          <LocalTime value={i.getValue()} style="date" />
+        </span>
+      ),
+    }),
+  ];
+}
+
 /** The records table's columns; the row delete button only for those who may delete. */
 export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) => void) | null) {
   const attrs = ENTITY_COLUMNS[entitySlug] ?? [];
@@ -63,18 +81,7 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
           <span className="text-zinc-500">—</span>
         ),
     }),
-    column.accessor("ownerName", {
-      header: "Owner",
-      cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span>,
-    }),
-    column.accessor("createdAt", {
-      header: "Created",
-      cell: (i) => (
-        <span className="whitespace-nowrap text-zinc-500">
-          <LocalTime value={i.getValue()} style="date" />
-        </span>
-      ),
-    }),
+    ...ownerAndCreatedColumns(),
     ...(onDelete
       ? [
           column.display({

@@ -3,7 +3,7 @@
 import { SearchX, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toastMovedToTrash } from "@/components/mutations/moved-to-trash-toast";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
 import { useRowSelection } from "@/components/bulk/use-row-selection";
 import { useSelectAll } from "@/components/bulk/use-select-all";
@@ -132,10 +132,7 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
             setDialog(null);
             selection.clear();
             if (succeeded > 0) {
-              toast.success(`Moved ${succeeded.toLocaleString("en-US")} records to the trash.`, {
-                action: { label: "Undo", onClick: () => undo.mutate(batchIds) },
-                duration: 10_000,
-              });
+              toastMovedToTrash({ count: succeeded, onUndo: () => undo.mutate(batchIds), duration: 10_000 });
             }
           }}
         />

@@ -9,17 +9,18 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager, pageHref } from "@/components/ui/pager";
 import { formatTotalOf } from "@/components/ui/total";
-import type { SegmentMemberRow, SegmentMembersPage } from "@/lib/segments/members";
-import { LocalTime } from "@/components/ui/local-time";
+import type { SegmentMembersPage } from "@/lib/segments/members";
+import { ownerAndCreatedColumns } from "@/components/records/record-columns";
+import type { RecordRow } from "@/lib/records/list";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
-const RECORD_COLUMNS: Record<string, (r: SegmentMemberRow) => unknown> = {
+const RECORD_COLUMNS: Record<string, (r: RecordRow) => unknown> = {
   phone: (r) => r.phoneNumber,
   externalId: (r) => r.externalId,
   externalProvider: (r) => r.externalProvider,
 };
-const column = createColumnHelper<SegmentMemberRow>();
+const column = createColumnHelper<RecordRow>();
 
 /** The columns are the fields the segment's filter looks at, so each row shows why it is a member. */
 function memberColumns(entitySlug: string, fields: string[]) {
@@ -49,18 +50,7 @@ function memberColumns(entitySlug: string, fields: string[]) {
           ),
       }),
     ),
-    column.accessor("ownerName", {
-      header: "Owner",
-      cell: (i) => <span className="text-zinc-700">{i.getValue() ?? "—"}</span>,
-    }),
-    column.accessor("createdAt", {
-      header: "Created",
-      cell: (i) => (
-        <span className="whitespace-nowrap text-zinc-500">
-          <LocalTime value={i.getValue()} style="date" />
-        </span>
-      ),
-    }),
+    ...ownerAndCreatedColumns(),
   ];
 }
 

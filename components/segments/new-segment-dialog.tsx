@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { useCreateSegment } from "@/components/mutations/use-segment-mutations";
 import { Button } from "@/components/ui/button";
+import { DialogFormFooter } from "@/components/ui/form-footer";
 import { Select } from "@/components/ui/select";
 import type { EntitySummary } from "@/lib/entities";
-import { RECORD_FIELD_NAMES } from "@/lib/segments/filter";
+import { RECORD_FIELD_NAMES } from "@/lib/universal/record-fields";
 import { ConditionRow, inputClass, type ConditionDraft } from "./condition-row";
 import { SegmentPreview } from "./segment-preview";
 
@@ -200,22 +201,12 @@ export function NewSegmentDialog({ entities, fields, initial }: Props) {
             <div className="mt-4">
               <SegmentPreview entity={entity} entityName={entityName} filter={previewFilter} />
             </div>
-            {error && (
-              <p role="alert" className="mt-3 text-sm text-red-700">
-                {friendly(error)}
-              </p>
-            )}
-
-            <div className="mt-6 flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <Button type="button" variant="secondary">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={create.isPending}>
-                {create.isPending ? "Creating…" : "Create segment"}
-              </Button>
-            </div>
+            <DialogFormFooter
+              error={error && friendly(error)}
+              pending={create.isPending}
+              submitLabel="Create segment"
+              pendingLabel="Creating…"
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -5,8 +5,9 @@ import { KeyRound, Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { useCreateApiKey } from "@/components/mutations/use-api-key-mutations";
 import { Button } from "@/components/ui/button";
+import { DialogFormFooter } from "@/components/ui/form-footer";
 import type { CreatedApiKey } from "@/lib/api-keys/manage";
-import { SCOPE_LABELS, type Scope } from "@/lib/api-keys/scopes";
+import { SCOPE_LABELS, type Scope } from "@/lib/universal/scopes";
 import { NewApiKeySecret } from "./new-api-key-secret";
 
 const inputClass =
@@ -126,22 +127,13 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
                 </div>
               </fieldset>
 
-              {message && (
-                <p role="alert" className="mt-3 text-sm text-red-700">
-                  {message}
-                </p>
-              )}
-
-              <div className="mt-6 flex justify-end gap-2">
-                <Dialog.Close asChild>
-                  <Button type="button" variant="secondary">
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" disabled={create.isPending || scopes.length === 0}>
-                  {create.isPending ? "Creating…" : "Create key"}
-                </Button>
-              </div>
+              <DialogFormFooter
+                error={message}
+                pending={create.isPending}
+                disabled={scopes.length === 0}
+                submitLabel="Create key"
+                pendingLabel="Creating…"
+              />
             </form>
           )}
         </Dialog.Content>

@@ -5,13 +5,14 @@ import { BookOpen, KeyRound, SlidersHorizontal, Webhook, type LucideIcon } from 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { SETTINGS_PAGES, type SettingsPageHref } from "@/lib/universal/site-map";
 
-const TABS: { href: string; label: string; icon: LucideIcon }[] = [
-  { href: "/settings", label: "Workspace", icon: SlidersHorizontal },
-  { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
-  { href: "/settings/api", label: "API reference", icon: BookOpen },
-  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
-];
+const ICONS: Record<SettingsPageHref, LucideIcon> = {
+  "/settings": SlidersHorizontal,
+  "/settings/api-keys": KeyRound,
+  "/settings/api": BookOpen,
+  "/settings/webhooks": Webhook,
+};
 
 /** The settings pages' own navigation, above each page's header. */
 export function SettingsTabs() {
@@ -29,7 +30,8 @@ export function SettingsTabs() {
       aria-label="Settings"
       className="relative -mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200"
     >
-      {TABS.map(({ href, label, icon: Icon }) => {
+      {SETTINGS_PAGES.map(({ href, label }) => {
+        const Icon = ICONS[href];
         const active = pathname === href;
         return (
           <Link

@@ -4,22 +4,24 @@ import { clsx } from "clsx";
 import { History, ListFilter, Settings, Table2, Trash2, Workflow, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { MAIN_PAGES, type MainPageHref } from "@/lib/universal/site-map";
 import { TrashCountBadge } from "./trash-count-badge";
 
-const ITEMS: { href: string; label: string; icon: LucideIcon }[] = [
-  { href: "/records", label: "Records", icon: Table2 },
-  { href: "/trash", label: "Trash", icon: Trash2 },
-  { href: "/segments", label: "Segments", icon: ListFilter },
-  { href: "/automations", label: "Automations", icon: Workflow },
-  { href: "/audit", label: "Audit log", icon: History },
-  { href: "/settings", label: "Settings", icon: Settings },
-];
+const ICONS: Record<MainPageHref, LucideIcon> = {
+  "/records": Table2,
+  "/trash": Trash2,
+  "/segments": ListFilter,
+  "/automations": Workflow,
+  "/audit": History,
+  "/settings": Settings,
+};
 
 export function SidebarNav({ trashCount }: { trashCount: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex-1 space-y-0.5 p-3">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {MAIN_PAGES.map(({ href, label }) => {
+        const Icon = ICONS[href];
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { exactTime } from "@/components/ui/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
-import { timeLeft } from "@/lib/purge/retention";
+import { timeLeft } from "@/lib/universal/retention";
 
 const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
 

@@ -6,7 +6,7 @@ import { useEmptyTrash } from "@/components/mutations/use-trash-mutations";
 import { useTrashCount } from "@/components/queries/reads";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { EMPTY_TRASH_CONFIRMATION } from "@/lib/trash/confirmation";
+import { EMPTY_TRASH_CONFIRMATION } from "@/lib/universal/confirmations";
 
 /** ADMIN+ only (the page renders it for them; the server refuses anyone else anyway). */
 export function EmptyTrashButton({ total: initial }: { total: number }) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
+import { useDestroyRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
 import { useSetHold } from "@/components/mutations/use-trash-mutations";
 import { DestroyTrashedDialog } from "./destroy-trashed-dialog";
 import { TrashRowActions } from "./trash-row-actions";
@@ -18,7 +18,7 @@ export function TrashPreviewActions({ record, can }: Props) {
   const [confirming, setConfirming] = useState(false);
   const restore = useRestoreRecords();
   const hold = useSetHold();
-  const destroy = useHardDeleteRecords({ from: "trash", onDeleted: () => router.push("/trash") });
+  const destroy = useDestroyRecords({ from: "trash", onDeleted: () => router.push("/trash") });
   return (
     <>
       <TrashRowActions

@@ -7,7 +7,7 @@ import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
 import { useRowSelection } from "@/components/bulk/use-row-selection";
 import { useSelectAll } from "@/components/bulk/use-select-all";
-import { useHardDeleteRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
+import { useDestroyRecords, useRestoreRecords } from "@/components/mutations/use-record-mutations";
 import { useSetHold } from "@/components/mutations/use-trash-mutations";
 import { useTrashPage } from "@/components/queries/reads";
 import { formatTotal } from "@/components/ui/total";
@@ -38,7 +38,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
   const selectAll = useSelectAll(selection, { scope: "trash", filter });
   const restore = useRestoreRecords();
   const hold = useSetHold();
-  const destroy = useHardDeleteRecords({
+  const destroy = useDestroyRecords({
     onDeleted: () => {
       setToDestroy(null);
       selection.clear();

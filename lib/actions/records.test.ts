@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { NOT_IN_TRASH_TO_DESTROY } from "@/lib/purge/hard-delete";
+import { NOT_IN_TRASH_TO_DESTROY } from "@/lib/purge/destroy";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, type TestWorkspace } from "@/test/fixtures";
 
@@ -11,7 +11,7 @@ const session = vi.hoisted(() => ({
 }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 
-const { deleteRecordsAction, hardDeleteRecordsAction, restoreRecordsAction } = await import("./records");
+const { deleteRecordsAction, destroyRecordsAction, restoreRecordsAction } = await import("./records");
 
 withTestDatabase();
 beforeEach(() => {
@@ -42,7 +42,7 @@ describe("server actions: the one way in", () => {
       where: { workspaceId_userId: { workspaceId: ws.id, userId: ws.actors.admin.userId } },
       data: { role: "VIEWER" },
     });
-    const result = await hardDeleteRecordsAction({ ids: [record.id] });
+    const result = await destroyRecordsAction({ ids: [record.id] });
     expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db().record.count({ where: { id: record.id } })).toBe(1);
   });
@@ -101,7 +101,7 @@ describe("server actions: the one way in", () => {
     const other = await makeWorkspace("Other");
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
     signInAs(ws, "owner");
-    expect(await hardDeleteRecordsAction({ ids: [foreign.id] })).toMatchObject({
+    expect(await destroyRecordsAction({ ids: [foreign.id] })).toMatchObject({
       ok: true,
       data: { succeeded: [], failed: [{ id: foreign.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY }] },
     });

@@ -1,10 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/doors/server-action";
-import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import { recordIdsInputSchema } from "@/lib/records/schemas";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { eraseRecords } from "@/lib/trash/erase";
+import { destroyRecordsNow } from "@/lib/trash/destroy-now";
 import { restoreRecords, undoDelete } from "@/lib/trash/restore";
 import { undoDeleteSchema } from "@/lib/trash/schemas";
 
@@ -14,5 +14,5 @@ export const deleteRecordsAction = defineAction(recordIdsInputSchema, (actor, { 
 );
 export const restoreRecordsAction = defineAction(recordIdsInputSchema, restoreRecords);
 export const undoDeleteAction = defineAction(undoDeleteSchema, undoDelete);
-export const hardDeleteRecordsAction = defineAction(recordIdsInputSchema, hardDeleteRecords);
-export const eraseRecordsAction = defineAction(recordIdsInputSchema, eraseRecords);
+export const destroyRecordsAction = defineAction(recordIdsInputSchema, destroyRecords);
+export const destroyRecordsNowAction = defineAction(recordIdsInputSchema, destroyRecordsNow);

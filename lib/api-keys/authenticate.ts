@@ -1,7 +1,7 @@
 import { loadActor, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Scope } from "./scopes";
+import type { Scope } from "@/lib/universal/scopes";
 import { decryptSecret, hashSecret, signature, signaturesMatch } from "./secrets";
 
 /** A signed request's date may be this far from server time, either way. */

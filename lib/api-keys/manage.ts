@@ -3,12 +3,13 @@ import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCan, roleAtLeast } from "@/lib/permissions";
+import { assertCan, can } from "@/lib/permissions";
 import type { CreateApiKeyInput } from "./schemas";
-import { scopesAllowed, type Scope } from "./scopes";
+import type { Scope } from "@/lib/universal/scopes";
+import { scopesAllowed } from "./scopes";
 import { encryptSecret, hashSecret, newKeyId, newSecret } from "./secrets";
 
-/** What a new key's creator sees once: API.md's object, plus what the list shows. */
+/** What a new key's creator sees once: docs/API.md's object, plus what the list shows. */
 export interface CreatedApiKey {
   id: string;
   name: string;
@@ -71,7 +72,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput, now: 
 /** The caller's own keys; an OWNER sees every key of the workspace. Newest first. */
 export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
   assertCan(actor, "apiKeys.manage");
-  const everyone = roleAtLeast(actor.role, "OWNER");
+  const everyone = can(actor, "apiKeys.manage.any");
   const keys = await db().apiKey.findMany({
     where: { workspaceId: actor.workspaceId, ...(everyone ? {} : { userId: actor.userId }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -109,7 +110,7 @@ export async function revokeApiKey(
   now: Date,
 ): Promise<{ id: string; revokedAt: string }> {
   assertCan(actor, "apiKeys.manage");
-  const everyone = roleAtLeast(actor.role, "OWNER");
+  const everyone = can(actor, "apiKeys.manage.any");
   return transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id, workspaceId: actor.workspaceId, ...(everyone ? {} : { userId: actor.userId }) },

@@ -1,29 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
-import { can, type Permission } from "@/lib/permissions";
-
-/**
- * What an API key may be used for. A scope only narrows: the key still acts with its user's
- * role as re-read on every call, so each scope names the permission it needs.
- */
-export const SCOPE_PERMISSION = {
-  "records:read": "records.read",
-  "records:delete": "records.delete",
-  "records:restore": "records.restore.own",
-  "records:purge": "records.destroy",
-  "segments:delete": "segments.delete.own",
-} as const satisfies Record<string, Permission>;
-
-export type Scope = keyof typeof SCOPE_PERMISSION;
-export const SCOPES = Object.keys(SCOPE_PERMISSION) as Scope[];
-
-export const SCOPE_LABELS: Record<Scope, string> = {
-  "records:read": "Read records, the trash and segments",
-  "records:delete": "Move records to the trash",
-  "records:restore": "Restore records from the trash",
-  "records:purge": "Delete records permanently",
-  "segments:delete": "Delete segments",
-};
+import { can } from "@/lib/permissions";
+import { SCOPE_PERMISSION, SCOPES, type Scope } from "@/lib/universal/scopes";
 
 export const scopeSchema = z.enum(SCOPES as [Scope, ...Scope[]], {
   error: `Unknown scope; the scopes are ${SCOPES.join(", ")}`,

@@ -49,7 +49,7 @@ export function decryptSecret(stored: string): string | null {
   }
 }
 
-/** hex(HMAC-SHA256(secret, date + salt)), as API.md defines the signature. */
+/** hex(HMAC-SHA256(secret, date + salt)), as docs/API.md defines the signature. */
 export function signature(secret: string, date: string, salt: string): string {
   return crypto
     .createHmac("sha256", secret)

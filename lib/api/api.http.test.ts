@@ -9,8 +9,8 @@ import { onPostgres, withTestDatabase } from "@/test/db";
 import { makeRecord, makeRecords, makeWorkspace, relate, TEST_PASSWORD, type TestWorkspace } from "@/test/fixtures";
 import { signInCookie, startServer, type RunningServer } from "@/test/server";
 
-// Every endpoint of API.md over HTTP against the production build, signed the way a client
-// following API.md signs (test/api-client.ts). After every refused call the workspace's data
+// Every endpoint of docs/API.md over HTTP against the production build, signed the way a client
+// following docs/API.md signs (test/api-client.ts). After every refused call the workspace's data
 // is compared with a snapshot taken before it.
 process.env.API_KEY_ENCRYPTION_KEY ??= "http-test-api-key-encryption";
 
@@ -62,7 +62,7 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
     return answer.body;
   }
 
-  it("authenticates by HMAC-SHA256 exactly as API.md: a 14-minute-old date passes, 16 does not; replayed salts, wrong secrets, malformed signatures and revoked keys are 401 and change nothing", async () => {
+  it("authenticates by HMAC-SHA256 exactly as docs/API.md: a 14-minute-old date passes, 16 does not; replayed salts, wrong secrets, malformed signatures and revoked keys are 401 and change nothing", async () => {
     const ws = await makeWorkspace();
     const key = await keyFor(ws.actors.member);
     const call = clientFor(key);

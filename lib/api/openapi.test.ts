@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
+import { API_DIALECT_PREFIXES } from "@/lib/universal/site-map";
+import { ENDPOINTS_BY_DIALECT } from "./endpoints";
 import { openApiDocument } from "./openapi";
 
 // Every route handler under the API's prefixes, as `METHOD /path/{param}`, read off app/.
-const API_DIRS = ["crm-core", "record-lists", "crm", "v2"];
+const API_DIRS = Object.values(API_DIALECT_PREFIXES).map((prefix) => prefix.split("/")[1]!);
 function publicRoutes(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -33,6 +35,13 @@ describe("the OpenAPI document", () => {
     const result = await validate(structuredClone(document) as never);
     expect(result.valid ? [] : result.errors.map((e) => e.message)).toEqual([]);
     expect(document.openapi).toBe("3.1.0");
+  });
+
+  it("serves each dialect's endpoints under that dialect's prefix of the site map", () => {
+    for (const [dialect, endpoints] of Object.entries(ENDPOINTS_BY_DIALECT)) {
+      const prefix = API_DIALECT_PREFIXES[dialect as keyof typeof API_DIALECT_PREFIXES];
+      for (const endpoint of endpoints) expect(endpoint.spec.path.startsWith(prefix), endpoint.spec.path).toBe(true);
+    }
   });
 
   it("lists every public route handler, and nothing that is not one", () => {

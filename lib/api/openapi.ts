@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AnyEndpointSpec } from "@/lib/doors/api-route";
-import { SCOPE_LABELS, SCOPES } from "@/lib/api-keys/scopes";
+import { SCOPE_LABELS, SCOPES } from "@/lib/universal/scopes";
 import { API_ENDPOINTS } from "./endpoints";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the endpoints parse with, so it

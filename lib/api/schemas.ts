@@ -20,3 +20,12 @@ export const entityRefSchema = z
 
 /** The record number of an outcome, as a bigint for the response (digits in the domain). */
 export const asRecordNumber = (digits: string) => BigInt(digits);
+
+/** The fields of a record every dialect's answer names the same way. */
+export const recordFieldsOut = {
+  recordNumber: recordNumberOut,
+  name: z.string(),
+  phoneNumber: z.string().nullable(),
+  externalProvider: z.string().nullable(),
+  externalId: z.string().nullable(),
+};

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { safeRedirect } from "./callback-url";
+import { safeRedirect } from "@/lib/universal/callback-url";
 import { signInWithPassword } from "./credentials";
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
@@ -29,7 +29,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // Only same-origin paths are followed after sign-in (lib/auth/callback-url.ts).
+    // Only same-origin paths are followed after sign-in (lib/universal/callback-url.ts).
     redirect({ url, baseUrl }) {
       return safeRedirect(url, baseUrl);
     },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { resolveEntity } from "@/lib/entities";
-import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import type { BulkResult } from "@/lib/records/bulk-result";
 import { liveRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
@@ -117,7 +117,7 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   if (input.action === "delete") return { ...base, ...(await softDeleteRecords(actor, { ids, audit }, now)) };
   if (input.action === "restore")
     return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
-  return { ...base, batchId: null, ...(await hardDeleteRecords(actor, { ids, audit }, now)) };
+  return { ...base, batchId: null, ...(await destroyRecords(actor, { ids, audit }, now)) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { decodeCursor } from "@/lib/pagination/cursor";
-import { lockTrashBatch } from "@/lib/purge/destroy";
+import { lockTrashBatch } from "@/lib/purge/destroy-batch";
 import { listRecords } from "@/lib/records/list";
 import { listTrash } from "@/lib/trash/list";
 import { BENCH, seedBench } from "@/bench/seed";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { authenticateApiCall } from "@/lib/api-keys/authenticate";
-import type { Scope } from "@/lib/api-keys/scopes";
+import type { Scope } from "@/lib/universal/scopes";
 import { AppError } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/request-limits";
 import { parseInput } from "@/lib/validation";

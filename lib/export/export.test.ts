@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { exportTrash } from "@/lib/trash/export";
+import { exportTrash } from "@/lib/export/trash";
 import { parseInput } from "@/lib/validation";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeRecords, makeWorkspace, NOW, relate } from "@/test/fixtures";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { listEntities } from "@/lib/entities";
 import { decodeCursor, type Position } from "@/lib/pagination/cursor";
 import { entityFields } from "@/lib/segments/fields";
-import { RECORD_FIELD_NAMES } from "@/lib/segments/filter";
+import { RECORD_FIELD_NAMES } from "@/lib/universal/record-fields";
 
 /** An export as the domain gives it: columns and rows, read lazily; a door writes it as CSV. */
 export interface ExportTable {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { createSelection, applySelectionChunk, deleteExpiredSelections } from "@/lib/bulk/selection";
 import { MAX_LIVE_SELECTIONS, SELECTION_TTL_MS } from "@/lib/bulk/schemas";
-import { HELD_REFUSED, hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { HELD_REFUSED, destroyRecords } from "@/lib/purge/destroy";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { setHold } from "@/lib/trash/hold";
 import { restoreRecords } from "@/lib/trash/restore";
@@ -15,7 +15,7 @@ import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtu
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string } } }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 
-const { hardDeleteRecordsAction } = await import("@/lib/actions/records");
+const { destroyRecordsAction } = await import("@/lib/actions/records");
 const { applySelectionChunkAction } = await import("@/lib/actions/bulk");
 const { createSegmentAction } = await import("@/lib/actions/segments");
 const { GET: recordsRoute } = await import("@/app/api/app/records/route");
@@ -66,7 +66,7 @@ describe("#2 permanent delete only touches rows still in the trash", () => {
     const ws = await makeWorkspace();
     const live = await makeRecord(ws, {}, { notes: 1 });
     signInAs(ws, "admin");
-    expect(await hardDeleteRecordsAction({ ids: [live.id] })).toMatchObject({
+    expect(await destroyRecordsAction({ ids: [live.id] })).toMatchObject({
       ok: true,
       data: { succeeded: [], failed: [{ id: live.id, code: "NOT_FOUND" }] },
     });
@@ -88,7 +88,7 @@ describe("#2 permanent delete only touches rows still in the trash", () => {
         await q(`UPDATE "Record" SET "deletedAt" = NULL, "deletedById" = NULL WHERE id = $1`, [x.id]);
       });
       await locked;
-      const result = await hardDeleteRecords(ws.actors.admin, { ids: [x.id] }, NOW);
+      const result = await destroyRecords(ws.actors.admin, { ids: [x.id] }, NOW);
       await restorer;
       expect(result).toMatchObject({ succeeded: [], failed: [{ id: x.id, code: "NOT_FOUND" }] });
       expect(await db().record.findUnique({ where: { id: x.id } })).toMatchObject({ deletedAt: null });
@@ -103,7 +103,7 @@ describe("#6 held records are refused by every permanent delete", () => {
     const other = await trashed(ws);
     await setHold(ws.actors.admin, { id: held.id, hold: true }, NOW);
     signInAs(ws, "admin");
-    expect(await hardDeleteRecordsAction({ ids: [held.id] })).toEqual({
+    expect(await destroyRecordsAction({ ids: [held.id] })).toEqual({
       ok: true,
       data: { succeeded: [], failed: [{ id: held.id, code: "CONFLICT", message: HELD_REFUSED }] },
     });
@@ -123,7 +123,7 @@ describe("#6 held records are refused by every permanent delete", () => {
     expect(await db().record.findUnique({ where: { id: held.id } })).toMatchObject({ heldAt: expect.any(Date) });
 
     await setHold(ws.actors.admin, { id: held.id, hold: false }, NOW);
-    expect(await hardDeleteRecordsAction({ ids: [held.id] })).toMatchObject({
+    expect(await destroyRecordsAction({ ids: [held.id] })).toMatchObject({
       ok: true,
       data: { succeeded: [held.id] },
     });
@@ -238,17 +238,20 @@ describe("#8 hostile text is a 400, never a 500", () => {
 });
 
 describe("#2 erasure of a live record (the record page) goes through the trash rule", () => {
-  it("#2 eraseRecordsAction destroys a live record via the trash, and refuses VIEWER and MEMBER", async () => {
-    const { eraseRecordsAction } = await import("@/lib/actions/records");
+  it("#2 destroyRecordsNowAction destroys a live record via the trash, and refuses VIEWER and MEMBER", async () => {
+    const { destroyRecordsNowAction } = await import("@/lib/actions/records");
     const ws = await makeWorkspace();
     const live = await makeRecord(ws, {}, { notes: 2 });
     for (const who of ["viewer", "member"] as const) {
       signInAs(ws, who);
-      expect(await eraseRecordsAction({ ids: [live.id] })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await destroyRecordsNowAction({ ids: [live.id] })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
     }
     expect(await db().record.findUnique({ where: { id: live.id } })).toMatchObject({ deletedAt: null });
     signInAs(ws, "admin");
-    expect(await eraseRecordsAction({ ids: [live.id] })).toEqual({
+    expect(await destroyRecordsNowAction({ ids: [live.id] })).toEqual({
       ok: true,
       data: { succeeded: [live.id], failed: [] },
     });

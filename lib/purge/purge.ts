@@ -2,8 +2,8 @@ import type { AuditDoor } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { trashedRecords } from "@/lib/records/live";
-import { purgeCutoff } from "./retention";
-import { destroyLockedRecords, lockTrashBatch } from "./destroy";
+import { retentionFor } from "./retention";
+import { destroyLockedRecords, lockTrashBatch } from "./destroy-batch";
 
 export interface PurgeOptions {
   now: Date;
@@ -34,7 +34,7 @@ export async function purgeExpired({
   door = "JOB",
 }: PurgeOptions): Promise<PurgeSummary> {
   const workspaces = await db().workspace.findMany({
-    select: { id: true, retentionDays: true },
+    select: { id: true },
     orderBy: { createdAt: "asc" },
   });
   const summary: PurgeSummary = {
@@ -47,7 +47,8 @@ export async function purgeExpired({
   };
 
   for (const ws of workspaces) {
-    const cutoff = purgeCutoff(now, ws.retentionDays);
+    const retention = await retentionFor(ws.id);
+    const cutoff = retention.cutoff(now);
     let purged = 0;
     if (dryRun) {
       purged = await db().record.count({ where: trashedRecords(ws.id, { deletedAt: { lte: cutoff }, heldAt: null }) });
@@ -72,7 +73,7 @@ export async function purgeExpired({
     if (purged > 0)
       summary.workspaces.push({
         workspaceId: ws.id,
-        retentionDays: ws.retentionDays,
+        retentionDays: retention.days,
         cutoff: cutoff.toISOString(),
         purged,
       });

@@ -1,39 +1,35 @@
-// The one rule for "how long is left": the trash countdown, the trash list and the purge job
-// all use these functions, so what users see is exactly what the purge does. The retention
-// itself is a workspace setting (Workspace.retentionDays, 14 days unless the owner changes it).
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-export function purgeAt(deletedAt: Date, retentionDays: number): Date {
-  return new Date(deletedAt.getTime() + retentionDays * DAY);
-}
-
-/** Records deleted at or before this instant are due for purge at `now`. */
-export function purgeCutoff(now: Date, retentionDays: number): Date {
-  return new Date(now.getTime() - retentionDays * DAY);
-}
-
-export function isExpired(deletedAt: Date, retentionDays: number, now: Date): boolean {
-  return purgeAt(deletedAt, retentionDays).getTime() <= now.getTime();
-}
-
-export type Urgency = "calm" | "soon" | "urgent" | "expired";
+import type { Tx } from "@/lib/db/tx";
+import { db } from "@/lib/db/client";
+import { isExpired, purgeAt, purgeCutoff } from "@/lib/universal/retention";
 
 /**
- * "14 days left" (whole days, rounded up, so a fresh deletion shows the full retention),
- * "5 hours left" in the last day, "12 minutes left" in the last hour.
+ * Which retention applies to a trashed record. Today it is the workspace's setting
+ * (Workspace.retentionDays, 14 days unless the owner changes it); every door, list and job
+ * asks here, so a retention per entity later is a change to this file alone.
  */
-export function timeLeft(purge: Date, now: Date): { label: string; urgency: Urgency } {
-  const ms = purge.getTime() - now.getTime();
-  if (ms <= 0) return { label: "Purging soon", urgency: "expired" };
-  if (ms < HOUR) {
-    const minutes = Math.max(1, Math.floor(ms / 60_000));
-    return { label: `${minutes} ${minutes === 1 ? "minute" : "minutes"} left`, urgency: "urgent" };
-  }
-  if (ms < DAY) {
-    const hours = Math.floor(ms / HOUR);
-    return { label: `${hours} ${hours === 1 ? "hour" : "hours"} left`, urgency: "urgent" };
-  }
-  const days = Math.ceil(ms / DAY);
-  return { label: `${days} ${days === 1 ? "day" : "days"} left`, urgency: days <= 3 ? "soon" : "calm" };
+export interface Retention {
+  days: number;
+  /** When a record deleted at `deletedAt` is purged. */
+  purgeAt(deletedAt: Date): Date;
+  /** Records deleted at or before this instant are due for purge at `now`. */
+  cutoff(now: Date): Date;
+  isExpired(deletedAt: Date, now: Date): boolean;
+}
+
+export function retentionOfDays(days: number): Retention {
+  return {
+    days,
+    purgeAt: (deletedAt) => purgeAt(deletedAt, days),
+    cutoff: (now) => purgeCutoff(now, days),
+    isExpired: (deletedAt, now) => isExpired(deletedAt, days, now),
+  };
+}
+
+/** The retention of a workspace's trash, read in `client` (a transaction when the caller is in one). */
+export async function retentionFor(workspaceId: string, client: Tx = db()): Promise<Retention> {
+  const { retentionDays } = await client.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { retentionDays: true },
+  });
+  return retentionOfDays(retentionDays);
 }

@@ -21,6 +21,48 @@ export interface RecordRow {
   createdAt: string;
 }
 
+/** What a list row reads, and how it is written out: the records list and a segment's members share it. */
+export const RECORD_ROW_SELECT = {
+  id: true,
+  recordNumber: true,
+  entityId: true,
+  name: true,
+  phoneNumber: true,
+  externalProvider: true,
+  externalId: true,
+  attributes: true,
+  createdAt: true,
+  owner: { select: { name: true } },
+} as const;
+
+type RecordRowRead = {
+  id: string;
+  recordNumber: bigint;
+  entityId: string;
+  name: string;
+  phoneNumber: string | null;
+  externalProvider: string | null;
+  externalId: string | null;
+  attributes: unknown;
+  createdAt: Date;
+  owner: { name: string } | null;
+};
+
+export function toRecordRow(r: RecordRowRead): RecordRow {
+  return {
+    id: r.id,
+    recordNumber: r.recordNumber.toString(),
+    entityId: r.entityId,
+    name: r.name,
+    phoneNumber: r.phoneNumber,
+    externalProvider: r.externalProvider,
+    externalId: r.externalId,
+    attributes: (r.attributes ?? {}) as Record<string, unknown>,
+    ownerName: r.owner?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
 export interface RecordPage extends CappedCount {
   items: RecordRow[];
   nextCursor: string | null;
@@ -34,35 +76,13 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
   const base = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(input.q) });
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
-    {
-      id: true,
-      recordNumber: true,
-      entityId: true,
-      name: true,
-      phoneNumber: true,
-      externalProvider: true,
-      externalId: true,
-      attributes: true,
-      createdAt: true,
-      owner: { select: { name: true } },
-    },
+    RECORD_ROW_SELECT,
     input,
     { searched: !!input.q?.trim() },
   );
 
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      recordNumber: r.recordNumber.toString(),
-      entityId: r.entityId,
-      name: r.name,
-      phoneNumber: r.phoneNumber,
-      externalProvider: r.externalProvider,
-      externalId: r.externalId,
-      attributes: (r.attributes ?? {}) as Record<string, unknown>,
-      ownerName: r.owner?.name ?? null,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    items: rows.map(toRecordRow),
     nextCursor,
     prevCursor,
     totalCount,

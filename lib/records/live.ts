@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 
 /**
  * The one place that says what "live" and "in the trash" mean for a record. Every query of
@@ -28,4 +28,18 @@ export function liveRecords(workspaceId: string, where: Prisma.RecordWhereInput 
 /** Records of the workspace that are in the trash (`where` may narrow deletedAt further). */
 export function trashedRecords(workspaceId: string, where: Prisma.RecordWhereInput = {}): Prisma.RecordWhereInput {
   return scoped(TRASHED, workspaceId, where);
+}
+
+/** The same two states in raw SQL, for statements Prisma cannot express; `alias` names the Record table's alias. */
+export function liveSql(alias?: string): Prisma.Sql {
+  return Prisma.sql`${column(alias)} IS NULL`;
+}
+
+export function trashedSql(alias?: string): Prisma.Sql {
+  return Prisma.sql`${column(alias)} IS NOT NULL`;
+}
+
+function column(alias: string | undefined): Prisma.Sql {
+  if (alias !== undefined && !/^[a-z]\w*$/i.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
+  return Prisma.raw(alias ? `${alias}."deletedAt"` : `"deletedAt"`);
 }

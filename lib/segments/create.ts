@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { transaction, type Tx } from "@/lib/db/tx";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
-import { liveRecords } from "@/lib/records/live";
+import { liveRecords, liveSql } from "@/lib/records/live";
 import { assertKnownFields, entityFields } from "./fields";
 import { filterWhere, type SegmentFilter } from "./filter";
 import type { CreateSegmentInput } from "./schemas";
@@ -37,7 +37,7 @@ async function fillMembers(
   for (let i = 0; i < matching.length; i += CHUNK) {
     const ids = matching.slice(i, i + CHUNK).map((r) => r.id);
     const live = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Record" WHERE id IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL FOR SHARE`;
+      SELECT id FROM "Record" WHERE id IN (${Prisma.join(ids)}) AND ${liveSql()} FOR SHARE`;
     if (live.length === 0) continue;
     count += (
       await tx.segmentMember.createMany({

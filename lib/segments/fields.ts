@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/db/tx";
 import { listEntities } from "@/lib/entities";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { RECORD_FIELD_NAMES, type Condition } from "./filter";
+import { RECORD_FIELD_NAMES } from "@/lib/universal/record-fields";
+import type { Condition } from "./filter";
 
 /**
  * The fields a segment of this entity can filter on: the record columns, then every attribute

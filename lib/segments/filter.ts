@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { searchTermSchema, searchWhere } from "@/lib/records/search";
+import { RECORD_FIELDS } from "@/lib/universal/record-fields";
 
 /** A segment's saved filter: record fields and attribute conditions, all of which must hold. */
 export const conditionSchema = z.object({
@@ -21,13 +22,6 @@ export const segmentFilterSchema = z.object({
 
 export type SegmentFilter = z.infer<typeof segmentFilterSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
-
-const RECORD_FIELDS = {
-  name: "name",
-  phone: "phoneNumber",
-  externalId: "externalId",
-  externalProvider: "externalProvider",
-} as const;
 
 function conditionWhere(c: Condition): Prisma.RecordWhereInput {
   // Own keys only: a field named "__proto__" or "constructor" is an attribute like any other.
@@ -53,6 +47,3 @@ export function filterWhere(filter: SegmentFilter): Prisma.RecordWhereInput {
 export function isEmptyFilter(filter: SegmentFilter): boolean {
   return !filter.q?.trim() && filter.conditions.length === 0;
 }
-
-/** The record columns a condition may name besides attribute keys. */
-export const RECORD_FIELD_NAMES = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];

@@ -4,11 +4,11 @@ import { notFound } from "@/lib/errors";
 import type { CappedCount } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "@/lib/records/keyset";
-import type { RecordRow } from "@/lib/records/list";
+import { RECORD_ROW_SELECT, toRecordRow, type RecordRow } from "@/lib/records/list";
 import { liveRecords } from "@/lib/records/live";
 import type { SegmentMembersInput } from "./schemas";
 
-export type SegmentMemberRow = Omit<RecordRow, "entityId" | "recordNumber"> & { addedAt: string };
+export type SegmentMemberRow = RecordRow & { addedAt: string };
 
 export interface SegmentMembersPage extends CappedCount {
   items: SegmentMemberRow[];
@@ -29,30 +29,13 @@ export async function listSegmentMembers(actor: Actor, input: SegmentMembersInpu
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     base,
     {
-      id: true,
-      name: true,
-      phoneNumber: true,
-      externalProvider: true,
-      externalId: true,
-      attributes: true,
-      createdAt: true,
-      owner: { select: { name: true } },
+      ...RECORD_ROW_SELECT,
       segmentMembers: { where: { segmentId: segment.id }, select: { addedAt: true } },
     },
     input,
   );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      phoneNumber: r.phoneNumber,
-      externalProvider: r.externalProvider,
-      externalId: r.externalId,
-      attributes: (r.attributes ?? {}) as Record<string, unknown>,
-      ownerName: r.owner?.name ?? null,
-      createdAt: r.createdAt.toISOString(),
-      addedAt: r.segmentMembers[0]!.addedAt.toISOString(),
-    })),
+    items: rows.map((r) => ({ ...toRecordRow(r), addedAt: r.segmentMembers[0]!.addedAt.toISOString() })),
     nextCursor,
     prevCursor,
     totalCount,

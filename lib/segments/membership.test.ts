@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { purgeExpired } from "@/lib/purge/purge";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import { restoreRecords } from "@/lib/trash/restore";
 import { transaction } from "@/lib/db/tx";
 import { onPostgres, withTestDatabase } from "@/test/db";
@@ -68,10 +68,10 @@ describe("the members cache stays true", () => {
     await db().segmentMember.create({
       data: { segmentId: (await db().segment.findFirstOrThrow()).id, recordId: a.id },
     });
-    await hardDeleteRecords(ws.actors.admin, { ids: [a.id] }, NOW);
+    await destroyRecords(ws.actors.admin, { ids: [a.id] }, NOW);
     expect(await members()).toEqual([b.id]);
     await softDeleteRecords(ws.actors.member, { ids: [b.id] }, NOW);
-    await hardDeleteRecords(ws.actors.admin, { ids: [b.id] }, NOW);
+    await destroyRecords(ws.actors.admin, { ids: [b.id] }, NOW);
     expect(await members()).toEqual([]);
   });
 

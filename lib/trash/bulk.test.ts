@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { countStatements, withTestDatabase } from "@/test/db";
 import { makeRecords, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
 import { softDeleteRecords } from "./delete";
-import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import { restoreRecords, undoDelete } from "./restore";
 
 withTestDatabase();
@@ -51,7 +51,7 @@ describe("bulk calls cost a fixed number of SQL statements, whatever the number 
     const [res10, res1000] = await cost((ids) => restoreRecords(ws.actors.admin, { ids }, NOW));
     expect(res10).toBe(res1000);
     await softDeleteRecords(ws.actors.admin, { ids: [...small, ...large] }, NOW);
-    const [des10, des1000] = await cost((ids) => hardDeleteRecords(ws.actors.admin, { ids }, NOW));
+    const [des10, des1000] = await cost((ids) => destroyRecords(ws.actors.admin, { ids }, NOW));
     expect(des10).toBe(des1000);
     expect(del1000).toBeLessThan(15);
     expect(await db().record.count()).toBe(0);

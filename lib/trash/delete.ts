@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/permissions";
 import { dropBatchMemberships } from "@/lib/segments/membership";
 import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "@/lib/records/bulk-result";
 import { sqlTime } from "@/lib/db/sql-time";
+import { liveSql } from "@/lib/records/live";
 
 export interface DeleteInput {
   /** 1..1000 distinct ids, as `recordIdsSchema` parses them at the door. */
@@ -38,7 +39,7 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
     // @updatedAt is the wall clock, as here.
     const returned = await tx.$queryRaw<{ id: string; name: string; entityId: string }[]>`
       UPDATE "Record" SET "deletedAt" = ${sqlTime(now)}, "deletedById" = ${actor.userId}, "deleteBatchId" = ${batchId}, "updatedAt" = ${sqlTime(new Date())}
-      WHERE "workspaceId" = ${actor.workspaceId} AND id = ANY(${ids}::text[]) AND "deletedAt" IS NULL
+      WHERE "workspaceId" = ${actor.workspaceId} AND id = ANY(${ids}::text[]) AND ${liveSql()}
       RETURNING id, name, "entityId"`;
     // RETURNING follows the plan's order; the audit entry lists the records in the caller's.
     const position = new Map(ids.map((id, i) => [id, i]));

@@ -4,9 +4,9 @@ import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { destroyLockedRecords, lockTrashBatch } from "@/lib/purge/destroy";
+import { destroyLockedRecords, lockTrashBatch } from "@/lib/purge/destroy-batch";
 import { trashedRecords } from "@/lib/records/live";
-import { EMPTY_TRASH_CONFIRMATION } from "./confirmation";
+import { EMPTY_TRASH_CONFIRMATION } from "@/lib/universal/confirmations";
 
 /**
  * "Empty trash" (ADMIN+): permanently deletes every trashed record of the workspace that is

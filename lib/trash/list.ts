@@ -4,9 +4,8 @@ import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
 import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrder } from "@/lib/pagination/keyset";
 import { canRestoreRecord } from "@/lib/permissions";
-import { purgeAt, purgeCutoff } from "@/lib/purge/retention";
+import { retentionFor } from "@/lib/purge/retention";
 import { searchWhere } from "@/lib/records/search";
-import { getWorkspaceSummary } from "@/lib/workspace";
 import type { ListTrashInput, TrashFilter, TrashScope } from "./schemas";
 import { defaultTrashScope, trashWhere } from "./scope";
 
@@ -35,13 +34,13 @@ export interface TrashPage extends CappedCount {
 /** What a trash filter means as a where clause; shared by the list and "select all matching". */
 export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: Date) {
   const scope = filter.scope ?? defaultTrashScope(actor);
-  const { retentionDays } = await getWorkspaceSummary(actor);
+  const retention = await retentionFor(actor.workspaceId);
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
   const expiring: Prisma.RecordWhereInput = filter.expiringWithinHours
     ? {
         heldAt: null,
         deletedAt: {
-          lte: new Date(purgeCutoff(now, retentionDays).getTime() + filter.expiringWithinHours * 3_600_000),
+          lte: new Date(retention.cutoff(now).getTime() + filter.expiringWithinHours * 3_600_000),
         },
       }
     : {};
@@ -54,12 +53,12 @@ export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: D
       searchWhere(filter.q),
     ],
   };
-  return { scope, retentionDays, where };
+  return { scope, retention, where };
 }
 
 /** The trash bin: soonest purge first (or most recently deleted), with filters, paged both ways. */
 export async function listTrash(actor: Actor, input: ListTrashInput, now: Date): Promise<TrashPage> {
-  const { scope, retentionDays, where } = await trashFilterWhere(actor, input, now);
+  const { scope, retention, where } = await trashFilterWhere(actor, input, now);
   const order: SortOrder = input.sort === "purge" ? "asc" : "desc";
   const read = readOrder(order, input.direction);
   const [rows, count] = await Promise.all([
@@ -89,7 +88,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
       entity: r.entity,
       deletedAt: r.deletedAt!.toISOString(),
       deletedBy: r.deletedBy,
-      purgeAt: purgeAt(r.deletedAt!, retentionDays).toISOString(),
+      purgeAt: retention.purgeAt(r.deletedAt!).toISOString(),
       heldAt: r.heldAt?.toISOString() ?? null,
       heldBy: r.heldBy?.name ?? null,
       deleteBatchId: r.deleteBatchId,
@@ -99,7 +98,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
     prevCursor: page.prevCursor,
     ...count,
     scope,
-    retentionDays,
+    retentionDays: retention.days,
   };
 }
 

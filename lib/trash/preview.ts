@@ -2,10 +2,10 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { assertCan, can, canRestoreRecord } from "@/lib/permissions";
-import { purgeAt, timeLeft, type Urgency } from "@/lib/purge/retention";
+import { retentionFor } from "@/lib/purge/retention";
+import { timeLeft, type Urgency } from "@/lib/universal/retention";
 import { loadRecordDetail, recordRef, type RecordDetail } from "@/lib/records/get";
 import { trashedRecords } from "@/lib/records/live";
-import { getWorkspaceSummary } from "@/lib/workspace";
 
 export interface TrashedRecordDetail extends RecordDetail {
   trash: {
@@ -44,7 +44,7 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
   assertCan(actor, "records.restore.own");
   const found = await previewableTrashedId(actor, { id });
   if (!found) throw notFound();
-  const [detail, trash, { retentionDays }] = await Promise.all([
+  const [detail, trash, retention] = await Promise.all([
     loadRecordDetail(trashedRecords(actor.workspaceId, { id: found }), { workspaceId: actor.workspaceId }),
     db().record.findUniqueOrThrow({
       where: { id: found },
@@ -55,11 +55,11 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
         heldBy: { select: { name: true } },
       },
     }),
-    getWorkspaceSummary(actor),
+    retentionFor(actor.workspaceId),
   ]);
   // Restored or purged between the two reads.
   if (!detail || !trash.deletedAt) throw notFound();
-  const purge = purgeAt(trash.deletedAt, retentionDays);
+  const purge = retention.purgeAt(trash.deletedAt);
   const left = timeLeft(purge, now);
   return {
     ...detail,

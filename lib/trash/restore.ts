@@ -4,9 +4,9 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { transaction, type Tx } from "@/lib/db/tx";
 import { assertCan, canRestoreRecord, RESTORE_REFUSED } from "@/lib/permissions";
 import { refreshMemberships } from "@/lib/segments/membership";
-import { isExpired } from "@/lib/purge/retention";
+import { retentionFor } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
-import { liveRecords, trashedRecords } from "@/lib/records/live";
+import { liveRecords, liveSql, trashedRecords, trashedSql } from "@/lib/records/live";
 import { MAX_BULK_IDS } from "@/lib/records/schemas";
 import { sqlTime } from "@/lib/db/sql-time";
 
@@ -31,13 +31,14 @@ export async function restoreRecords(
     // the permission ("own" deletion) and the trash state are judged on rows nobody else can
     // change before this transaction ends.
     const found = await lockForRestore(tx, actor.workspaceId, ids);
+    const retention = await retentionFor(actor.workspaceId, tx);
     const byId = new Map(found.map((r) => [r.id, r]));
     const failed: FailedId[] = [];
     const eligible = ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r || !r.deletedAt) return (failed.push(failure(id, "NOT_FOUND", NOT_IN_TRASH)), []);
       if (!canRestoreRecord(actor, r)) return (failed.push(failure(id, "FORBIDDEN", RESTORE_REFUSED)), []);
-      if (!r.heldAt && isExpired(r.deletedAt, r.retentionDays, now)) {
+      if (!r.heldAt && retention.isExpired(r.deletedAt, now)) {
         return (failed.push(failure(id, "NOT_FOUND", "Its time in the trash has run out; it is being purged.")), []);
       }
       return [r];
@@ -105,13 +106,12 @@ interface LockedRecord extends ExternalKey {
   deletedAt: Date | null;
   deletedById: string | null;
   heldAt: Date | null;
-  retentionDays: number;
   /** The live record holding its external id now (provider set), by name. */
   holder: string | null;
 }
 
 /**
- * The given records of the workspace, locked, with the workspace's retention and, for a trashed
+ * The given records of the workspace, locked, with, for a trashed
  * record with an external id, the name of the live record that holds that id now (at most one:
  * the live external-id index is unique), probed on that index. "x >= k AND x <= k" is "x = k"
  * in a form the trigram index cannot serve: offered an equality, the planner picks that index
@@ -119,12 +119,12 @@ interface LockedRecord extends ExternalKey {
  */
 function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
   return tx.$queryRaw<LockedRecord[]>`
-    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", w."retentionDays", h.name AS holder
-    FROM "Record" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", h.name AS holder
+    FROM "Record" r
     LEFT JOIN LATERAL (
       SELECT l.name FROM "Record" l
-      WHERE r."deletedAt" IS NOT NULL AND l."workspaceId" = r."workspaceId" AND l."entityId" = r."entityId" AND l."externalProvider" = r."externalProvider"
-        AND l."externalId" >= r."externalId" AND l."externalId" <= r."externalId" AND l."deletedAt" IS NULL
+      WHERE ${trashedSql("r")} AND l."workspaceId" = r."workspaceId" AND l."entityId" = r."entityId" AND l."externalProvider" = r."externalProvider"
+        AND l."externalId" >= r."externalId" AND l."externalId" <= r."externalId" AND ${liveSql("l")}
       LIMIT 1
     ) h ON true
     WHERE r."workspaceId" = ${workspaceId} AND r.id = ANY(${ids}::text[])
@@ -141,7 +141,7 @@ async function clearTrashFields(
   // @updatedAt is the wall clock, as here.
   return tx.$queryRaw`
     UPDATE "Record" SET "deletedAt" = NULL, "deletedById" = NULL, "deleteBatchId" = NULL, "heldAt" = NULL, "heldById" = NULL, "updatedAt" = ${sqlTime(new Date())}
-    WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[]) AND "deletedAt" IS NOT NULL
+    WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[]) AND ${trashedSql()}
     RETURNING id, name, "entityId"`;
 }
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { trashedRecords } from "@/lib/records/live";
-import { purgeAt, purgeCutoff } from "@/lib/purge/retention";
+import { retentionFor } from "@/lib/purge/retention";
 import { EXPIRING_SOON_HOURS } from "@/lib/trash/expiring";
 
 /** The most records one digest lists; `count` still says how many there are. */
@@ -31,13 +31,13 @@ export interface PurgeDigest {
  * same rule as the purge (deletedAt + retention, not held) applied to now + 24 h.
  */
 export async function buildDigest(workspaceId: string, deliveryId: string, now: Date): Promise<PurgeDigest> {
-  const workspace = await db().workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
-    select: { id: true, name: true, retentionDays: true },
-  });
+  const [workspace, retention] = await Promise.all([
+    db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true } }),
+    retentionFor(workspaceId),
+  ]);
   const until = new Date(now.getTime() + EXPIRING_SOON_HOURS * 3_600_000);
   const where = trashedRecords(workspaceId, {
-    deletedAt: { lte: purgeCutoff(until, workspace.retentionDays) },
+    deletedAt: { lte: retention.cutoff(until) },
     heldAt: null,
   });
   const [count, rows] = await Promise.all([
@@ -71,7 +71,7 @@ export async function buildDigest(workspaceId: string, deliveryId: string, now: 
       entity: r.entity.slug,
       deletedAt: r.deletedAt!.toISOString(),
       deletedBy: r.deletedBy,
-      purgeAt: purgeAt(r.deletedAt!, workspace.retentionDays).toISOString(),
+      purgeAt: retention.purgeAt(r.deletedAt!).toISOString(),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { zoho } from "@/lib/api/zoho";
+import { zoho } from "@/lib/api/dialects/zoho";
 import { unknownPathHandler } from "@/lib/doors/api-route";
 
 // Unknown paths under this dialect's prefix answer its own JSON 404, not the dashboard's page.

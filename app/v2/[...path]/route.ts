@@ -1,6 +1,6 @@
-import { hardDelete } from "@/lib/api/hard-delete";
+import { zeeg } from "@/lib/api/dialects/zeeg";
 import { unknownPathHandler } from "@/lib/doors/api-route";
 
 // Unknown paths under this dialect's prefix answer its own JSON 404, not the dashboard's page.
-const handler = unknownPathHandler(hardDelete);
+const handler = unknownPathHandler(zeeg);
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

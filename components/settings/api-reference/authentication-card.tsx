@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { SCOPE_LABELS, SCOPES } from "@/lib/api-keys/scopes";
+import { SCOPE_LABELS, SCOPES } from "@/lib/universal/scopes";
 import { CodeBlock } from "./code-block";
 
 const HMAC_HEADER =
@@ -18,7 +18,7 @@ const authorization = \`HMAC-SHA256 apiKey=\${apiKey}, date=\${date}, salt=\${sa
 const BEARER =
   "Authorization: Bearer sk_…\nAuthorization: Zoho-oauthtoken sk_…   # the same secret, as Zoho clients send it";
 
-/** How a request proves which key sent it (API.md, Authentication). */
+/** How a request proves which key sent it (docs/API.md, Authentication). */
 export function AuthenticationCard() {
   return (
     <Card

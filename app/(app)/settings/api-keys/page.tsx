@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/api-keys/manage";
 import { scopesAllowed } from "@/lib/api-keys/scopes";
-import { can, roleAtLeast } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -15,7 +15,7 @@ export default async function ApiKeysPage() {
   const actor = await requireActor("/settings/api-keys");
   const manage = can(actor, "apiKeys.manage");
   const keys = manage ? await listApiKeys(actor) : [];
-  const everyone = roleAtLeast(actor.role, "OWNER");
+  const everyone = can(actor, "apiKeys.manage.any");
   return (
     <>
       <PageHeader

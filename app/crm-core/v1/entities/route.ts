@@ -1,4 +1,4 @@
-import { listEntitiesEndpoint } from "@/lib/api/crm-core";
+import { listEntitiesEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = listEntitiesEndpoint.handler;

@@ -1,4 +1,4 @@
-import { listRecordsEndpoint } from "@/lib/api/crm-core";
+import { listRecordsEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = listRecordsEndpoint.handler;

@@ -1,4 +1,4 @@
-import { listSegmentsEndpoint } from "@/lib/api/crm-core";
+import { listSegmentsEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = listSegmentsEndpoint.handler;

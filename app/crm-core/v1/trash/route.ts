@@ -1,4 +1,4 @@
-import { listTrashEndpoint } from "@/lib/api/crm-core";
+import { listTrashEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = listTrashEndpoint.handler;

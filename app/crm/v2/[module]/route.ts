@@ -1,4 +1,4 @@
-import { deleteModuleRecordsEndpoint } from "@/lib/api/zoho";
+import { deleteModuleRecordsEndpoint } from "@/lib/api/dialects/zoho";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const DELETE = deleteModuleRecordsEndpoint.handler;

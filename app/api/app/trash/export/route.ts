@@ -1,5 +1,5 @@
 import { csvRoute } from "@/lib/doors/csv-route";
 import { trashExportSchema } from "@/lib/export/schemas";
-import { exportTrash } from "@/lib/trash/export";
+import { exportTrash } from "@/lib/export/trash";
 
 export const GET = csvRoute(trashExportSchema, exportTrash);

@@ -1,4 +1,4 @@
-import { deleteRecordEndpoint, getRecordEndpoint } from "@/lib/api/crm-core";
+import { deleteRecordEndpoint, getRecordEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = getRecordEndpoint.handler;

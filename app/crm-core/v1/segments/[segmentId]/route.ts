@@ -1,4 +1,4 @@
-import { deleteSegmentEndpoint } from "@/lib/api/crm-core";
+import { deleteSegmentEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const DELETE = deleteSegmentEndpoint.handler;

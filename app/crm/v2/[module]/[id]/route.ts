@@ -1,4 +1,4 @@
-import { deleteModuleRecordEndpoint } from "@/lib/api/zoho";
+import { deleteModuleRecordEndpoint } from "@/lib/api/dialects/zoho";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const DELETE = deleteModuleRecordEndpoint.handler;

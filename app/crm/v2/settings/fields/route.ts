@@ -1,4 +1,4 @@
-import { moduleFieldsEndpoint } from "@/lib/api/zoho";
+import { moduleFieldsEndpoint } from "@/lib/api/dialects/zoho";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const GET = moduleFieldsEndpoint.handler;

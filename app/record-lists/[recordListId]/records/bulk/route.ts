@@ -1,4 +1,4 @@
-import { bulkDeleteFromListEndpoint } from "@/lib/api/record-lists";
+import { bulkDeleteFromListEndpoint } from "@/lib/api/dialects/talkdesk";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const DELETE = bulkDeleteFromListEndpoint.handler;

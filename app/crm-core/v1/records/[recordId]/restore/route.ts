@@ -1,4 +1,4 @@
-import { restoreRecordEndpoint } from "@/lib/api/crm-core";
+import { restoreRecordEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const POST = restoreRecordEndpoint.handler;

@@ -1,4 +1,4 @@
-import { bulkDeleteEndpoint } from "@/lib/api/crm-core";
+import { bulkDeleteEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const POST = bulkDeleteEndpoint.handler;

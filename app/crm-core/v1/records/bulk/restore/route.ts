@@ -1,4 +1,4 @@
-import { bulkRestoreEndpoint } from "@/lib/api/crm-core";
+import { bulkRestoreEndpoint } from "@/lib/api/dialects/solapi";
 import { methodNotAllowed } from "@/lib/doors/api-route";
 
 export const POST = bulkRestoreEndpoint.handler;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeRecords, makeWorkspace, NOW } from "@/test/fixtures";
-import { exportTrash } from "./export";
+import { exportTrash } from "./trash";
 
 withTestDatabase();
 

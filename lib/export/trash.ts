@@ -9,11 +9,10 @@ import {
   RECORD_EXPORT_SELECT,
   recordCells,
   type ExportTable,
-} from "@/lib/export/table";
-import { purgeAt } from "@/lib/purge/retention";
+} from "./table";
 import { beyond, cutPage } from "@/lib/pagination/keyset";
-import { trashFilterWhere } from "./list";
-import type { TrashFilter } from "./schemas";
+import { trashFilterWhere } from "@/lib/trash/list";
+import type { TrashFilter } from "@/lib/trash/schemas";
 
 const COLUMNS = [...RECORD_COLUMNS, "deletedAt", "deletedBy", "purgeAt", "heldAt"];
 
@@ -27,7 +26,7 @@ export async function exportTrash(
   filter: TrashFilter & { ids?: string[] },
   now: Date,
 ): Promise<ExportTable> {
-  const { where: view, retentionDays } = await trashFilterWhere(actor, filter, now);
+  const { where: view, retention } = await trashFilterWhere(actor, filter, now);
   // A selection: those of its rows that are in the view (so never more than the caller may see).
   const where = filter.ids ? { AND: [view, { id: { in: filter.ids } }] } : view;
   const keys = await attributeKeys(actor, filter.entity);
@@ -47,7 +46,7 @@ export async function exportTrash(
         ...recordCells(r),
         r.deletedAt,
         r.deletedBy?.email ?? "",
-        purgeAt(r.deletedAt!, retentionDays),
+        retention.purgeAt(r.deletedAt!),
         r.heldAt,
         ...attributeCells(r.attributes, keys),
       ];

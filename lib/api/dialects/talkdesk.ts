@@ -1,46 +1,37 @@
 import { z } from "zod";
 import { apiEndpoint, type ApiDialect } from "@/lib/doors/api-route";
 import { resolveEntity } from "@/lib/entities";
-import type { ErrorCode } from "@/lib/errors";
+import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { runOnIdentifiers, runOnRecordRefs, type RecordIdentifier } from "@/lib/records/refs";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { entityRefSchema, recordRefSchema } from "./schemas";
+import { entityRefSchema, recordRefSchema } from "@/lib/api/schemas";
 
 // Dialect B, /record-lists (Talkdesk record lists): bulk delete by id, phone number or external id.
 
-const CODE: Record<ErrorCode, [number, string]> = {
-  UNAUTHORIZED: [401, "UNAUTHORIZED"],
-  FORBIDDEN: [403, "FORBIDDEN"],
-  NOT_FOUND: [404, "NOT_FOUND"],
-  CONFLICT: [409, "CONFLICT"],
-  VALIDATION: [400, "BAD_REQUEST"],
-  LIMIT_EXCEEDED: [400, "BAD_REQUEST"],
-  PAYLOAD_TOO_LARGE: [413, "PAYLOAD_TOO_LARGE"],
-  METHOD_NOT_ALLOWED: [405, "METHOD_NOT_ALLOWED"],
-  INTERNAL: [500, "INTERNAL_ERROR"],
-};
-const MESSAGE: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not found",
-  409: "Conflict",
-  405: "Method not allowed",
-  413: "Payload too large",
-  500: "Internal error",
+// The vendor's own words for each error; the status is the one map's (lib/errors.ts).
+const CODE: Record<ErrorCode, [code: string, message: string]> = {
+  UNAUTHORIZED: ["UNAUTHORIZED", "Unauthorized"],
+  FORBIDDEN: ["FORBIDDEN", "Forbidden"],
+  NOT_FOUND: ["NOT_FOUND", "Not found"],
+  CONFLICT: ["CONFLICT", "Conflict"],
+  VALIDATION: ["BAD_REQUEST", "Bad request"],
+  LIMIT_EXCEEDED: ["BAD_REQUEST", "Bad request"],
+  PAYLOAD_TOO_LARGE: ["PAYLOAD_TOO_LARGE", "Payload too large"],
+  METHOD_NOT_ALLOWED: ["METHOD_NOT_ALLOWED", "Method not allowed"],
+  INTERNAL: ["INTERNAL_ERROR", "Internal error"],
 };
 
-export const recordLists: ApiDialect = {
+export const talkdesk: ApiDialect = {
   tag: "record-lists",
   description:
     "Dialect B, Talkdesk record lists: bulk delete from a record list (an entity) by id, phone number or external id.",
   error: (error) => {
-    const [status, code] = CODE[error.code];
+    const [code, message] = CODE[error.code];
     return {
-      status,
+      status: HTTP_STATUS[error.code],
       body: {
         code,
-        message: MESSAGE[status],
+        message,
         description: error.message,
         fields: error.field ? [{ name: error.field, description: error.message }] : [],
       },
@@ -127,7 +118,7 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
   method: "DELETE",
   path: "/record-lists/{recordListId}/records/bulk",
   summary: "Delete records from a record list by id, phone number or external id",
-  dialect: recordLists,
+  dialect: talkdesk,
   scope: "records:delete",
   errors: [400, 401, 403, 404, 413],
   params: z.object({ recordListId: entityRefSchema }),
@@ -177,4 +168,4 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
   },
 });
 
-export const recordListsEndpoints = [bulkDeleteFromListEndpoint];
+export const talkdeskEndpoints = [bulkDeleteFromListEndpoint];

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { assertCan } from "@/lib/permissions";
-import { hardDeleteRecords } from "@/lib/purge/hard-delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import type { BulkResult } from "@/lib/records/bulk-result";
 import { softDeleteRecords } from "./delete";
 
@@ -10,10 +10,10 @@ import { softDeleteRecords } from "./delete";
  * are in the trash and not held at that moment — the one rule of permanent delete, so a record
  * restored in between is never destroyed, and a held one is refused until released.
  */
-export async function eraseRecords(actor: Actor, { ids }: { ids: string[] }, now: Date): Promise<BulkResult> {
+export async function destroyRecordsNow(actor: Actor, { ids }: { ids: string[] }, now: Date): Promise<BulkResult> {
   assertCan(actor, "records.destroy");
   const trashed = await softDeleteRecords(actor, { ids }, now);
-  const destroyed = await hardDeleteRecords(actor, { ids }, now);
+  const destroyed = await destroyRecords(actor, { ids }, now);
   const whyNotTrashed = new Map(trashed.failed.map((f) => [f.id, f]));
   // An unknown id says "not found" as the soft delete put it; anything refused later says why.
   const failed = destroyed.failed.map((f) => (f.code === "NOT_FOUND" ? (whyNotTrashed.get(f.id) ?? f) : f));

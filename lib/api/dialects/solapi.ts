@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { apiEndpoint, type ApiDialect } from "@/lib/doors/api-route";
 import { listEntities } from "@/lib/entities";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { getRecord } from "@/lib/records/get";
 import { listRecords } from "@/lib/records/list";
 import { runOnRecordRefs, type RefOutcome } from "@/lib/records/refs";
@@ -16,7 +16,7 @@ import { segmentIdSchema } from "@/lib/segments/schemas";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { listTrash } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
-import { asRecordNumber, entityRefSchema, recordNumberOut, recordRefSchema } from "./schemas";
+import { asRecordNumber, entityRefSchema, recordFieldsOut, recordRefSchema } from "@/lib/api/schemas";
 
 // Dialect A, /crm-core/v1 (Solapi crm-core): soft delete, restore, bulk, trash, segments.
 
@@ -31,40 +31,27 @@ const ERROR_CODE: Record<ErrorCode, string> = {
   METHOD_NOT_ALLOWED: "MethodNotAllowed",
   INTERNAL: "InternalError",
 };
-const STATUS: Record<ErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  VALIDATION: 400,
-  LIMIT_EXCEEDED: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  METHOD_NOT_ALLOWED: 405,
-  INTERNAL: 500,
-};
 
 const errorSchema = z.object({ errorCode: z.string(), errorMessage: z.string() });
 
-export const crmCore: ApiDialect = {
+export const solapi: ApiDialect = {
   tag: "crm-core",
   description:
     "Dialect A, Solapi crm-core: soft delete to the trash, restore, bulk calls, the trash list and segments.",
   error: (error) => ({
-    status: STATUS[error.code],
+    status: HTTP_STATUS[error.code],
     body: { errorCode: ERROR_CODE[error.code], errorMessage: error.message || "Request failed." },
   }),
   errorSchema,
 };
 
-const recordItem = z.object({
-  recordId: z.string(),
-  recordNumber: recordNumberOut,
-  entityId: z.string(),
-  name: z.string(),
-  phoneNumber: z.string().nullable(),
-  externalProvider: z.string().nullable(),
-  externalId: z.string().nullable(),
-  createdAt: z.string(),
+const recordItem = z.object({ recordId: z.string(), entityId: z.string(), ...recordFieldsOut, createdAt: z.string() });
+/** A page of a list: which entity, a search, and the keyset cursor. */
+const pagedQuery = z.object({
+  entityId: entityRefSchema.optional(),
+  q: searchTermSchema.optional(),
+  limit: pageRequestShape.limit,
+  cursor: pageRequestShape.cursor,
 });
 const recordRef = z.object({ recordId: z.string(), entityId: z.string() });
 const failedItem = z.object({ recordId: z.string(), errorCode: z.string(), errorMessage: z.string() });
@@ -93,7 +80,7 @@ export const listEntitiesEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/entities",
   summary: "List entities",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:read",
   errors: [401, 403],
   response: z.object({ items: z.array(z.object({ entityId: z.string(), slug: z.string(), name: z.string() })) }),
@@ -106,15 +93,10 @@ export const listRecordsEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/records",
   summary: "List live records, newest first",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:read",
   errors: [400, 401, 403, 404],
-  query: z.object({
-    entityId: entityRefSchema.optional(),
-    q: searchTermSchema.optional(),
-    limit: pageRequestShape.limit,
-    cursor: pageRequestShape.cursor,
-  }),
+  query: pagedQuery,
   response: z.object({ items: z.array(recordItem), nextCursor: z.string().nullable() }),
   handle: async (actor, { query }) => {
     const page = await listRecords(actor, {
@@ -144,7 +126,7 @@ export const getRecordEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/records/{recordId}",
   summary: "Get a live record",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:read",
   errors: [400, 401, 403, 404],
   params: recordPath,
@@ -177,7 +159,7 @@ export const deleteRecordEndpoint = apiEndpoint({
   method: "DELETE",
   path: "/crm-core/v1/records/{recordId}",
   summary: "Move a record to the trash",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:delete",
   errors: [400, 401, 403, 404],
   params: recordPath,
@@ -193,7 +175,7 @@ export const restoreRecordEndpoint = apiEndpoint({
   method: "POST",
   path: "/crm-core/v1/records/{recordId}/restore",
   summary: "Restore a record from the trash",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:restore",
   errors: [400, 401, 403, 404, 409],
   params: recordPath,
@@ -206,7 +188,7 @@ export const bulkDeleteEndpoint = apiEndpoint({
   method: "POST",
   path: "/crm-core/v1/records/bulk/delete",
   summary: "Move up to 1000 records to the trash",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:delete",
   errors: [400, 401, 403, 413],
   body: bulkBody,
@@ -223,7 +205,7 @@ export const bulkRestoreEndpoint = apiEndpoint({
   method: "POST",
   path: "/crm-core/v1/records/bulk/restore",
   summary: "Restore up to 1000 records",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:restore",
   errors: [400, 401, 403, 413],
   body: bulkBody,
@@ -238,15 +220,10 @@ export const listTrashEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/trash",
   summary: "List the trash, soonest purge first",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:read",
   errors: [400, 401, 403, 404],
-  query: z.object({
-    entityId: entityRefSchema.optional(),
-    q: searchTermSchema.optional(),
-    limit: pageRequestShape.limit,
-    cursor: pageRequestShape.cursor,
-  }),
+  query: pagedQuery,
   response: z.object({
     items: z.array(
       z.object({
@@ -291,7 +268,7 @@ export const listSegmentsEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/segments",
   summary: "List segments",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "records:read",
   errors: [401, 403],
   response: z.object({
@@ -320,7 +297,7 @@ export const deleteSegmentEndpoint = apiEndpoint({
   method: "DELETE",
   path: "/crm-core/v1/segments/{segmentId}",
   summary: "Delete a segment; its automations are detached",
-  dialect: crmCore,
+  dialect: solapi,
   scope: "segments:delete",
   errors: [400, 401, 403, 404],
   params: z.object({ segmentId: segmentIdSchema }),
@@ -328,7 +305,7 @@ export const deleteSegmentEndpoint = apiEndpoint({
   handle: (actor, { params }, now) => deleteSegment(actor, { id: params.segmentId }, now),
 });
 
-export const crmCoreEndpoints = [
+export const solapiEndpoints = [
   listEntitiesEndpoint,
   listRecordsEndpoint,
   getRecordEndpoint,

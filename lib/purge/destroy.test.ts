@@ -6,10 +6,10 @@ import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { getRecord } from "@/lib/records/get";
-import { hardDeleteRecords, NOT_IN_TRASH_TO_DESTROY } from "./hard-delete";
+import { destroyRecords, NOT_IN_TRASH_TO_DESTROY } from "./destroy";
 import { restoreRecords } from "@/lib/trash/restore";
 import { transaction } from "@/lib/db/tx";
-import { destroyLockedRecords } from "./destroy";
+import { destroyLockedRecords } from "./destroy-batch";
 
 withTestDatabase();
 
@@ -25,7 +25,7 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     await relate(ws, other.id, record.id, "Knows");
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
 
-    const result = await hardDeleteRecords(ws.actors.admin, { ids: [record.id] }, NOW);
+    const result = await destroyRecords(ws.actors.admin, { ids: [record.id] }, NOW);
     expect(result).toEqual({ succeeded: [record.id], failed: [] });
     expect(await db().record.count({ where: { id: record.id } })).toBe(0);
     expect(await db().note.count({ where: { recordId: record.id } })).toBe(0);
@@ -65,8 +65,8 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     const ws = await makeWorkspace();
     const record = await makeRecord(ws);
     await softDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW);
-    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).succeeded).toEqual([record.id]);
-    expect((await hardDeleteRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([
+    expect((await destroyRecords(ws.actors.owner, { ids: [record.id] }, NOW)).succeeded).toEqual([record.id]);
+    expect((await destroyRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed).toEqual([
       { id: record.id, code: "NOT_FOUND", message: NOT_IN_TRASH_TO_DESTROY },
     ]);
     expect((await restoreRecords(ws.actors.owner, { ids: [record.id] }, NOW)).failed[0]!.code).toBe("NOT_FOUND");
@@ -77,13 +77,13 @@ describe("hard delete (ADMIN+, GDPR erasure)", () => {
     const other = await makeWorkspace("Other");
     const record = await makeRecord(ws, {}, { notes: 1 });
     const foreign = await makeRecord(other, { entityId: other.entities.leads });
-    await expect(hardDeleteRecords(ws.actors.member, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+    await expect(destroyRecords(ws.actors.member, { ids: [record.id] }, NOW)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(hardDeleteRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({
+    await expect(destroyRecords(ws.actors.viewer, { ids: [record.id] }, NOW)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect((await hardDeleteRecords(ws.actors.admin, { ids: [foreign.id] }, NOW)).failed).toMatchObject([
+    expect((await destroyRecords(ws.actors.admin, { ids: [foreign.id] }, NOW)).failed).toMatchObject([
       { id: foreign.id, code: "NOT_FOUND" },
     ]);
     expect(await db().record.count()).toBe(2);

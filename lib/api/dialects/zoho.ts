@@ -1,27 +1,29 @@
 import { z } from "zod";
 import { apiEndpoint, type ApiDialect } from "@/lib/doors/api-route";
 import { listEntityFields, resolveEntity } from "@/lib/entities";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { runOnRecordRefs } from "@/lib/records/refs";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import type { Actor } from "@/lib/actor";
-import { entityRefSchema } from "./schemas";
+import { entityRefSchema } from "@/lib/api/schemas";
 
 // Dialect C, /crm/v2 (Zoho CRM v2): module delete with the workflow switch. Zoho ids are
 // numbers, so this dialect names records only by their record number.
 
 export const MAX_ZOHO_IDS = 100;
 
-const BY_CODE: Record<ErrorCode, [number, string]> = {
-  UNAUTHORIZED: [401, "INVALID_TOKEN"],
-  FORBIDDEN: [403, "NO_PERMISSION"],
-  NOT_FOUND: [404, "INVALID_URL_PATTERN"],
-  CONFLICT: [409, "INVALID_DATA"],
-  VALIDATION: [400, "UNABLE_TO_PARSE_DATA_TYPE"],
-  LIMIT_EXCEEDED: [400, "LIMIT_EXCEEDED"],
-  PAYLOAD_TOO_LARGE: [413, "LIMIT_EXCEEDED"],
-  METHOD_NOT_ALLOWED: [405, "INVALID_REQUEST_METHOD"],
-  INTERNAL: [500, "INTERNAL_ERROR"],
+// Zoho's own code for each error; the status is the one map's (lib/errors.ts), except where Zoho
+// differs: a key without the scope is 401 OAUTH_SCOPE_MISMATCH, not 403.
+const ZOHO_CODE: Record<ErrorCode, string> = {
+  UNAUTHORIZED: "INVALID_TOKEN",
+  FORBIDDEN: "NO_PERMISSION",
+  NOT_FOUND: "INVALID_URL_PATTERN",
+  CONFLICT: "INVALID_DATA",
+  VALIDATION: "UNABLE_TO_PARSE_DATA_TYPE",
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  PAYLOAD_TOO_LARGE: "LIMIT_EXCEEDED",
+  METHOD_NOT_ALLOWED: "INVALID_REQUEST_METHOD",
+  INTERNAL: "INTERNAL_ERROR",
 };
 
 export const zoho: ApiDialect = {
@@ -32,8 +34,8 @@ export const zoho: ApiDialect = {
     const [status, code] = scopeMissing
       ? [401, "OAUTH_SCOPE_MISMATCH"]
       : error.reason === "REQUIRED_PARAM_MISSING" || error.reason === "INVALID_MODULE"
-        ? [400, error.reason]
-        : BY_CODE[error.code];
+        ? [HTTP_STATUS[error.code], error.reason]
+        : [HTTP_STATUS[error.code], ZOHO_CODE[error.code]];
     return {
       status,
       body: { code, message: error.message, status: "error", details: error.field ? { param_name: error.field } : {} },
