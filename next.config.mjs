@@ -3,7 +3,7 @@ import { SECURITY_HEADERS, STATIC_ASSET_HEADERS } from "./lib/security-headers.m
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Bundling PGlite breaks it (every query answers 500): load it from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
   // CSP, no framing, referrer policy, nosniff on every page and route (lib/security-headers.mjs);
   // the build's immutable scripts and styles only need nosniff, and each of the dozen a page

@@ -1,5 +1,6 @@
 import type { AuditDoor, Role } from "@/generated/prisma/enums";
 import { db } from "./db/client";
+import { noteActor } from "./ops/context";
 
 /** Who is asking, as re-read from the database for this request. */
 export interface Actor {
@@ -23,6 +24,7 @@ export async function loadActor(userId: string, workspaceId: string, door: Audit
     select: { role: true, user: { select: { name: true, email: true } } },
   });
   if (!membership) return null;
+  noteActor({ userId, workspaceId });
   return { userId, workspaceId, role: membership.role, name: membership.user.name, email: membership.user.email, door };
 }
 

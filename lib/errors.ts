@@ -1,3 +1,4 @@
+import { log } from "@/lib/ops/logger";
 /** The one error type of the domain. Doors map `code` to their own status and wording. */
 export const ERROR_CODES = [
   "UNAUTHORIZED",
@@ -44,6 +45,6 @@ export const forbidden = (message = "Your role does not allow this.") => new App
 /** Anything that is not an AppError becomes a generic INTERNAL error; details stay in the log. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  console.error(error);
+  log("errors").error({ err: error }, "unexpected error");
   return new AppError("INTERNAL", "Something went wrong on our side. Nothing was changed.");
 }

@@ -3,7 +3,7 @@ import { createApiKey } from "@/lib/api-keys/manage";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { argValue, runCli } from "./cli";
+import { argValue, printLine, runCli, usageError } from "./cli";
 
 // npm run api-key -- --email USER [--scopes a,b] [--name NAME]
 // Creates an API key for the user (in their first workspace) and prints docs/API.md's JSON object
@@ -13,8 +13,7 @@ const email = argValue(args, "--email");
 const scopes = argValue(args, "--scopes");
 
 if (!email) {
-  console.error("Usage: npm run api-key -- --email USER_EMAIL [--scopes records:read,records:delete] [--name NAME]");
-  process.exit(2);
+  usageError("Usage: npm run api-key -- --email USER_EMAIL [--scopes records:read,records:delete] [--name NAME]");
 }
 
 await runCli(async () => {
@@ -32,5 +31,5 @@ await runCli(async () => {
       : {}),
   });
   const key = await createApiKey(actor, input, new Date());
-  console.log(JSON.stringify({ apiKey: key.apiKey, apiSecret: key.apiSecret, scopes: key.scopes }));
+  printLine({ apiKey: key.apiKey, apiSecret: key.apiSecret, scopes: key.scopes });
 });

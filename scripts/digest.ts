@@ -1,5 +1,5 @@
 import { sendDailyDigests } from "@/lib/webhooks/deliver";
-import { runCli } from "./cli";
+import { printLine, runCli } from "./cli";
 
 // npm run digest
 // Sends today's purge digest to every workspace's webhook that has not had it yet, as the
@@ -8,7 +8,6 @@ import { runCli } from "./cli";
 // server or another cron sends each digest once. Prints one JSON line per digest sent.
 await runCli(async () => {
   const sent = await sendDailyDigests(new Date());
-  for (const d of sent)
-    console.log(JSON.stringify({ id: d.id, status: d.status, records: d.recordCount, attempts: d.attempts.length }));
+  for (const d of sent) printLine({ id: d.id, status: d.status, records: d.recordCount, attempts: d.attempts.length });
   if (sent.some((d) => d.status === "FAILED")) process.exitCode = 1;
 });

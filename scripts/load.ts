@@ -42,8 +42,8 @@ function actionId(name: string): string {
 
 function report(name: string, r: Result) {
   const errors = r.errors + r.timeouts + r.non2xx;
-  console.log(
-    `${name.padEnd(28)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${r.requests.total} requests   errors ${errors}`,
+  process.stdout.write(
+    `${name.padEnd(28)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${r.requests.total} requests   errors ${errors}\n`,
   );
   return errors;
 }

@@ -1,33 +1,38 @@
 import { createDbHandle } from "@/lib/db/client";
 import { describeTarget, isDefaultEmbedded, resolveDatabaseTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
+import { log } from "@/lib/ops/logger";
 import { isDatabaseEmpty, seedDemo } from "@/prisma/seed/demo";
 
 /** Migrations, then demo data when the database is empty. Run before the server, never beside it. */
 export async function prepareDatabase(): Promise<void> {
   const target = resolveDatabaseTarget();
-  console.log(`Database: ${describeTarget(target)}`);
+  const logger = log("prepare-db");
+  logger.info(`Database: ${describeTarget(target)}`);
   const handle = createDbHandle(target);
   try {
     const ran = await applyMigrations(handle.runner);
-    console.log(ran.length ? `Applied migrations: ${ran.join(", ")}` : "Migrations: up to date");
+    logger.info({ applied: ran }, ran.length ? `Applied migrations: ${ran.join(", ")}` : "Migrations: up to date");
     const decision = demoSeedDecision();
     if (await isDatabaseEmpty(handle.client)) {
       if (!decision.seed) {
-        console.log(
+        logger.info(
           `Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.`,
         );
         return;
       }
-      console.warn(
-        "\n*** DEMO DATA ***\n" +
-          `Seeding demo users with the known password ${process.env.DEMO_PASSWORD ? "from DEMO_PASSWORD" : '"demo-password"'} (${decision.reason}).\n` +
-          "Anyone who can reach this server can sign in as them. Never do this on a database that holds real data.\n",
+      logger.warn(
+        "*** DEMO DATA *** " +
+          `Seeding demo users with a known password (DEMO_PASSWORD, or the README's default) (${decision.reason}). ` +
+          "Anyone who can reach this server can sign in as them. Never do this on a database that holds real data.",
       );
       const started = Date.now();
       const recordCount = process.env.DEMO_RECORDS ? Number(process.env.DEMO_RECORDS) : undefined;
       await seedDemo(handle.client, { password: process.env.DEMO_PASSWORD, recordCount });
-      console.log(`Seeded demo data in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      logger.info(
+        { durationMs: Date.now() - started },
+        `Seeded demo data in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await handle.close();
@@ -50,7 +55,7 @@ export function demoSeedDecision(env: Record<string, string | undefined> = proce
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   prepareDatabase().catch((error: Error) => {
-    console.error(error.message);
+    log("prepare-db").error({ err: error }, error.message);
     process.exit(1);
   });
 }

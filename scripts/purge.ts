@@ -1,5 +1,5 @@
 import { purgeExpired } from "@/lib/purge/purge";
-import { argValue, runCli } from "./cli";
+import { argValue, printLine, runCli, usageError } from "./cli";
 
 // npm run purge [-- --as-of ISO] [--dry-run] [--batch-size N]
 // Purges every trashed record whose retention has run out (as of now, or --as-of), printing
@@ -11,22 +11,19 @@ const now = asOf ? new Date(asOf) : new Date();
 const batchSize = Number(argValue(args, "--batch-size") ?? 500);
 
 if (Number.isNaN(now.getTime())) {
-  console.error(`--as-of must be an ISO date-time such as 2026-12-01T00:00:00Z (got "${asOf}").`);
-  process.exit(2);
+  usageError(`--as-of must be an ISO date-time such as 2026-12-01T00:00:00Z (got "${asOf}").`);
 }
 // A future --as-of would purge records whose retention has not run out yet.
 if (now.getTime() > Date.now()) {
-  console.error(
+  usageError(
     `--as-of must not be in the future (got ${now.toISOString()}; it is now ${new Date().toISOString()}): it would purge records whose time in the trash has not run out.`,
   );
-  process.exit(2);
 }
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
-  console.error("--batch-size must be a whole number from 1 to 5000.");
-  process.exit(2);
+  usageError("--batch-size must be a whole number from 1 to 5000.");
 }
 
 await runCli(async () => {
   const summary = await purgeExpired({ now, dryRun: args.includes("--dry-run"), batchSize, door: "CLI" });
-  console.log(JSON.stringify(summary));
+  printLine(summary);
 });

@@ -23,6 +23,6 @@ for (const p of paths.length ? paths : ["/records/leads"]) {
   await page.waitForTimeout(500);
   const file = `screenshots/${p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.png`;
   await page.screenshot({ path: file, fullPage: process.env.FULL === "1" });
-  console.log(file);
+  process.stdout.write(`${file}\n`);
 }
 await browser.close();

@@ -1,8 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { localSecret } from "@/lib/local-secret";
+import { log } from "@/lib/ops/logger";
 import { prepareDatabase } from "./prepare-db";
+import { serve } from "./serve";
 
 // `npm start`: migrate, seed an empty database, build when the sources are newer than the
 // last build, then serve on PORT. Everything a newcomer needs, in one command.
@@ -10,13 +12,15 @@ const port = process.env.PORT ?? "3000";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.NEXTAUTH_SECRET ??= localSecret(".nextauth-secret");
 
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+
 await prepareDatabase().catch((error: Error) => {
-  console.error(error.message);
+  log("start").fatal({ err: error }, error.message);
   process.exit(1);
 });
 
 if (needsBuild()) {
-  console.log("Building the app (first start or sources changed)...");
+  log("start").info("Building the app (first start or sources changed)...");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",
     env: process.env,
@@ -24,12 +28,11 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
-  stdio: "inherit",
-  env: process.env,
+// In this process, not a child: SIGTERM reaches the server's own graceful shutdown (scripts/serve.ts).
+await serve().catch((error: Error) => {
+  log("start").fatal({ err: error }, "the server could not start");
+  process.exit(1);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
 
 function needsBuild(): boolean {
   const buildId = path.resolve(".next", "BUILD_ID");

@@ -1,6 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
-import type { Tx } from "@/lib/db/tx";
+import { afterCommit, type Tx } from "@/lib/db/tx";
+import { countRecords, type RecordChange } from "@/lib/ops/metrics";
+
+// The audit actions that move records, as the records metric names them.
+const RECORD_CHANGES: Record<string, RecordChange> = { "records.delete": "deleted", "records.restore": "restored" };
 
 /** Where a call sits in a larger run, e.g. chunk "2/25" of a "select all matching" selection. */
 export interface AuditContext {
@@ -35,4 +39,6 @@ export async function writeAudit(
       details: entry.details ?? {},
     },
   });
+  const change = RECORD_CHANGES[entry.action];
+  if (change) afterCommit(tx, () => countRecords(change, actor.door, entry.targetIds.length));
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { authenticateApiCall } from "@/lib/api-keys/authenticate";
 import type { Scope } from "@/lib/universal/scopes";
 import { AppError } from "@/lib/errors";
+import { countApiCall } from "@/lib/ops/metrics";
 import { MAX_BODY_BYTES } from "@/lib/request-limits";
 import { parseInput } from "@/lib/validation";
 import { searchParamsOf } from "./session-route";
@@ -128,6 +129,7 @@ export function apiEndpoint<
       } as ApiInput<Out<P>, Out<Q>, Out<B>>;
       return spec.handle(actor, input, now);
     });
+    countApiCall(spec.dialect.tag, result.ok ? "ok" : result.error.code);
     return jsonResponse(
       result.ok ? { status: 200, body: result.data } : spec.dialect.error(result.error, { scopeMissing }),
     );

@@ -2,6 +2,7 @@ import "server-only";
 import { pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { z } from "zod";
+import { log } from "@/lib/ops/logger";
 import { getSessionActor } from "@/lib/auth/session";
 import type { ExportTable } from "@/lib/export/table";
 import { download, refusal } from "./download";
@@ -20,7 +21,7 @@ export function csvRoute<S extends z.ZodType>(schema: S, call: DomainCall<z.outp
     const { name, columns, rows } = result.data;
     const csv = stringify({ header: true, columns, cast: { date: (d) => d.toISOString() } });
     // A failure mid-way (the database gone) ends the download with an error, never a hang.
-    pipeline(Readable.from(rows), csv, (error) => error && console.error(error));
+    pipeline(Readable.from(rows), csv, (error) => error && log("export").error({ err: error }, "CSV download failed"));
     return download(Readable.toWeb(csv) as ReadableStream, `${name}.csv`, "text/csv; charset=utf-8");
   };
 }

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditDoor } from "@/generated/prisma/enums";
 import type { AuditContext } from "@/lib/audit/write";
-import type { Tx } from "@/lib/db/tx";
+import { afterCommit, type Tx } from "@/lib/db/tx";
+import { countRecords } from "@/lib/ops/metrics";
 import { sqlTime } from "@/lib/db/sql-time";
 import { trashedSql } from "@/lib/records/live";
 
@@ -41,7 +42,7 @@ export async function destroyLockedRecords(
   const action = reason === "retention" ? "records.purge" : "records.destroy";
   // Entries of one batch share createdAt; the suffix keeps them in the caller's order.
   const idPrefix = `d${crypto.randomUUID().replaceAll("-", "")}`;
-  return tx.$queryRaw<DestroyedRecord[]>`
+  const destroyed = await tx.$queryRaw<DestroyedRecord[]>`
     WITH gone AS (
       DELETE FROM "Record" WHERE "workspaceId" = ${actor.workspaceId} AND id = ANY(${ids}::text[])
       RETURNING id, name, "entityId", "deletedAt", "deletedById", "externalProvider", "externalId"
@@ -86,6 +87,8 @@ export async function destroyLockedRecords(
       FROM counted c
     )
     SELECT id, name, notes, activities, "subformRows", relations FROM counted ORDER BY ord`;
+  afterCommit(tx, () => countRecords(reason === "retention" ? "purged" : "destroyed", actor.door, destroyed.length));
+  return destroyed;
 }
 
 /**

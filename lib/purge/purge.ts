@@ -1,6 +1,8 @@
 import type { AuditDoor } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
+import { log } from "@/lib/ops/logger";
+import { isShuttingDown } from "@/lib/ops/shutdown";
 import { trashedRecords } from "@/lib/records/live";
 import { retentionFor } from "./retention";
 import { destroyLockedRecords, lockTrashBatch } from "./destroy-batch";
@@ -17,6 +19,8 @@ export interface PurgeSummary {
   dryRun: boolean;
   asOf: string;
   batches: number;
+  /** True when a shutdown stopped the run between two batches; the next run takes the rest. */
+  interrupted: boolean;
   workspaces: { workspaceId: string; retentionDays: number; cutoff: string; purged: number }[];
   belongings: { notes: number; activities: number; subformRows: number; relations: number };
 }
@@ -26,6 +30,7 @@ export interface PurgeSummary {
  * has passed, and that is not on hold, is destroyed with everything that belonged to it.
  * Works in short transactions of `batchSize` rows locked with SKIP LOCKED, so it never holds
  * long locks and several processes running it at once purge each record exactly once.
+ * A shutdown (SIGTERM) stops it between batches: the batch in flight commits whole.
  */
 export async function purgeExpired({
   now,
@@ -42,6 +47,7 @@ export async function purgeExpired({
     dryRun,
     asOf: now.toISOString(),
     batches: 0,
+    interrupted: false,
     workspaces: [],
     belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 },
   };
@@ -54,6 +60,11 @@ export async function purgeExpired({
       purged = await db().record.count({ where: trashedRecords(ws.id, { deletedAt: { lte: cutoff }, heldAt: null }) });
     } else {
       for (;;) {
+        if (isShuttingDown()) {
+          summary.interrupted = true;
+          break;
+        }
+        const started = Date.now();
         const destroyed = await transaction(async (tx) => {
           const ids = await lockTrashBatch(tx, ws.id, cutoff, batchSize);
           return destroyLockedRecords(tx, { workspaceId: ws.id, userId: null, door }, ids, "retention");
@@ -61,6 +72,10 @@ export async function purgeExpired({
         if (destroyed.length === 0) break;
         summary.batches++;
         purged += destroyed.length;
+        log("purge").info(
+          { workspaceId: ws.id, batch: summary.batches, purged: destroyed.length, durationMs: Date.now() - started },
+          "purge batch committed",
+        );
         for (const d of destroyed) {
           summary.belongings.notes += d.notes;
           summary.belongings.activities += d.activities;
@@ -77,6 +92,7 @@ export async function purgeExpired({
         cutoff: cutoff.toISOString(),
         purged,
       });
+    if (summary.interrupted) break;
   }
   return summary;
 }

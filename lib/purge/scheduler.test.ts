@@ -7,6 +7,7 @@ const summary = (purged = 0): PurgeSummary => ({
   dryRun: false,
   asOf: "",
   batches: 0,
+  interrupted: false,
   workspaces: [],
   belongings: { notes: 0, activities: 0, subformRows: 0, relations: 0 },
 });

@@ -1,3 +1,6 @@
+import { log } from "@/lib/ops/logger";
+import { metrics } from "@/lib/ops/metrics";
+import { trackWork } from "@/lib/ops/shutdown";
 import { purgeExpired, type PurgeSummary } from "./purge";
 
 const holder = globalThis as unknown as { __purgeTimer?: NodeJS.Timeout };
@@ -27,18 +30,8 @@ export function startPurgeScheduler({
   const tick = async () => {
     if (running) return;
     running = true;
-    try {
-      const summary = await run();
-      if (summary.purged > 0) console.log(`[purge] ${JSON.stringify(summary)}`);
-    } catch (error) {
-      console.error("[purge] failed:", error);
-    }
-    try {
-      for (const step of maintenance)
-        await step(new Date()).catch((error) => console.error("[maintenance] failed:", error));
-    } finally {
-      running = false;
-    }
+    // Tracked: a SIGTERM lets the batch in flight commit before the database closes.
+    await trackWork(() => runOnce(run, maintenance)).finally(() => (running = false));
   };
   const first = setTimeout(tick, 60_000);
   first.unref();
@@ -49,4 +42,30 @@ export function startPurgeScheduler({
     clearInterval(holder.__purgeTimer);
     holder.__purgeTimer = undefined;
   };
+}
+
+/** One scheduled run: the purge (logged and measured), then each housekeeping step. */
+export async function runOnce(run: () => Promise<PurgeSummary>, maintenance: ((now: Date) => Promise<unknown>)[]) {
+  const started = process.hrtime.bigint();
+  try {
+    const summary = await run();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (!summary.interrupted) {
+      metrics().purgeLastSuccess.set(Date.now() / 1000);
+      metrics().purgeDuration.set(seconds);
+    }
+    log("purge").info(
+      {
+        purged: summary.purged,
+        batches: summary.batches,
+        interrupted: summary.interrupted,
+        durationMs: seconds * 1000,
+      },
+      "purge run finished",
+    );
+  } catch (error) {
+    log("purge").error({ err: error }, "purge run failed");
+  }
+  for (const step of maintenance)
+    await step(new Date()).catch((error) => log("maintenance").error({ err: error }, "maintenance step failed"));
 }

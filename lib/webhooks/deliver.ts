@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { decryptSecret } from "@/lib/api-keys/secrets";
 import { db } from "@/lib/db/client";
+import { log as componentLog } from "@/lib/ops/logger";
 import { privateAllowed } from "./address";
 import { buildDigest } from "./digest";
 import { postJson } from "./post";
@@ -82,6 +83,10 @@ export async function deliverDigest(
       };
   const status = delivered ? "DELIVERED" : "FAILED";
   await db().webhookDelivery.update({ where: { id }, data: { status, attempts: attempts as object[] } });
+  componentLog("digest")[delivered ? "info" : "warn"](
+    { deliveryId: id, workspaceId, day, status, records: digest.count, attempts: attempts.length },
+    delivered ? "digest delivered" : "digest failed",
+  );
   return { id, status, recordCount: digest.count, attempts };
 }
 

@@ -1,0 +1,4 @@
+import { livenessResponse } from "@/lib/ops/health-route";
+
+export const dynamic = "force-dynamic";
+export const GET = livenessResponse;

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { closeDb } from "@/lib/db/client";
+import { createOpsServer, type RequestHandler } from "@/lib/ops/http-server";
+import { log } from "@/lib/ops/logger";
+import { loadRouteTemplates } from "@/lib/ops/routes";
+import { drainWork } from "@/lib/ops/shutdown";
+
+// The production server: Next's request handler inside our own HTTP server (request ids,
+// request logs, metrics) with a graceful SIGTERM. Run by `npm start` after it has prepared the
+// database and the build; run alone (PORT, DATABASE_URL...) on a prepared installation:
+//   node --import tsx --conditions=react-server scripts/serve.ts
+export async function serve(): Promise<void> {
+  const logger = log("server");
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  // Next must not exit on SIGTERM by itself (next.js#51404): the handler below decides.
+  process.env.NEXT_MANUAL_SIG_HANDLE = "true";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  await app.prepare();
+  const ops = createOpsServer(app.getRequestHandler() as RequestHandler, loadRouteTemplates(path.resolve(".next")));
+  await new Promise<void>((resolve) => ops.server.listen(port, hostname, resolve));
+  logger.info({ port }, `Serving on http://localhost:${port}`);
+  // Opens the database now rather than on the first request (PGlite takes a second or two to start).
+  void fetch(`http://127.0.0.1:${port}/api/health/ready`, { headers: { "x-request-id": "startup" } }).catch(
+    () => undefined,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_S ?? 10) * 1000;
+    logger.info({ signal, timeoutMs }, "shutting down: no new requests, finishing those in flight");
+    // Both at once: the server drains its requests while jobs stop at their next batch boundary.
+    const [requestsDone, jobsDone] = await Promise.all([ops.close(timeoutMs), drainWork(timeoutMs)]);
+    await closeDb().catch((error) => logger.error({ err: error }, "closing the database failed"));
+    logger.info(
+      { requestsDone, jobsDone, durationMs: Date.now() - started },
+      requestsDone && jobsDone ? "stopped cleanly" : "stopped after the shutdown timeout",
+    );
+    process.exit(requestsDone && jobsDone ? 0 : 1);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+  serve().catch((error: Error) => {
+    log("server").fatal({ err: error }, "the server could not start");
+    process.exit(1);
+  });
+}
