@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
     // A fresh embedded database per run, seeded with the demo data, on a production build.
-    command: `rm -rf e2e/.data/${PORT} && tsx --conditions=react-server scripts/start.ts`,
+    command: `rm -rf e2e/.data/${PORT} && node --import tsx --conditions=react-server scripts/start.ts`,
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -49,6 +49,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
       PURGE_INTERVAL_MINUTES: "0",
+      // Every log line also lands here: e2e/logs.spec.ts reads it for secrets.
+      LOG_FILE: `e2e/.data/${PORT}/server.log`,
       // The webhook spec's receiver listens on loopback, which webhooks refuse by default.
       WEBHOOK_ALLOW_PRIVATE: "1",
       // Not the default folder, so the demo data is asked for explicitly (scripts/prepare-db.ts).

@@ -1,3 +1,4 @@
+import { drainWork } from "@/lib/ops/shutdown";
 import { purgeExpired } from "@/lib/purge/purge";
 import { argValue, printLine, runCli, usageError } from "./cli";
 
@@ -22,6 +23,9 @@ if (now.getTime() > Date.now()) {
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
   usageError("--batch-size must be a whole number from 1 to 5000.");
 }
+
+// SIGTERM or Ctrl+C: the batch in flight commits, the run stops there and prints what it did.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void drainWork(0));
 
 await runCli(async () => {
   const summary = await purgeExpired({ now, dryRun: args.includes("--dry-run"), batchSize, door: "CLI" });

@@ -12,11 +12,12 @@ import { drainWork } from "@/lib/ops/shutdown";
 export async function serve(): Promise<void> {
   const logger = log("server");
   const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  // Every interface unless LISTEN_HOST names one (not HOSTNAME: shells and containers set it to the machine's name).
+  const hostname = process.env.LISTEN_HOST || undefined;
   // Next must not exit on SIGTERM by itself (next.js#51404): the handler below decides.
   process.env.NEXT_MANUAL_SIG_HANDLE = "true";
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   await app.prepare();
   const ops = createOpsServer(app.getRequestHandler() as RequestHandler, loadRouteTemplates(path.resolve(".next")));
   await new Promise<void>((resolve) => ops.server.listen(port, hostname, resolve));

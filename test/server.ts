@@ -9,6 +9,8 @@ import path from "node:path";
 
 export interface RunningServer {
   url: string;
+  /** The server's process. */
+  child: ChildProcess;
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -29,14 +31,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string, timeoutMs: number, path: string) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`The server exited (${child.exitCode}) before it answered:\n${output()}`);
     try {
-      const response = await fetch(`${url}/login`, { redirect: "manual" });
-      if (response.status < 500) return;
+      const response = await fetch(`${url}${path}`);
+      if (response.ok) return;
     } catch {
       // Not listening yet.
     }
@@ -45,23 +47,32 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`The server did not answer within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts `next start` on a free port against `databaseUrl`; the purge scheduler is off unless `env` turns it on. */
+/**
+ * Starts the production server on a free port against `databaseUrl` and waits until it is
+ * ready (or only alive, `waitFor: "live"`); the purge scheduler is off unless `env` turns it on.
+ */
 export async function startServer({
   databaseUrl,
   env = {},
+  waitFor = "ready",
+  port: givenPort,
 }: {
   databaseUrl: string;
   env?: Record<string, string>;
+  waitFor?: "ready" | "live";
+  port?: number;
 }): Promise<RunningServer> {
   if (!hasProductionBuild())
     throw new Error(
       "No production build in .next: run `npx next build` first (`npm test` builds before the HTTP tests).",
     );
-  const port = await freePort();
+  const port = givenPort ?? (await freePort());
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // The production server as `npm start` runs it (scripts/serve.ts: request logs, metrics, graceful SIGTERM).
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/serve.ts"], {
     env: {
       ...process.env,
+      PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: url,
@@ -77,13 +88,14 @@ export async function startServer({
   child.stderr!.on("data", (d) => (log += d));
   const output = () => log;
   try {
-    await waitUntilUp(url, child, output, 60_000);
+    await waitUntilUp(url, child, output, 60_000, waitFor === "ready" ? "/api/health/ready" : "/api/health");
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
   }
   return {
     url,
+    child,
     output,
     async stop() {
       if (child.exitCode !== null) return;

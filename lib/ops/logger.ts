@@ -47,7 +47,11 @@ export function createLogger(
     const pretty = createRequire(import.meta.url)("pino-pretty") as (o: object) => DestinationStream;
     return pino(options, pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid" }));
   }
-  return pino(options, pino.destination({ dest: env.LOG_DESTINATION === "stderr" ? 2 : 1, sync: true }));
+  const main = pino.destination({ dest: env.LOG_DESTINATION === "stderr" ? 2 : 1, sync: true });
+  if (!env.LOG_FILE) return pino(options, main);
+  // LOG_FILE: a copy of every line in a file too (the e2e suite reads it).
+  const file = pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true });
+  return pino(options, pino.multistream([{ stream: main }, { stream: file }]));
 }
 
 // One logger per process, on globalThis: the custom server and the bundled routes share it.
