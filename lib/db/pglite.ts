@@ -22,8 +22,8 @@ export class DatabaseInUseError extends Error {
 }
 
 /** Every PGlite the project opens (in memory without a folder): with pg_trgm, which the search indexes need. */
-export function newPglite(dataDir?: string): PGlite {
-  return new PGlite({ dataDir, extensions: { pg_trgm } });
+export function newPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
+  return new PGlite({ dataDir, extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
 export interface OpenedPglite {
@@ -45,12 +45,10 @@ export function makePrivate(dir: string): void {
   }
 }
 
-export function openPglite(dataDir: string): OpenedPglite {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  makePrivate(dataDir);
-  let release: () => void;
+/** Takes the folder's lock (the sibling `<folder>.lock`) or throws DatabaseInUseError; returns the release. */
+export function lockDataDir(dataDir: string): () => void {
   try {
-    release = lockfile.lockSync(dataDir, {
+    return lockfile.lockSync(dataDir, {
       lockfilePath: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`),
       stale: 15_000,
       update: 5_000,
@@ -60,6 +58,12 @@ export function openPglite(dataDir: string): OpenedPglite {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new DatabaseInUseError(dataDir);
     throw error;
   }
+}
+
+export function openPglite(dataDir: string): OpenedPglite {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makePrivate(dataDir);
+  const release = lockDataDir(dataDir);
   const pglite = newPglite(dataDir);
   const madePrivate = pglite.waitReady.then(() => makePrivate(dataDir)).catch(() => undefined);
   let closed = false;
