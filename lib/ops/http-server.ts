@@ -51,6 +51,7 @@ export function createOpsServer(handle: RequestHandler, routes: RouteTemplate[])
       );
     });
     requestContext.run(context, async () => {
+      logger.debug({ method: req.method, route }, "request started");
       try {
         await handle(req, res);
       } catch (error) {
