@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { NGINX } from "../test/cluster/nginx";
 
 // npm test: typecheck, lint, the domain suite (Vitest) and the browser suite (Playwright),
 // then one summary. Every step runs even when an earlier one fails, so one run tells all.
@@ -40,6 +41,11 @@ const steps: Step[] = [
       };
     },
   },
+  // Two production servers on one PostgreSQL behind nginx: only where nginx is installed
+  // (.ci/run installs it) and a PostgreSQL server is given.
+  ...(NGINX && process.env.TEST_DATABASE_URL
+    ? [{ name: "cluster", command: ["npx", "vitest", "run", "--config", "test/cluster/vitest.config.ts"] }]
+    : []),
   {
     name: "e2e",
     command: ["npx", "playwright", "test", "--reporter=list,json"],

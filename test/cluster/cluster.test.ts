@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
-import { makeRecords, makeWorkspace, TEST_PASSWORD, type TestWorkspace } from "@/test/fixtures";
+import { makeRecords, makeWorkspace, TEST_PASSWORD } from "@/test/fixtures";
 import { freePort, signInCookie, startServer, type RunningServer } from "@/test/server";
 import { NGINX, startNginx, type RunningNginx } from "./nginx";
 
@@ -14,10 +14,20 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
   const ports: number[] = [];
   const servers: RunningServer[] = [];
   let lb: RunningNginx;
-  let ws: TestWorkspace;
   const start = (i: number) =>
     startServer({ databaseUrl: database.databaseUrl(), port: ports[i], env: { LOG_LEVEL: "debug" } });
   const served = (server: RunningServer, requestId: string) => server.output().includes(`"requestId":"${requestId}"`);
+
+  /** Restarts instance i on its port and waits until nginx sends it traffic again (after its fail_timeout). */
+  async function rejoin(i: number) {
+    servers[i] = await start(i);
+    const deadline = Date.now() + 30_000;
+    while (!/"requestId":"[0-9a-f]{32}"/.test(servers[i]!.output())) {
+      if (Date.now() > deadline) throw new Error(`nginx sent instance ${i} nothing within 30 s`);
+      await fetch(`${lb.url}/api/health`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 
   beforeAll(async () => {
     ports.push(await freePort(), await freePort());
@@ -33,7 +43,7 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
   });
 
   it("serves one signed-in user's pages and JSON from both instances", async () => {
-    ws = await makeWorkspace();
+    const ws = await makeWorkspace();
     await makeRecords(ws, 5);
     const cookie = await signInCookie(lb.url, ws.actors.member.email, TEST_PASSWORD);
     for (let i = 0; i < 8; i++) {
@@ -52,6 +62,7 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
   });
 
   it("a bulk delete of 1,000 whose instance is SIGKILLed mid-way is all or nothing; the other instance serves the next request", async () => {
+    const ws = await makeWorkspace();
     const ids = (await makeRecords(ws, 1000)).map((r) => r.id);
     const key = await createApiKey(ws.actors.admin, { name: "cluster" }, new Date());
     const answer = fetch(`${lb.url}/crm-core/v1/records/bulk/delete`, {
@@ -85,8 +96,7 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
     expect(audited).toBe(deleted ? 1 : 0);
     if (status === 200) expect(deleted).toBe(1000);
     for (let i = 0; i < 4; i++) expect((await fetch(`${lb.url}/api/health/ready`)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
-    servers[victim] = await start(victim);
+    await rejoin(victim);
   });
 
   it("a rolling restart under 10 connections of load fails no request", async () => {
@@ -104,7 +114,7 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
     const load = Promise.all(Array.from({ length: 10 }, worker));
     for (let i = 0; i < servers.length; i++) {
       await servers[i]!.stop();
-      servers[i] = await start(i);
+      await rejoin(i);
     }
     stop = true;
     await load;

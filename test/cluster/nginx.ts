@@ -34,8 +34,9 @@ http {
   fastcgi_temp_path ${prefix}/tmp/fastcgi;
   uwsgi_temp_path ${prefix}/tmp/uwsgi;
   scgi_temp_path ${prefix}/tmp/scgi;
+  map $http_x_request_id $crm_request_id { default $http_x_request_id; "" $request_id; }
   upstream crm {
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join("\n")}
+${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n")}
     keepalive 16;
   }
   server {
@@ -48,7 +49,7 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join("\n"
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Request-Id $request_id;
+      proxy_set_header X-Request-Id $crm_request_id;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_connect_timeout 2s;
       proxy_read_timeout 30s;
