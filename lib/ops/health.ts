@@ -33,7 +33,10 @@ export async function checkReadiness(timeoutMs = READY_TIMEOUT_MS): Promise<Read
 }
 
 function describeDbError(error: Error): string {
-  const code = (error as { code?: string }).code;
+  // The network error's code when the message carries one (Prisma wraps it), else the driver's code.
+  const code =
+    /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN/.exec(error.message)?.[0] ??
+    (error as { code?: string }).code;
   if (/_prisma_migrations/.test(error.message) && /does not exist/.test(error.message))
     return "The database has no migrations applied.";
   return `The database is unreachable${code ? ` (${code})` : ""}.`;
