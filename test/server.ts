@@ -49,15 +49,18 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 export async function startServer({
   databaseUrl,
   env = {},
+  port: fixedPort,
 }: {
   databaseUrl: string;
   env?: Record<string, string>;
+  /** A fixed port (an e2e spec's own server); a free one otherwise. */
+  port?: number;
 }): Promise<RunningServer> {
   if (!hasProductionBuild())
     throw new Error(
       "No production build in .next: run `npx next build` first (`npm test` builds before the HTTP tests).",
     );
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: {
