@@ -18,12 +18,19 @@ export interface Actor {
  * Re-reads the caller's membership, so a demoted or removed user loses a right at once,
  * whatever their session token still says. Null when they are no longer a member.
  */
-export async function loadActor(userId: string, workspaceId: string, door: AuditDoor): Promise<Actor | null> {
+export async function loadActor(
+  userId: string,
+  workspaceId: string,
+  door: AuditDoor,
+  /** A session token's version: null once "sign out everywhere" or a new password raised the user's. */
+  sessionVersion?: number,
+): Promise<Actor | null> {
   const membership = await db().membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
-    select: { role: true, user: { select: { name: true, email: true } } },
+    select: { role: true, user: { select: { name: true, email: true, sessionVersion: true } } },
   });
   if (!membership) return null;
+  if (sessionVersion !== undefined && membership.user.sessionVersion !== sessionVersion) return null;
   noteActor({ userId, workspaceId });
   return { userId, workspaceId, role: membership.role, name: membership.user.name, email: membership.user.email, door };
 }

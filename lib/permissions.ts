@@ -23,10 +23,14 @@ export const PERMISSIONS = {
   "audit.read": "VIEWER",
   "workspace.settings.update": "OWNER",
   // A MEMBER manages their own keys; an OWNER sees and revokes every key of the workspace.
-  "apiKeys.manage": "MEMBER",
+  // A VIEWER's key can only read (scopes are capped by role, lib/api-keys/scopes.ts).
+  "apiKeys.manage": "VIEWER",
   "apiKeys.manage.any": "OWNER",
   // The purge digest's webhook: its URL, its signing secret, its delivery log, "send now".
   "webhooks.manage": "ADMIN",
+  // Members: invite, re-role, remove and issue reset links for MEMBERs and VIEWERs; OWNER for anyone.
+  "members.manage": "ADMIN",
+  "members.manage.any": "OWNER",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -70,4 +74,12 @@ export function canDeleteSegment(
 export function canRestoreRecord(actor: HasRole & { userId: string }, record: { deletedById: string | null }): boolean {
   if (!can(actor, "records.restore.own")) return false;
   return record.deletedById === actor.userId || can(actor, "records.restore.any");
+}
+
+export const MEMBER_MANAGE_REFUSED = "Admins manage members and viewers only; ask an owner.";
+
+/** Members (semantics 16): ADMIN+ may invite, re-role, remove or reset MEMBERs and VIEWERs; OWNER anyone. */
+export function canManageRole(actor: HasRole, role: Role): boolean {
+  if (!can(actor, "members.manage")) return false;
+  return !roleAtLeast(role, "ADMIN") || can(actor, "members.manage.any");
 }

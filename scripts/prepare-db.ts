@@ -17,7 +17,8 @@ export async function prepareDatabase(): Promise<void> {
     if (await isDatabaseEmpty(handle.client)) {
       if (!decision.seed) {
         logger.info(
-          `Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.`,
+          `Empty database: no demo data (${decision.reason}). Set SEED_DEMO=1 to seed demo users with a known password.\n` +
+            "Create the first owner at /setup once the server is up (the setup code is printed then), or with npm run user -- create.",
         );
         return;
       }

@@ -28,7 +28,23 @@ import {
   saveWebhookAction,
   sendDigestNowAction,
 } from "@/lib/actions/webhooks";
+import {
+  changePasswordAction,
+  signOutEverywhereAction,
+  switchWorkspaceAction,
+  updateNameAction,
+} from "@/lib/actions/account";
+import {
+  changeMemberRoleAction,
+  inviteMemberAction,
+  issuePasswordResetAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+} from "@/lib/actions/members";
+import { acceptInvitationAction, resetPasswordAction, setupAction } from "@/lib/actions/setup";
 import { API_DOOR_ROWS } from "./api-door-rows";
+import { TEST_PASSWORD } from "./fixtures";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
 // THE table of doors. The test file must mock next-auth's getServerSession to read
@@ -229,7 +245,8 @@ export const DOOR_ROWS: DoorRow[] = [
     mutates: true,
     send: action(createApiKeyAction),
     input: () => ({ name: "Zapier" }),
-    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+    // A VIEWER gets a read-only key.
+    expect: row("ok", "ok", "ok", "ok", "ok", "elsewhere"),
   },
   // Someone else's key answers like an unknown one; only the OWNER may revoke any.
   {
@@ -237,14 +254,14 @@ export const DOOR_ROWS: DoorRow[] = [
     mutates: true,
     send: action(revokeApiKeyAction),
     input: (w, i) => ({ id: w.apiKey[i] }),
-    expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND"),
+    expect: row("ok", "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
   },
   {
     door: "GET /api/app/api-keys",
     mutates: false,
     send: route(apiKeysRoute),
     input: () => ({}),
-    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "ok"),
+    expect: READ,
   },
   // The purge digest's webhook: ADMIN+; the other workspace has none.
   {
@@ -281,6 +298,106 @@ export const DOOR_ROWS: DoorRow[] = [
     send: action(removeWebhookAction),
     input: () => ({}),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // Members (semantics 16): ADMIN+ for MEMBERs and VIEWERs; another workspace's people answer not found.
+  {
+    door: "action inviteMember",
+    mutates: true,
+    send: action(inviteMemberAction),
+    input: () => ({ email: "new-person@test.example", role: "MEMBER" }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action revokeInvitation",
+    mutates: true,
+    send: action(revokeInvitationAction),
+    input: (w) => ({ id: w.invitation }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action changeMemberRole",
+    mutates: true,
+    send: action(changeMemberRoleAction),
+    input: (w) => ({ userId: w.ws.actors.member2.userId, role: "VIEWER" }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action removeMember",
+    mutates: true,
+    send: action(removeMemberAction),
+    input: (w) => ({ userId: w.ws.actors.member2.userId }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action transferOwnership",
+    mutates: true,
+    send: action(transferOwnershipAction),
+    input: (w) => ({ userId: w.ws.actors.admin.userId }),
+    expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action issuePasswordReset",
+    mutates: true,
+    send: action(issuePasswordResetAction),
+    input: (w) => ({ userId: w.ws.actors.viewer.userId }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // Your account (semantics 18): everyone's own; another workspace's owner changes only themselves.
+  {
+    door: "action updateName",
+    mutates: true,
+    send: action(updateNameAction),
+    input: () => ({ name: "Renamed Person" }),
+    expect: row("ok", "ok", "ok", "ok", "ok", "elsewhere"),
+  },
+  {
+    door: "action changePassword",
+    mutates: true,
+    send: action(changePasswordAction),
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "copper lantern orbit" }),
+    expect: row("ok", "ok", "ok", "ok", "ok", "elsewhere"),
+  },
+  {
+    door: "action signOutEverywhere",
+    mutates: true,
+    send: action(signOutEverywhereAction),
+    input: () => ({}),
+    expect: row("ok", "ok", "ok", "ok", "ok", "elsewhere"),
+  },
+  {
+    door: "action switchWorkspace",
+    mutates: false,
+    send: action(switchWorkspaceAction),
+    input: (w) => ({ workspaceId: w.ws.id }),
+    expect: row("ok", "ok", "ok", "ok", "ok", "NOT_FOUND"),
+  },
+  // The doors of people not signed in: the secret in the input is the key, so everyone alike is refused a wrong one.
+  {
+    door: "action setup (installed)",
+    mutates: false,
+    send: action(setupAction),
+    input: () => ({
+      workspaceName: "Late",
+      name: "Late Owner",
+      email: "late@test.example",
+      password: "copper lantern orbit",
+      code: "wrong",
+    }),
+    expect: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+  {
+    door: "action acceptInvitation (unknown token)",
+    mutates: false,
+    send: action(acceptInvitationAction),
+    input: () => ({ token: "not-a-real-token", name: "Guess", password: "copper lantern orbit" }),
+    expect: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+  {
+    door: "action resetPassword (unknown token)",
+    mutates: false,
+    send: action(resetPasswordAction),
+    input: () => ({ token: "not-a-real-token", password: "copper lantern orbit" }),
+    expect: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
   },
   ...API_DOOR_ROWS,
 ];

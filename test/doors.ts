@@ -5,6 +5,7 @@ import { createSelection } from "@/lib/bulk/selection";
 import { db } from "@/lib/db/client";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { createSegment } from "@/lib/segments/create";
+import { inviteMember } from "@/lib/members/invitations";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { makeRecord, makeWorkspace, type TestWorkspace } from "./fixtures";
 
@@ -43,6 +44,8 @@ export interface World {
   segment: Record<"own" | "other", string>;
   selection: Record<"own" | "other", { token: string; count: number }>;
   apiKey: Record<"own" | "other", string>;
+  /** A pending invitation of our workspace (made by its OWNER, role MEMBER). */
+  invitation: string;
 }
 
 export interface DoorRow {
@@ -94,6 +97,7 @@ export async function buildWorld(): Promise<World> {
     w.selection[item] = { token: s.token, count: s.count };
     w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
   }
+  w.invitation = (await inviteMember(ws.actors.owner, { email: "invited@test.example", role: "MEMBER" }, now)).id;
   // A purge-digest webhook on a loopback address the server refuses to post to (no network in the matrix).
   await db().webhook.create({
     data: { workspaceId: ws.id, url: "http://127.0.0.1:9/digest", secretCiphertext: encryptSecret("whsec_matrix") },
@@ -121,6 +125,18 @@ export async function snapshot(w: World) {
     audit: await db().auditLog.count({ where: { workspaceId } }),
     workspace: await db().workspace.findUnique({ where: { id: workspaceId }, select: { retentionDays: true } }),
     memberships: await db().membership.count({ where: { workspaceId } }),
+    // People: roles, names and session versions of our members, invitations and reset links.
+    people: await db().membership.findMany({
+      where: { workspaceId },
+      orderBy: { userId: "asc" },
+      select: { userId: true, role: true, user: { select: { name: true, sessionVersion: true, passwordHash: true } } },
+    }),
+    invitations: await db().invitation.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, revokedAt: true, acceptedAt: true },
+    }),
+    resets: await db().passwordReset.count({ where: { workspaceId } }),
     // The keys people made (the matrix's own bearer keys for API rows aside).
     apiKeys: await db().apiKey.findMany({
       where: { workspaceId, name: { not: "matrix" } },

@@ -4,9 +4,17 @@ declare module "next-auth" {
   interface User {
     workspaceId: string;
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; workspaceId: string; role: Role; name?: string | null; email?: string | null };
+    user: {
+      id: string;
+      workspaceId: string;
+      role: Role;
+      sessionVersion?: number;
+      name?: string | null;
+      email?: string | null;
+    };
   }
 }
 
@@ -15,5 +23,6 @@ declare module "next-auth/jwt" {
     userId: string;
     workspaceId: string;
     role: Role;
+    sessionVersion?: number;
   }
 }

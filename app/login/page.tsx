@@ -5,11 +5,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath as safeCallback } from "@/lib/universal/callback-url";
 import { demoSignIn } from "@/lib/auth/demo";
 import { getSessionActor } from "@/lib/auth/session";
+import { needsSetup } from "@/lib/setup/setup";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
+  // An installation with no user yet: every page leads here, and here leads to the first-run setup.
+  if (await needsSetup()) redirect("/setup");
   if (await getSessionActor()) redirect(safeCallback(callbackUrl));
   const demo = await demoSignIn();
   return (

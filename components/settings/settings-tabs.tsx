@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { BookOpen, KeyRound, SlidersHorizontal, Webhook, type LucideIcon } from "lucide-react";
+import { BookOpen, KeyRound, SlidersHorizontal, Users, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -9,6 +9,7 @@ import { SETTINGS_PAGES, type SettingsPageHref } from "@/lib/universal/site-map"
 
 const ICONS: Record<SettingsPageHref, LucideIcon> = {
   "/settings": SlidersHorizontal,
+  "/settings/members": Users,
   "/settings/api-keys": KeyRound,
   "/settings/api": BookOpen,
   "/settings/webhooks": Webhook,

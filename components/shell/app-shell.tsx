@@ -4,14 +4,17 @@ import { PurgeNotice } from "./purge-notice";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { WorkspaceBrand } from "./workspace-brand";
+import { WorkspaceSwitcher, type WorkspaceOption } from "./workspace-switcher";
 
 export function AppShell({
   user,
   workspaceName,
   trashCount,
   expiringSoon,
+  workspaces = [],
   children,
 }: {
+  workspaces?: WorkspaceOption[];
   user: ShellUser;
   workspaceName: string;
   trashCount: number;
@@ -20,6 +23,7 @@ export function AppShell({
 }) {
   const navigation = (
     <>
+      <WorkspaceSwitcher workspaces={workspaces} />
       <SidebarNav trashCount={trashCount} />
       <PurgeNotice initial={expiringSoon} variant="nav" />
       <UserMenu user={user} />

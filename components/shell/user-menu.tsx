@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, UserCog } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -34,6 +35,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
             <span data-testid="user-role">{user.role.charAt(0) + user.role.slice(1).toLowerCase()}</span>
           </Badge>
         </div>
+        <Link
+          href="/account"
+          className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+          aria-label="Your account"
+          title="Your account"
+        >
+          <UserCog className="size-4" aria-hidden />
+        </Link>
         <button
           type="button"
           // next-auth's client loads on click: every page would otherwise ship it for this button.

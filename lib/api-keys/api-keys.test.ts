@@ -32,7 +32,12 @@ describe("API keys", () => {
       code: "FORBIDDEN",
       field: "scopes",
     });
-    await expect(create(ws.actors.viewer, { name: "Viewer" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // A VIEWER may hold a read-only key, nothing wider.
+    expect((await create(ws.actors.viewer, { name: "Viewer" })).scopes).toEqual(["records:read"]);
+    await expect(create(ws.actors.viewer, { name: "Viewer", scopes: ["records:delete"] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      field: "scopes",
+    });
     await expect(
       create(ws.actors.member, { name: "x", scopes: ["records:everything"] as never }),
     ).rejects.toMatchObject({ code: "VALIDATION", field: "scopes.0" });

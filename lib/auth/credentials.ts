@@ -1,16 +1,10 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./password";
-import {
-  clearAccountFailures,
-  recordFailure,
-  secondsUntilAllowed,
-  SignInThrottledError,
-  throttleKeys,
-} from "./throttle";
+import { braked, throttleKeys } from "./throttle";
 
 /** Who signed in: an actor before any door (the session re-reads it per request anyway). */
-export type SignedInUser = Omit<Actor, "door">;
+export type SignedInUser = Omit<Actor, "door"> & { sessionVersion: number };
 
 // An unknown email costs the same bcrypt compare as a wrong password, so timing tells nothing.
 let dummyHash: Promise<string> | undefined;
@@ -25,6 +19,7 @@ export async function authenticate(email: string, password: string): Promise<Sig
       name: true,
       email: true,
       passwordHash: true,
+      sessionVersion: true,
       memberships: { select: { workspaceId: true, role: true }, orderBy: { createdAt: "asc" }, take: 1 },
     },
   });
@@ -37,6 +32,7 @@ export async function authenticate(email: string, password: string): Promise<Sig
     role: membership.role,
     name: user.name,
     email: user.email,
+    sessionVersion: user.sessionVersion,
   };
 }
 
@@ -50,11 +46,5 @@ export async function signInWithPassword(
   address: string | null,
   now: Date,
 ): Promise<SignedInUser | null> {
-  const keys = throttleKeys(email, address);
-  const wait = await secondsUntilAllowed(keys, now);
-  if (wait > 0) throw new SignInThrottledError(wait);
-  const user = await authenticate(email, password);
-  if (user) await clearAccountFailures(keys);
-  else await recordFailure(keys, now);
-  return user;
+  return braked(throttleKeys(email, address), now, () => authenticate(email, password));
 }

@@ -2,12 +2,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { safeRedirect } from "@/lib/universal/callback-url";
+import { clientAddress } from "./address";
 import { signInWithPassword } from "./credentials";
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
 
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -20,11 +23,18 @@ export const authOptions: NextAuthOptions = {
         const user = await signInWithPassword(
           parsed.data.email,
           parsed.data.password,
-          clientAddress(req?.headers),
+          clientAddress((name) => req?.headers?.[name]),
           new Date(),
         );
         if (!user) return null;
-        return { id: user.userId, name: user.name, email: user.email, workspaceId: user.workspaceId, role: user.role };
+        return {
+          id: user.userId,
+          name: user.name,
+          email: user.email,
+          workspaceId: user.workspaceId,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
@@ -40,21 +50,19 @@ export const authOptions: NextAuthOptions = {
         token.userId = user.id;
         token.workspaceId = user.workspaceId;
         token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.userId, workspaceId: token.workspaceId, role: token.role };
+      session.user = {
+        ...session.user,
+        id: token.userId,
+        workspaceId: token.workspaceId,
+        role: token.role,
+        sessionVersion: token.sessionVersion ?? 0,
+      };
       return session;
     },
   },
 };
-
-/** The caller's address as the proxy in front reports it (first hop), for the per-address brake. */
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const first = (name: string) => {
-    const value = headers?.[name];
-    return typeof value === "string" ? value.split(",")[0]!.trim().slice(0, 64) : "";
-  };
-  return first("x-forwarded-for") || first("x-real-ip") || null;
-}

@@ -7,7 +7,8 @@ import { authOptions } from "./options";
 export async function getSessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id || !session.user.workspaceId) return null;
-  return loadActor(session.user.id, session.user.workspaceId, "UI");
+  // A token from before sessions had versions counts as version 0.
+  return loadActor(session.user.id, session.user.workspaceId, "UI", session.user.sessionVersion ?? 0);
 }
 
 /** For pages: the caller, or a redirect to the sign-in page. */

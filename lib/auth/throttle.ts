@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 
 /**
  * The brake on password guessing: failed sign-ins are counted per account and per address
@@ -22,11 +23,31 @@ export function throttleKeys(email: string, address: string | null): ThrottleKey
   ];
 }
 
-export class SignInThrottledError extends Error {
+/** Past the limit: an AppError (LIMIT_EXCEEDED), so every door answers it as a refusal with its wait. */
+export class SignInThrottledError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-in attempts. Try again in ${retryAfterSeconds} s.`);
+    super("LIMIT_EXCEEDED", `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} s.`);
     this.name = "SignInThrottledError";
   }
+}
+
+/**
+ * The brake around any door that takes a secret (a password, a setup code, a link's token):
+ * refused while the keys are over their limit; a null answer from `attempt` counts as a failure.
+ */
+export async function braked<T>(keys: ThrottleKey[], now: Date, attempt: () => Promise<T | null>): Promise<T | null> {
+  const wait = await secondsUntilAllowed(keys, now);
+  if (wait > 0) throw new SignInThrottledError(wait);
+  const result = await attempt();
+  if (result === null) await recordFailure(keys, now);
+  // Success forgets an account's failures; an address keeps its count.
+  else if (keys[0]?.key.startsWith("email:")) await clearAccountFailures(keys);
+  return result;
+}
+
+/** The keys of a door that takes a link token or a setup code: per address (the token itself is unguessable). */
+export function linkKeys(door: "setup" | "invite" | "reset", address: string | null): ThrottleKey[] {
+  return [{ key: `${door}:ip:${address ?? "unknown"}`, limit: ADDRESS_LIMIT }];
 }
 
 /** Seconds to wait before another attempt is allowed (0: go ahead). */

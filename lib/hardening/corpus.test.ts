@@ -83,7 +83,15 @@ const size = DOOR_ROWS.reduce(
     HOSTILE_INPUTS.length +
     Object.keys(
       (row.input(
-        { live: {}, trashed: {}, batch: {}, segment: {}, selection: { own: {}, other: {} }, apiKey: {} } as never,
+        {
+          live: {},
+          trashed: {},
+          batch: {},
+          segment: {},
+          selection: { own: {}, other: {} },
+          apiKey: {},
+          ws: { id: "", actors: { owner: {}, admin: {}, member2: {}, viewer: {} } },
+        } as never,
         "own",
       ) as object) ?? {},
     ).length *

@@ -13,9 +13,13 @@ export const MAIN_PAGES = [
 ] as const;
 export type MainPageHref = (typeof MAIN_PAGES)[number]["href"];
 
+/** Pages that need a session but are not in the sidebar's list (the user menu links to them). */
+export const OTHER_PAGES = [{ href: "/account", label: "Your account" }] as const;
+
 /** Settings → its tabs, in order. */
 export const SETTINGS_PAGES = [
   { href: "/settings", label: "Workspace" },
+  { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/api", label: "API reference" },
   { href: "/settings/webhooks", label: "Webhooks" },
@@ -24,7 +28,9 @@ export type SettingsPageHref = (typeof SETTINGS_PAGES)[number]["href"];
 
 /** Whether a path is one of the dashboard's pages (or the home page that leads to them). */
 export function isDashboardPath(path: string): boolean {
-  return path === "/" || MAIN_PAGES.some(({ href }) => path === href || path.startsWith(`${href}/`));
+  return (
+    path === "/" || [...MAIN_PAGES, ...OTHER_PAGES].some(({ href }) => path === href || path.startsWith(`${href}/`))
+  );
 }
 
 /**

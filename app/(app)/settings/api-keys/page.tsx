@@ -13,8 +13,7 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const actor = await requireActor("/settings/api-keys");
-  const manage = can(actor, "apiKeys.manage");
-  const keys = manage ? await listApiKeys(actor) : [];
+  const keys = await listApiKeys(actor);
   const everyone = can(actor, "apiKeys.manage.any");
   return (
     <>
@@ -29,37 +28,19 @@ export default async function ApiKeysPage() {
             as you, with your role and the scopes you give them.
           </>
         }
-        actions={manage ? <NewApiKeyDialog allowed={scopesAllowed(actor.role)} role={actor.role} /> : undefined}
+        actions={<NewApiKeyDialog allowed={scopesAllowed(actor.role)} role={actor.role} />}
       />
       <div className="grid gap-6">
-        {manage ? (
-          <Card
-            title={everyone ? "Keys in this workspace" : "Your keys"}
-            description={
-              everyone
-                ? "As the owner you see, and may revoke, every member’s keys."
-                : "Revoked keys stay listed so you can tell where an old key came from."
-            }
-          >
-            <ApiKeysTable initial={keys} showOwner={everyone} viewerId={actor.userId} />
-          </Card>
-        ) : (
-          <Card title="Not available to viewers">
-            <div className="px-5 py-4 text-sm text-zinc-600" data-testid="api-keys-not-allowed">
-              <p>
-                API keys are for members and above: a key acts with its owner’s role, and a viewer’s role reads but
-                changes nothing.
-              </p>
-              <p className="mt-1 text-zinc-500">
-                Ask the workspace owner for the Member role if an integration needs access. You can still read the{" "}
-                <Link href="/settings/api" className="font-medium text-brand-700 hover:underline">
-                  API reference
-                </Link>
-                .
-              </p>
-            </div>
-          </Card>
-        )}
+        <Card
+          title={everyone ? "Keys in this workspace" : "Your keys"}
+          description={
+            everyone
+              ? "As the owner you see, and may revoke, every member’s keys."
+              : "Revoked keys stay listed so you can tell where an old key came from."
+          }
+        >
+          <ApiKeysTable initial={keys} showOwner={everyone} viewerId={actor.userId} />
+        </Card>
       </div>
     </>
   );

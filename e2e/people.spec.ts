@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { startServer, type RunningServer } from "../test/server";
+
+// A real installation from nothing (issue 23): its own production server on port 3210 against an
+// empty PostgreSQL schema, no demo data. Setup → invite → accept in a second browser → demote →
+// remove: the removed person's next page is the sign-in page and their API key answers 401.
+const PORT = 3210;
+const BASE = `http://localhost:${PORT}`;
+const SERVER = process.env.E2E_PEOPLE_DATABASE ?? "postgresql://postgres@127.0.0.1:5432/test";
+const SCHEMA = `e2e_people_${Date.now()}`;
+const DATABASE_URL = `${SERVER}?schema=${SCHEMA}`;
+const SETUP_TOKEN = "e2e-setup-code-23";
+const SHOTS = path.resolve("test-results", "people");
+
+let server: RunningServer;
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+test.beforeAll(async () => {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${SCHEMA}"`);
+  await client.end();
+  const env = { ...process.env, DATABASE_URL, SEED_DEMO: "0" };
+  execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/prepare-db.ts"], { env });
+  server = await startServer({ databaseUrl: DATABASE_URL, port: PORT, env: { SETUP_TOKEN } });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
+  await client.end();
+});
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test("from an empty database: setup, invite, accept, demote, remove", async ({ browser }) => {
+  expect(server.output()).toContain("/setup");
+  const owner = await browser.newPage({ baseURL: BASE });
+  await owner.goto("/records");
+  await expect(owner).toHaveURL(/\/setup$/);
+  await shoot(owner, "setup");
+  await owner.getByLabel("Workspace name").fill("Acme Ltd");
+  await owner.getByLabel("Your name").fill("Olive Owner");
+  await owner.getByLabel("Email").fill("olive@acme.test");
+  await owner.getByLabel("Password").fill("copper lantern orbit");
+  await owner.getByLabel("Setup code").fill(SETUP_TOKEN);
+  await owner.getByRole("button", { name: "Create workspace and sign in" }).click();
+  await expect(owner).toHaveURL(/\/records/);
+  await expect(owner.getByTestId("user-role").first()).toHaveText("Owner");
+  // Set up once: afterwards /setup is not found.
+  expect((await owner.request.get("/setup")).status()).toBe(404);
+
+  await owner.goto("/settings/members");
+  await owner.getByPlaceholder("colleague@company.com").fill("mia@acme.test");
+  await owner.getByRole("combobox", { name: "Role" }).selectOption("MEMBER");
+  await owner.getByRole("button", { name: "Invite" }).click();
+  const url = (await owner.getByTestId("invitation-url").textContent())!;
+  expect(url).toContain("/invite/");
+  await expect(owner.getByTestId("pending-invitations")).toContainText("mia@acme.test");
+  await shoot(owner, "members");
+
+  const memberContext = await browser.newContext({ baseURL: BASE });
+  const member = await memberContext.newPage();
+  await member.goto(url);
+  await expect(member.getByRole("heading", { name: "Join Acme Ltd" })).toBeVisible();
+  await shoot(member, "invitation");
+  await member.getByLabel("Your name").fill("Mia Member");
+  await member.getByLabel("Password").fill("harbour violet kettle");
+  await member.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(member).toHaveURL(/\/records/);
+  await expect(member.getByTestId("user-role").first()).toHaveText("Member");
+  // The link worked once.
+  await member.goto(url);
+  await expect(member.getByRole("heading", { name: "Invitation not valid" })).toBeVisible();
+  await member.goto("/account");
+  await shoot(member, "account");
+
+  const key = JSON.parse(
+    execFileSync(
+      path.resolve("node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/api-key.ts", "--email", "mia@acme.test"],
+      { env: { ...process.env, DATABASE_URL }, encoding: "utf8" },
+    )
+      .trim()
+      .split("\n")
+      .pop()!,
+  ) as { apiSecret: string; scopes: string[] };
+  expect(key.scopes).toContain("records:delete");
+  const api = () =>
+    member.request.get("/crm-core/v1/entities", { headers: { authorization: `Bearer ${key.apiSecret}` } });
+  expect((await api()).status()).toBe(200);
+
+  // The owner demotes her: her next page runs as a viewer.
+  await owner.reload();
+  await owner.getByRole("combobox", { name: "Role of Mia Member" }).selectOption("VIEWER");
+  await expect(owner.getByTestId("members-table")).toContainText("Viewer");
+  await member.goto("/records");
+  await expect(member.getByTestId("user-role").first()).toHaveText("Viewer");
+
+  // The owner removes her: her next page load is the sign-in page, her key answers 401.
+  await owner
+    .getByRole("row", { name: /Mia Member/ })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await owner.getByRole("button", { name: "Remove member" }).click();
+  await expect(owner.getByTestId("members-table")).not.toContainText("Mia Member");
+  await member.goto("/records");
+  await expect(member).toHaveURL(/\/login/);
+  expect((await api()).status()).toBe(401);
+  await memberContext.close();
+});
