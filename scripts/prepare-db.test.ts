@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { Writable } from "node:stream";
+import { createLogger } from "@/lib/ops/logger";
 import { demoSignIn, DEMO_OWNER_EMAIL } from "@/lib/auth/demo";
 import { DEMO_USERS } from "@/prisma/seed/demo";
 import { onPostgres, withTestDatabase } from "@/test/db";
@@ -45,9 +47,15 @@ describe("#12 demo data only on the embedded default database or with SEED_DEMO=
       const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-seed-")), "pglite");
       vi.stubEnv("DATABASE_URL", `file:${dir}`);
       vi.stubEnv("SEED_DEMO", "");
-      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-      await prepareDatabase();
-      expect(log.mock.calls.flat().join("\n")).toMatch(/Empty database: no demo data/);
+      let written = "";
+      const capture = new Writable({
+        write(chunk, _encoding, done) {
+          written += String(chunk);
+          done();
+        },
+      });
+      await prepareDatabase(createLogger({ LOG_LEVEL: "info" }, capture));
+      expect(written).toMatch(/Empty database: no demo data/);
     },
   );
 

@@ -1,13 +1,13 @@
 import { createDbHandle } from "@/lib/db/client";
 import { describeTarget, isDefaultEmbedded, resolveDatabaseTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
+import type { Logger } from "pino";
 import { log } from "@/lib/ops/logger";
 import { isDatabaseEmpty, seedDemo } from "@/prisma/seed/demo";
 
 /** Migrations, then demo data when the database is empty. Run before the server, never beside it. */
-export async function prepareDatabase(): Promise<void> {
+export async function prepareDatabase(logger: Logger = log("prepare-db")): Promise<void> {
   const target = resolveDatabaseTarget();
-  const logger = log("prepare-db");
   logger.info(`Database: ${describeTarget(target)}`);
   const handle = createDbHandle(target);
   try {
