@@ -12,4 +12,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "workspace.retention": "Changed retention",
   "apiKeys.create": "Created API key",
   "apiKeys.revoke": "Revoked API key",
+  "fields.add": "Added field",
+  "fields.update": "Changed field",
+  "fields.retire": "Retired field",
+  "records.create": "Created",
+  "records.update": "Edited",
+  "records.note": "Added note",
 };

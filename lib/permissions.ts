@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "apiKeys.manage.any": "OWNER",
   // The purge digest's webhook: its URL, its signing secret, its delivery log, "send now".
   "webhooks.manage": "ADMIN",
+  // Create and edit records, add notes, import CSV files (every door: dialog, API, import).
+  "records.write": "MEMBER",
+  // Settings → Fields: declare, rename, add options, retire.
+  "fields.manage": "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

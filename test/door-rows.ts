@@ -19,6 +19,7 @@ import {
   restoreRecordsAction,
   undoDeleteAction,
 } from "@/lib/actions/records";
+import { addFieldAction, updateFieldAction } from "@/lib/actions/fields";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
 import {
@@ -280,6 +281,21 @@ export const DOOR_ROWS: DoorRow[] = [
     mutates: true,
     send: action(removeWebhookAction),
     input: () => ({}),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // Settings → Fields: ADMIN+; another workspace's field is unknown.
+  {
+    door: "action addField",
+    mutates: true,
+    send: action(addFieldAction),
+    input: () => ({ entity: "leads", name: "tier", label: "Tier", type: "SELECT", options: ["Gold"] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action updateField",
+    mutates: true,
+    send: action(updateFieldAction),
+    input: (w, i) => ({ id: w.field[i], label: "Stage", addOptions: ["Won"] }),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
   ...API_DOOR_ROWS,

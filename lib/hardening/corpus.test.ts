@@ -83,7 +83,15 @@ const size = DOOR_ROWS.reduce(
     HOSTILE_INPUTS.length +
     Object.keys(
       (row.input(
-        { live: {}, trashed: {}, batch: {}, segment: {}, selection: { own: {}, other: {} }, apiKey: {} } as never,
+        {
+          live: {},
+          trashed: {},
+          batch: {},
+          segment: {},
+          selection: { own: {}, other: {} },
+          apiKey: {},
+          field: {},
+        } as never,
         "own",
       ) as object) ?? {},
     ).length *
