@@ -1,6 +1,9 @@
 -- Declared fields per entity (lib/fields/): every door that writes records validates against them.
 CREATE TYPE "FieldType" AS ENUM ('TEXT', 'NUMBER', 'DATE', 'BOOLEAN', 'EMAIL', 'URL', 'PHONE', 'SELECT');
 
+-- On-create automations (records created by the dialog, an import or the API).
+ALTER TYPE "AutomationTrigger" ADD VALUE 'RECORD_CREATED';
+
 CREATE TABLE "EntityField" (
     "id" TEXT NOT NULL,
     "workspaceId" TEXT NOT NULL,
