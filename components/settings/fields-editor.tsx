@@ -216,7 +216,8 @@ function AddFieldForm({ entity }: { entity: string }) {
 export function FieldsEditor({ entity, fields }: { entity: string; fields: DeclaredField[] }) {
   return (
     <>
-      <div className="overflow-x-auto">
+      {/* relative: the sr-only header is absolutely placed and would otherwise widen the page. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] text-left text-sm" data-testid="fields-table">
           <thead className={theadClass}>
             <tr>
