@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
 import { declareFields, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
 import { detectDelimiter, importCsv } from "./csv";
+import { failuresCsv, neutralizeCell } from "./failures";
 
 withTestDatabase();
 
@@ -70,7 +71,7 @@ describe("CSV import: streamed, in chunks, every failed row by line", () => {
     const again = await importCsv(ws.actors.member, { entity: "leads", mode: "upsert" }, fileOf(text), NOW);
     expect(again).toMatchObject({ created: 0, updated: 1993 });
     expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(1993);
-  });
+  }, 180_000);
 
   it("reads `;` and tab files, skips blank rows, and maps columns by field label", async () => {
     expect(detectDelimiter('name;"a,b";phone')).toBe(";");
@@ -118,5 +119,22 @@ describe("CSV import: streamed, in chunks, every failed row by line", () => {
       code: "FORBIDDEN",
     });
     expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
+});
+
+describe("the failed rows as CSV", () => {
+  it("lists line and reason, and neutralises anything a spreadsheet would run as a formula", () => {
+    expect(
+      failuresCsv([
+        { line: 3, reason: "name: Give the record a name" },
+        { line: 9, reason: '=HYPERLINK("http://evil")' },
+        { line: 12, reason: "-2+3" },
+        { line: 14, reason: "@SUM(A1)" },
+      ]),
+    ).toBe(
+      'line,reason\n3,name: Give the record a name\n9,"\'=HYPERLINK(""http://evil"")"\n12,\'-2+3\n14,\'@SUM(A1)\n',
+    );
+    expect(neutralizeCell("\tcmd")).toBe("'\tcmd");
+    expect(neutralizeCell("Ada")).toBe("Ada");
   });
 });
