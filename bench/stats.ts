@@ -7,6 +7,8 @@ export interface ScenarioResult {
   ratio?: number;
   per_s?: number;
   rows?: number;
+  /** The peak resident memory above the start of the run, in MB. */
+  rss_delta_mb?: number;
 }
 
 export const percentile = (xs: number[], p: number) =>

@@ -28,4 +28,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.resetLink": "Issued a password-reset link",
   "account.passwordReset": "Reset a password",
   "account.signOutEverywhere": "Signed out everywhere",
+  "fields.add": "Added field",
+  "fields.update": "Changed field",
+  "fields.retire": "Retired field",
+  "records.create": "Created",
+  "records.update": "Edited",
+  "records.note": "Added note",
 };

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   // Members: invite, re-role, remove and issue reset links for MEMBERs and VIEWERs; OWNER for anyone.
   "members.manage": "ADMIN",
   "members.manage.any": "OWNER",
+  // Create and edit records, add notes, import CSV files (every door: dialog, API, import).
+  "records.write": "MEMBER",
+  // Settings → Fields: declare, rename, add options, retire.
+  "fields.manage": "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

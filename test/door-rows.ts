@@ -19,6 +19,8 @@ import {
   restoreRecordsAction,
   undoDeleteAction,
 } from "@/lib/actions/records";
+import { addFieldAction, updateFieldAction } from "@/lib/actions/fields";
+import { addNoteAction, createRecordAction, updateRecordAction } from "@/lib/actions/record-writes";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
 import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
 import {
@@ -398,6 +400,43 @@ export const DOOR_ROWS: DoorRow[] = [
     send: action(resetPasswordAction),
     input: () => ({ token: "not-a-real-token", password: "copper lantern orbit" }),
     expect: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+  // Create and edit (MEMBER+): any live record of the workspace; another workspace's is unknown.
+  {
+    door: "action createRecord",
+    mutates: true,
+    send: action(createRecordAction),
+    input: () => ({ entity: "leads", name: "New lead", phoneNumber: "+49 30 1234567" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action updateRecord",
+    mutates: true,
+    send: action(updateRecordAction),
+    input: (w, i) => ({ id: w.live[i], name: "Renamed", attributes: { status: "New" } }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action addNote",
+    mutates: true,
+    send: action(addNoteAction),
+    input: (w, i) => ({ id: w.live[i], body: "Called back" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // Settings → Fields: ADMIN+; another workspace's field is unknown.
+  {
+    door: "action addField",
+    mutates: true,
+    send: action(addFieldAction),
+    input: () => ({ entity: "leads", name: "tier", label: "Tier", type: "SELECT", options: ["Gold"] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action updateField",
+    mutates: true,
+    send: action(updateFieldAction),
+    input: (w, i) => ({ id: w.field[i], label: "Stage", addOptions: ["Won"] }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
   ...API_DOOR_ROWS,
 ];

@@ -46,6 +46,8 @@ export interface World {
   apiKey: Record<"own" | "other", string>;
   /** A pending invitation of our workspace (made by its OWNER, role MEMBER). */
   invitation: string;
+  /** A declared field of our leads (the same for both items: fields are the workspace's). */
+  field: Record<"own" | "other", string>;
 }
 
 export interface DoorRow {
@@ -73,7 +75,18 @@ export async function buildWorld(): Promise<World> {
   const other = await makeWorkspace("Other");
   const now = new Date();
   const by = { own: ws.actors.member, other: ws.actors.member2 };
-  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {}, apiKey: {} } as World;
+  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {}, apiKey: {}, field: {} } as World;
+  const status = await db().entityField.create({
+    data: {
+      workspaceId: ws.id,
+      entityId: ws.entities.leads,
+      name: "status",
+      label: "Status",
+      type: "SELECT",
+      options: ["Qualified", "New"],
+    },
+  });
+  w.field = { own: status.id, other: status.id };
   for (const item of ["own", "other"] as const) {
     w.live[item] = (
       await makeRecord(ws, { createdById: by[item].userId, attributes: { status: "Qualified" } }, { notes: 1 })
@@ -145,6 +158,11 @@ export async function snapshot(w: World) {
     }),
     webhook: await db().webhook.findUnique({ where: { workspaceId }, select: { url: true, secretCiphertext: true } }),
     deliveries: await db().webhookDelivery.count({ where: { workspaceId } }),
+    fields: await db().entityField.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, label: true, options: true, retiredAt: true },
+    }),
   });
 }
 

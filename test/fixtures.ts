@@ -133,3 +133,14 @@ export function viaSchema<S extends z.ZodType, T>(
 ) {
   return async (actor: Actor, raw: z.input<S>, now: Date = NOW) => call(actor, parseInput(schema, raw), now);
 }
+
+/** Declares fields on one of the workspace's entities (Settings → Fields without the permission check). */
+export async function declareFields(
+  ws: TestWorkspace,
+  entity: keyof TestWorkspace["entities"],
+  fields: Omit<Prisma.EntityFieldCreateManyInput, "workspaceId" | "entityId">[],
+) {
+  await db().entityField.createMany({
+    data: fields.map((f, i) => ({ position: i + 1, ...f, workspaceId: ws.id, entityId: ws.entities[entity] })),
+  });
+}

@@ -14,6 +14,7 @@ const STATUS_TONE = { ACTIVE: "green", PAUSED: "amber", DETACHED: "zinc" } as co
 const STATUS_LABEL = { ACTIVE: "Active", PAUSED: "Paused", DETACHED: "Detached" } as const;
 const TRIGGER = {
   RECORD_DELETED: "When a record is deleted",
+  RECORD_CREATED: "When a record is created",
   SEGMENT_ENTERED: "When a record enters a segment",
 } as const;
 

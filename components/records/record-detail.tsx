@@ -54,7 +54,16 @@ export function RecordHeading({ record, actions }: { record: RecordDetail; actio
 }
 
 /** Everything a record holds, read-only: the live record page and the trash preview show the same. */
-export function RecordDetailBody({ record, aside }: { record: RecordDetail; aside?: ReactNode }) {
+export function RecordDetailBody({
+  record,
+  aside,
+  noteForm,
+}: {
+  record: RecordDetail;
+  aside?: ReactNode;
+  /** "Add a note" above the notes, where the viewer may write. */
+  noteForm?: ReactNode;
+}) {
   const lineItems = record.subformRows.filter((r) => r.subform === "line_items");
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -100,6 +109,7 @@ export function RecordDetailBody({ record, aside }: { record: RecordDetail; asid
           </Card>
         )}
         <Card title={`Notes (${record.notes.length})`}>
+          {noteForm}
           {record.notes.length === 0 ? (
             <p className="px-5 py-4 text-sm text-zinc-500">No notes.</p>
           ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { BookOpen, KeyRound, SlidersHorizontal, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BookOpen, Columns3, KeyRound, SlidersHorizontal, Users, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -13,6 +13,7 @@ const ICONS: Record<SettingsPageHref, LucideIcon> = {
   "/settings/api-keys": KeyRound,
   "/settings/api": BookOpen,
   "/settings/webhooks": Webhook,
+  "/settings/fields": Columns3,
 };
 
 /** The settings pages' own navigation, above each page's header. */

@@ -7,6 +7,7 @@ type Caller = Pick<Actor, "workspaceId" | "door">;
 /** What each trigger is keyed by, and the event its runs record. */
 const TRIGGERS = {
   RECORD_DELETED: { key: "entityId", event: "record.deleted" },
+  RECORD_CREATED: { key: "entityId", event: "record.created" },
   SEGMENT_ENTERED: { key: "segmentId", event: "segment.entered" },
 } as const satisfies Record<AutomationTrigger, { key: "entityId" | "segmentId"; event: string }>;
 
@@ -56,6 +57,16 @@ export function fireOnDelete(tx: Tx, actor: Caller, records: { id: string; entit
     tx,
     actor,
     "RECORD_DELETED",
+    records.map((r) => ({ recordId: r.id, entityId: r.entityId })),
+  );
+}
+
+/** An entity's on-create automations run once per created record (dialog, import, API). */
+export function fireOnCreate(tx: Tx, actor: Caller, records: { id: string; entityId: string }[]): Promise<number> {
+  return fire(
+    tx,
+    actor,
+    "RECORD_CREATED",
     records.map((r) => ({ recordId: r.id, entityId: r.entityId })),
   );
 }

@@ -14,7 +14,7 @@ export interface AutomationRunRow {
 export interface AutomationRow {
   id: string;
   name: string;
-  trigger: "RECORD_DELETED" | "SEGMENT_ENTERED";
+  trigger: "RECORD_DELETED" | "RECORD_CREATED" | "SEGMENT_ENTERED";
   status: "ACTIVE" | "PAUSED" | "DETACHED";
   entityName: string | null;
   segment: { id: string; name: string } | null;

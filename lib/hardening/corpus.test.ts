@@ -91,6 +91,7 @@ const size = DOOR_ROWS.reduce(
           selection: { own: {}, other: {} },
           apiKey: {},
           ws: { id: "", actors: { owner: {}, admin: {}, member2: {}, viewer: {} } },
+          field: {},
         } as never,
         "own",
       ) as object) ?? {},

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { normalizePhone } from "@/lib/universal/phone";
 
 /**
  * Free text people search by: printable text only. A NUL or another control character can
@@ -11,10 +12,8 @@ export const searchTermSchema = z
   .max(200, "At most 200 characters")
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Search text cannot contain control characters");
 
-/** A phone number as stored (E.164): the digits and a leading +, without spaces, dashes or brackets. */
-export function normalizePhone(text: string): string {
-  return text.replace(/[\s().-]/g, "");
-}
+// A phone number as stored (E.164), the one rule every door shares.
+export { normalizePhone } from "@/lib/universal/phone";
 
 /** Free-text search over the columns people search by: name, phone number, external id. */
 export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {

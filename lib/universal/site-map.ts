@@ -23,6 +23,7 @@ export const SETTINGS_PAGES = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/api", label: "API reference" },
   { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/fields", label: "Fields" },
 ] as const;
 export type SettingsPageHref = (typeof SETTINGS_PAGES)[number]["href"];
 

@@ -4,6 +4,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { filterWhere, type SegmentFilter } from "@/lib/segments/filter";
 import { liveRecords } from "@/lib/records/live";
+import { demoFields } from "./fields";
 import * as w from "./words";
 
 const DAY = 86_400_000;
@@ -101,6 +102,7 @@ async function seedWorkspace(
     ["deals", "Deals"],
   ] as const) {
     entityIds[slug] = (await client.entity.create({ data: { workspaceId, slug, name } })).id;
+    await client.entityField.createMany({ data: demoFields(workspaceId, entityIds[slug], slug) });
   }
 
   const records: Prisma.RecordCreateManyInput[] = [];

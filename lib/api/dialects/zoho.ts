@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { apiEndpoint, type ApiDialect } from "@/lib/doors/api-route";
-import { listEntityFields, resolveEntity } from "@/lib/entities";
+import { resolveEntity } from "@/lib/entities";
+import { listFields } from "@/lib/fields/list";
+import type { FieldType } from "@/lib/universal/fields";
 import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { runOnRecordRefs } from "@/lib/records/refs";
 import { softDeleteRecords } from "@/lib/trash/delete";
@@ -153,15 +155,23 @@ export const deleteModuleRecordEndpoint = apiEndpoint({
   handle: (actor, { params, query }, now) => deleteByNumbers(actor, params.module, [params.id], query.wf_trigger, now),
 });
 
-const ZOHO_TYPE: Record<string, string> = {
-  string: "text",
-  phone: "phone",
-  integer: "integer",
-  double: "double",
-  boolean: "boolean",
-  object: "jsonobject",
-  array: "jsonarray",
+// Zoho's data_type for each declared type; the record's own columns come first.
+const ZOHO_TYPE: Record<FieldType, string> = {
+  TEXT: "text",
+  NUMBER: "double",
+  DATE: "date",
+  BOOLEAN: "boolean",
+  EMAIL: "email",
+  URL: "website",
+  PHONE: "phone",
+  SELECT: "picklist",
 };
+const COLUMN_FIELDS = [
+  { api_name: "name", field_label: "Name", data_type: "text" },
+  { api_name: "phone_number", field_label: "Phone number", data_type: "phone" },
+  { api_name: "external_provider", field_label: "External provider", data_type: "text" },
+  { api_name: "external_id", field_label: "External id", data_type: "text" },
+];
 
 export const moduleFieldsEndpoint = apiEndpoint({
   method: "GET",
@@ -191,18 +201,14 @@ export const moduleFieldsEndpoint = apiEndpoint({
   }),
   handle: async (actor, { query }) => {
     await moduleOf(actor, query.module);
-    const { fields } = await listEntityFields(actor, query.module);
-    const label = (name: string) =>
-      name
-        .replace(/[_-]+/g, " ")
-        .replace(/([a-z])([A-Z])/g, "$1 $2")
-        .replace(/^./, (c) => c.toUpperCase());
+    const { fields } = await listFields(actor, { entity: query.module });
     return {
-      fields: fields.map((f) => ({
-        api_name: f.name,
-        field_label: label(f.name),
-        data_type: ZOHO_TYPE[f.type] ?? "text",
-      })),
+      fields: [
+        ...COLUMN_FIELDS,
+        ...fields
+          .filter((f) => !f.retired)
+          .map((f) => ({ api_name: f.name, field_label: f.label, data_type: ZOHO_TYPE[f.type] })),
+      ],
     };
   },
 });

@@ -5,12 +5,14 @@ import { notFound } from "next/navigation";
 import { DownloadLink } from "@/components/export/download-link";
 import { toSearchParams } from "@/components/queries/search-params";
 import { EntityTabs } from "@/components/records/entity-tabs";
+import { NewRecordDialog } from "@/components/records/new-record-dialog";
 import { RecordsTable } from "@/components/records/records-table";
 import { SearchBox } from "@/components/records/search-box";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities";
+import { listFields } from "@/lib/fields/list";
 import { can } from "@/lib/permissions";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { listRecords } from "@/lib/records/list";
@@ -38,7 +40,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     direction: search.dir,
   });
   const query = { ...kept, entity: entity.slug };
-  const page = await listRecords(actor, input);
+  const [page, { fields }] = await Promise.all([listRecords(actor, input), listFields(actor, { entity: entity.slug })]);
 
   return (
     <>
@@ -68,6 +70,13 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           >
             Export CSV
           </DownloadLink>
+          {can(actor, "records.write") && (
+            <NewRecordDialog
+              key={entity.slug}
+              entity={{ slug: entity.slug, name: entity.name }}
+              fields={fields.filter((f) => !f.retired)}
+            />
+          )}
         </div>
       </div>
       <RecordsTable

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { AddNoteForm } from "@/components/records/add-note-form";
+import { EditRecordDialog } from "@/components/records/edit-record-dialog";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordHistory } from "@/components/audit/record-history";
 import { RecordDetailBody, RecordHeading } from "@/components/records/record-detail";
 import { listRecordHistory } from "@/lib/audit/history";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { listFields } from "@/lib/fields/list";
 import { can } from "@/lib/permissions";
 import { parseRouteParams } from "@/lib/doors/page-query";
 import { getRecord } from "@/lib/records/get";
@@ -35,6 +38,9 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
     notFound();
   }
 
+  const canWrite = can(actor, "records.write");
+  const { fields } = await listFields(actor, { entity: record.entity.id });
+
   return (
     <div className="max-w-6xl">
       <Link
@@ -46,16 +52,32 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
       <RecordHeading
         record={record}
         actions={
-          <RecordActions
-            record={{ id: record.id, name: record.name, entitySlug: record.entity.slug }}
-            canDelete={can(actor, "records.delete")}
-            canDestroy={can(actor, "records.destroy")}
-            retentionDays={workspace.retentionDays}
-          />
+          <>
+            {canWrite && (
+              <EditRecordDialog
+                record={{
+                  id: record.id,
+                  name: record.name,
+                  phoneNumber: record.phoneNumber,
+                  externalProvider: record.externalProvider,
+                  externalId: record.externalId,
+                  attributes: record.attributes,
+                }}
+                fields={fields.filter((f) => !f.retired)}
+              />
+            )}
+            <RecordActions
+              record={{ id: record.id, name: record.name, entitySlug: record.entity.slug }}
+              canDelete={can(actor, "records.delete")}
+              canDestroy={can(actor, "records.destroy")}
+              retentionDays={workspace.retentionDays}
+            />
+          </>
         }
       />
       <RecordDetailBody
         record={record}
+        noteForm={canWrite ? <AddNoteForm recordId={record.id} /> : undefined}
         aside={<RecordHistory entries={await listRecordHistory(actor, { id: record.id })} />}
       />
     </div>

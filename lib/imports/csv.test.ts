@@ -1,0 +1,140 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { withTestDatabase } from "@/test/db";
+import { declareFields, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
+import { detectDelimiter, importCsv } from "./csv";
+import { failuresCsv, neutralizeCell } from "./failures";
+
+withTestDatabase();
+
+const fileOf = (text: string | Buffer) => Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8")]);
+
+async function workspace(): Promise<TestWorkspace> {
+  const ws = await makeWorkspace();
+  await declareFields(ws, "leads", [
+    { name: "company", label: "Company", type: "TEXT" },
+    { name: "score", label: "Score", type: "NUMBER" },
+  ]);
+  return ws;
+}
+
+/** 2,000 rows, 7 of them bad: 3 without a name, 3 with a phone that is no number, 1 with a cell too many. */
+function bigFile() {
+  const lines = ["\uFEFFName,Phone,External ID,Provider,Company,Score"];
+  const bad: number[] = [];
+  let line = 1;
+  for (let i = 0; i < 2000; i++) {
+    line += 1;
+    if (i % 300 === 7 && bad.length < 3) {
+      bad.push(line);
+      lines.push(`,+4930${1000000 + i},ext-${i},crm,Nameless,1`);
+    } else if (i % 300 === 150 && bad.length < 6) {
+      bad.push(line);
+      lines.push(`Bad Phone ${i},call me maybe,ext-${i},crm,X,2`);
+    } else if (i === 1999) {
+      bad.push(line);
+      lines.push(`Too Many ${i},,ext-${i},crm,X,3,surplus`);
+    } else if (i % 500 === 1) {
+      // Quoted commas and a line break inside a cell: one record over two lines.
+      lines.push(`"Quoted, Person ${i}",+4930${1000000 + i},ext-${i},crm,"Acme, Inc.\nBerlin",${i}`);
+      line += 1;
+    } else lines.push(`Person ${i},+4930${1000000 + i},ext-${i},crm,Acme,${i}`);
+  }
+  return { text: lines.join("\r\n") + "\r\n", bad };
+}
+
+describe("CSV import: streamed, in chunks, every failed row by line", () => {
+  it("imports 2,000 rows with 7 bad ones: 1,993 created, 7 failed with their lines; re-running as upsert updates and creates nothing", async () => {
+    const ws = await workspace();
+    const { text, bad } = bigFile();
+    const first = await importCsv(ws.actors.member, { entity: "leads", mode: "upsert" }, fileOf(text), NOW);
+    expect(first).toMatchObject({ created: 1993, updated: 0, skipped: 0 });
+    expect(first.failed.map((f) => f.line)).toEqual(bad.sort((a, b) => a - b));
+    expect(first.failed.map((f) => f.reason)).toEqual(
+      expect.arrayContaining([
+        "name: Give the record a name",
+        expect.stringContaining("phoneNumber: Give the number in international form"),
+        "This row has 7 cells; the header has 6.",
+      ]),
+    );
+    expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(1993);
+    const quoted = await db().record.findFirstOrThrow({ where: { workspaceId: ws.id, externalId: "ext-1" } });
+    expect(quoted).toMatchObject({
+      name: "Quoted, Person 1",
+      phoneNumber: "+49301000001",
+      attributes: { company: "Acme, Inc.\nBerlin", score: 1 },
+    });
+    // One audit entry per chunk of 1,000.
+    expect(await db().auditLog.count({ where: { workspaceId: ws.id, action: "records.create" } })).toBe(2);
+
+    const again = await importCsv(ws.actors.member, { entity: "leads", mode: "upsert" }, fileOf(text), NOW);
+    expect(again).toMatchObject({ created: 0, updated: 1993 });
+    expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(1993);
+  }, 180_000);
+
+  it("reads `;` and tab files, skips blank rows, and maps columns by field label", async () => {
+    expect(detectDelimiter('name;"a,b";phone')).toBe(";");
+    expect(detectDelimiter("name\tphone")).toBe("\t");
+    const ws = await workspace();
+    const semi = await importCsv(
+      ws.actors.member,
+      { entity: "leads", mode: "create" },
+      fileOf("name;company\nAda;Analytical, Ltd\n;\n"),
+      NOW,
+    );
+    expect(semi).toMatchObject({
+      created: 1,
+      skipped: 1,
+      failed: [],
+      columns: { name: "name", company: "attributes.company" },
+    });
+    const tab = await importCsv(
+      ws.actors.member,
+      { entity: "leads", mode: "create" },
+      fileOf("Name\tScore\nGrace\t7\n"),
+      NOW,
+    );
+    expect(tab).toMatchObject({ created: 1, failed: [] });
+    expect(await db().record.findFirstOrThrow({ where: { workspaceId: ws.id, name: "Grace" } })).toMatchObject({
+      attributes: { score: 7 },
+    });
+  });
+
+  it("refuses a file without a name column, one that is not UTF-8, and a viewer — writing nothing", async () => {
+    const ws = await workspace();
+    const create = { entity: "leads", mode: "create" as const };
+    await expect(
+      importCsv(ws.actors.member, create, fileOf("phone,company\n+4930123456,X\n"), NOW),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("no name column"),
+    });
+    const latin1 = Buffer.from("name,company\nJos\xe9,M\xfcller\n", "latin1");
+    await expect(importCsv(ws.actors.member, create, fileOf(latin1), NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("not UTF-8"),
+    });
+    await expect(importCsv(ws.actors.viewer, create, fileOf("name\nA\n"), NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
+});
+
+describe("the failed rows as CSV", () => {
+  it("lists line and reason, and neutralises anything a spreadsheet would run as a formula", () => {
+    expect(
+      failuresCsv([
+        { line: 3, reason: "name: Give the record a name" },
+        { line: 9, reason: '=HYPERLINK("http://evil")' },
+        { line: 12, reason: "-2+3" },
+        { line: 14, reason: "@SUM(A1)" },
+      ]),
+    ).toBe(
+      'line,reason\n3,name: Give the record a name\n9,"\'=HYPERLINK(""http://evil"")"\n12,\'-2+3\n14,\'@SUM(A1)\n',
+    );
+    expect(neutralizeCell("\tcmd")).toBe("'\tcmd");
+    expect(neutralizeCell("Ada")).toBe("Ada");
+  });
+});

@@ -1,0 +1,337 @@
+import crypto from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/actor";
+import { writeAudit, type AuditContext } from "@/lib/audit/write";
+import { fireOnCreate } from "@/lib/automations/fire";
+import { sqlTime } from "@/lib/db/sql-time";
+import { transaction, type Tx } from "@/lib/db/tx";
+import { resolveEntity, type EntitySummary } from "@/lib/entities";
+import { AppError } from "@/lib/errors";
+import { declaredFields } from "@/lib/fields/list";
+import { assertCan } from "@/lib/permissions";
+import type { DeclaredField } from "@/lib/universal/fields";
+import { recordRef } from "./get";
+import { checkValues, externalPair, type CheckedValues, type RecordValues, type WriteIssue } from "./write-schemas";
+
+// The one way records are created and changed, whichever door asks (dialog, edit, import, API):
+// values checked against the entity's declared fields, external ids unique among live records,
+// the valid writes of a batch in one transaction with their audit entries, per-item outcomes.
+
+export type WriteOp =
+  | { op: "create"; values: RecordValues }
+  | { op: "update"; ref: string; values: RecordValues }
+  | { op: "upsert"; matchBy: "externalId" | "phoneNumber"; values: RecordValues };
+
+export interface Holder {
+  id: string;
+  name: string;
+  recordNumber: string;
+  trashed: boolean;
+}
+
+export type WriteOutcome =
+  | {
+      ok: true;
+      action: "created" | "updated";
+      record: { id: string; recordNumber: string; createdAt: Date; updatedAt: Date };
+      /** Upsert: the field that matched an existing record, or null when it created one. */
+      matchedBy?: "externalId" | "phoneNumber" | null;
+    }
+  | {
+      ok: false;
+      code: "VALIDATION" | "CONFLICT" | "NOT_FOUND";
+      field?: string;
+      message: string;
+      /** CONFLICT: the record that holds the external id (trashed: it could be restored instead). */
+      holder?: Holder;
+    };
+
+export interface WriteOptions {
+  /** The entity's on-create automations fire unless the caller turned workflows off. */
+  fireAutomations: boolean;
+  /** "ask": a create whose external id only a trashed record holds fails with that holder. */
+  ifTrashedHolder: "ask" | "create";
+  audit?: AuditContext;
+}
+
+type Existing = {
+  id: string;
+  recordNumber: bigint;
+  name: string;
+  phoneNumber: string | null;
+  externalProvider: string | null;
+  externalId: string | null;
+  attributes: Prisma.JsonValue;
+  deletedAt: Date | null;
+};
+const EXISTING = {
+  id: true,
+  recordNumber: true,
+  name: true,
+  phoneNumber: true,
+  externalProvider: true,
+  externalId: true,
+  attributes: true,
+  deletedAt: true,
+} as const;
+
+const pairKey = (provider: string, id: string) => `${provider}\u0000${id}`;
+const fail = (code: "VALIDATION" | "CONFLICT" | "NOT_FOUND", issue: WriteIssue, holder?: Holder): WriteOutcome => ({
+  ok: false,
+  code,
+  field: issue.field,
+  message: issue.message,
+  ...(holder ? { holder } : {}),
+});
+const holderOf = (r: Existing): Holder => ({
+  id: r.id,
+  name: r.name,
+  recordNumber: r.recordNumber.toString(),
+  trashed: r.deletedAt !== null,
+});
+const heldBy = (h: Holder) =>
+  h.trashed
+    ? `This external id belongs to “${h.name}” (No. ${h.recordNumber}) in the trash`
+    : `Already used by “${h.name}” (No. ${h.recordNumber})`;
+
+/** Every record of the entity the batch names: by ref (updates), external id or phone (matching). */
+async function loadExisting(tx: Tx, workspaceId: string, entityId: string, ops: WriteOp[]): Promise<Existing[]> {
+  const refs = ops.flatMap((o) => (o.op === "update" ? [recordRef(o.ref)] : []));
+  const externalIds = ops.flatMap((o) => (o.values.externalId ? [o.values.externalId] : []));
+  const phones = ops.flatMap((o) => (o.op === "upsert" && o.values.phoneNumber ? [o.values.phoneNumber] : []));
+  const or: Prisma.RecordWhereInput[] = [...refs];
+  if (externalIds.length) or.push({ externalId: { in: [...new Set(externalIds)] } });
+  if (phones.length) or.push({ phoneNumber: { in: [...new Set(phones)] }, deletedAt: null });
+  if (!or.length) return [];
+  return tx.record.findMany({ where: { workspaceId, entityId, OR: or }, select: EXISTING });
+}
+
+interface Plan {
+  index: number;
+  create?: Prisma.RecordCreateManyInput;
+  update?: { id: string; data: Prisma.RecordUpdateInput };
+  matchedBy?: "externalId" | "phoneNumber" | null;
+}
+
+function mergedAttributes(current: Prisma.JsonValue, patch: Record<string, unknown> | undefined) {
+  const base = current && typeof current === "object" && !Array.isArray(current) ? { ...current } : {};
+  for (const [k, v] of Object.entries(patch ?? {})) {
+    if (v === null) delete (base as Record<string, unknown>)[k];
+    else (base as Record<string, unknown>)[k] = v;
+  }
+  return base as Prisma.InputJsonObject;
+}
+
+const columns = (v: CheckedValues) => ({
+  ...(v.name !== undefined ? { name: v.name } : {}),
+  ...(v.phoneNumber !== undefined ? { phoneNumber: v.phoneNumber } : {}),
+  ...(v.externalProvider !== undefined ? { externalProvider: v.externalProvider } : {}),
+  ...(v.externalId !== undefined ? { externalId: v.externalId } : {}),
+});
+
+/** Decides each op (create, update, refuse) against what the database holds; no writes. */
+function plan(
+  actor: Actor,
+  entity: EntitySummary,
+  fields: DeclaredField[],
+  ops: WriteOp[],
+  existing: Existing[],
+  options: WriteOptions,
+  now: Date,
+): { plans: Plan[]; outcomes: (WriteOutcome | null)[] } {
+  const live = existing.filter((r) => !r.deletedAt);
+  const byRef = new Map<string, Existing>();
+  for (const r of live) byRef.set(r.id, r).set(r.recordNumber.toString(), r);
+  const pairs = new Map<string, Existing[]>();
+  for (const r of existing)
+    if (r.externalProvider && r.externalId) {
+      const key = pairKey(r.externalProvider, r.externalId);
+      pairs.set(key, [...(pairs.get(key) ?? []), r]);
+    }
+  const claimed = new Map<string, string>(); // pair → the record (id or "new#i") that takes it in this batch
+  const touched = new Set<string>();
+  const plans: Plan[] = [];
+  const outcomes: (WriteOutcome | null)[] = ops.map(() => null);
+
+  ops.forEach((op, index) => {
+    let target: Existing | undefined;
+    let matchedBy: Plan["matchedBy"];
+    if (op.op === "update") {
+      target = byRef.get(op.ref);
+      if (!target) return (outcomes[index] = fail("NOT_FOUND", { field: "id", message: "Record not found." }));
+    } else if (op.op === "upsert") {
+      const checked = checkValues(fields, op.values, { partial: true });
+      if (!checked.ok) return (outcomes[index] = fail("VALIDATION", checked.issue));
+      const v = checked.values;
+      target =
+        op.matchBy === "externalId"
+          ? v.externalProvider && v.externalId
+            ? pairs.get(pairKey(v.externalProvider, v.externalId))?.find((r) => !r.deletedAt)
+            : undefined
+          : live.find((r) => v.phoneNumber && r.phoneNumber === v.phoneNumber);
+      matchedBy = target ? op.matchBy : null;
+    }
+    const checked = checkValues(fields, op.values, { partial: target !== undefined });
+    if (!checked.ok) return (outcomes[index] = fail("VALIDATION", checked.issue));
+    const values = checked.values;
+    const pair = externalPair(values, target);
+    if (!pair.ok) return (outcomes[index] = fail("VALIDATION", pair.issue));
+    const self = target?.id ?? `new#${index}`;
+    if (target && touched.has(target.id))
+      return (outcomes[index] = fail("CONFLICT", { field: "id", message: "The same record twice in one batch" }));
+    if (pair.pair) {
+      const key = pairKey(pair.pair.provider, pair.pair.id);
+      const holders = (pairs.get(key) ?? []).filter((r) => r.id !== target?.id);
+      const liveHolder = holders.find((r) => !r.deletedAt);
+      if (liveHolder)
+        return (outcomes[index] = fail(
+          "CONFLICT",
+          { field: "externalId", message: heldBy(holderOf(liveHolder)) },
+          holderOf(liveHolder),
+        ));
+      const other = claimed.get(key);
+      if (other && other !== self)
+        return (outcomes[index] = fail("CONFLICT", {
+          field: "externalId",
+          message: "The same external id twice in one batch",
+        }));
+      const trashed = holders.find((r) => r.deletedAt);
+      if (!target && trashed && options.ifTrashedHolder === "ask")
+        return (outcomes[index] = fail(
+          "CONFLICT",
+          { field: "externalId", message: heldBy(holderOf(trashed)) },
+          holderOf(trashed),
+        ));
+      claimed.set(key, self);
+    }
+    if (target) {
+      touched.add(target.id);
+      const data: Prisma.RecordUpdateInput = { ...columns(values), updatedAt: now };
+      if (values.attributes !== undefined) data.attributes = mergedAttributes(target.attributes, values.attributes);
+      plans.push({ index, update: { id: target.id, data }, matchedBy });
+    } else {
+      plans.push({
+        index,
+        matchedBy,
+        create: {
+          id: crypto.randomUUID(),
+          workspaceId: actor.workspaceId,
+          entityId: entity.id,
+          ...columns(values),
+          name: values.name!,
+          attributes: (values.attributes ?? {}) as Prisma.InputJsonObject,
+          createdById: actor.userId,
+          ownerId: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+    }
+  });
+  return { plans, outcomes };
+}
+
+/**
+ * The new rows in one statement: one array parameter per column (an import's chunk of 1,000 costs
+ * the ORM's query compiler far more than the insert itself).
+ */
+async function insertRecords(
+  tx: Tx,
+  actor: Actor,
+  entityId: string,
+  rows: Prisma.RecordCreateManyInput[],
+  now: Date,
+): Promise<{ id: string; recordNumber: bigint; createdAt: Date; updatedAt: Date }[]> {
+  if (!rows.length) return [];
+  const col = (f: (r: Prisma.RecordCreateManyInput) => unknown) => rows.map((r) => f(r) ?? null);
+  return tx.$queryRaw`
+    INSERT INTO "Record" (id, "workspaceId", "entityId", name, "phoneNumber", "externalProvider", "externalId",
+                          attributes, "createdById", "ownerId", "createdAt", "updatedAt")
+    SELECT v.id, ${actor.workspaceId}, ${entityId}, v.name, v.phone, v.provider, v.external, v.attributes::jsonb,
+           ${actor.userId}, ${actor.userId}, ${sqlTime(now)}, ${sqlTime(now)}
+    FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.phoneNumber)}::text[],
+                ${col((r) => r.externalProvider)}::text[], ${col((r) => r.externalId)}::text[],
+                ${col((r) => JSON.stringify(r.attributes ?? {}))}::text[])
+         AS v(id, name, phone, provider, external, attributes)
+    RETURNING id, "recordNumber", "createdAt", "updatedAt"`;
+}
+
+/**
+ * Creates, updates and upserts records of one entity (MEMBER+). Each op gets an outcome in
+ * request order; the valid ones are written in one transaction with one audit entry per kind
+ * of change, and the entity's on-create automations fire for what was created.
+ */
+export async function writeRecords(
+  actor: Actor,
+  entityRef: string,
+  ops: WriteOp[],
+  options: WriteOptions,
+  now: Date,
+): Promise<{ entity: EntitySummary; outcomes: WriteOutcome[] }> {
+  assertCan(actor, "records.write");
+  const entity = await resolveEntity(actor, entityRef);
+  try {
+    return await transaction(async (tx) => {
+      const fields = await declaredFields(tx, entity.id);
+      const existing = await loadExisting(tx, actor.workspaceId, entity.id, ops);
+      const { plans, outcomes } = plan(actor, entity, fields, ops, existing, options, now);
+      const creates = plans.flatMap((p) => (p.create ? [p.create] : []));
+      const created = await insertRecords(tx, actor, entity.id, creates, now);
+      const createdById = new Map(created.map((r) => [r.id, r]));
+      const updated: string[] = [];
+      for (const p of plans) {
+        if (p.create) {
+          const r = createdById.get(p.create.id!)!;
+          outcomes[p.index] = {
+            ok: true,
+            action: "created",
+            record: { ...r, recordNumber: r.recordNumber.toString() },
+            ...(p.matchedBy !== undefined ? { matchedBy: p.matchedBy } : {}),
+          };
+        } else if (p.update) {
+          const r = await tx.record.update({
+            where: { id: p.update.id },
+            data: p.update.data,
+            select: { id: true, recordNumber: true, createdAt: true, updatedAt: true },
+          });
+          updated.push(r.id);
+          outcomes[p.index] = {
+            ok: true,
+            action: "updated",
+            record: { ...r, recordNumber: r.recordNumber.toString() },
+            ...(p.matchedBy !== undefined ? { matchedBy: p.matchedBy } : {}),
+          };
+        }
+      }
+      const details = { ...(options.audit ?? {}) } as Prisma.InputJsonObject;
+      if (created.length)
+        await writeAudit(tx, actor, {
+          action: "records.create",
+          entityId: entity.id,
+          targetIds: created.map((r) => r.id),
+          details,
+        });
+      if (updated.length)
+        await writeAudit(tx, actor, { action: "records.update", entityId: entity.id, targetIds: updated, details });
+      if (options.fireAutomations && created.length)
+        await fireOnCreate(
+          tx,
+          actor,
+          created.map((r) => ({ id: r.id, entityId: entity.id })),
+        );
+      return { entity, outcomes: outcomes as WriteOutcome[] };
+    });
+  } catch (error) {
+    // Another writer took an external id between our check and our insert.
+    if (
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      (error.code === "P2002" || String(error.meta?.code) === "23505" || /unique constraint/i.test(error.message))
+    )
+      throw new AppError(
+        "CONFLICT",
+        "Another change took one of these external ids just now. Try again.",
+        "externalId",
+      );
+    throw error;
+  }
+}
