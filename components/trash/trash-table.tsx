@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
@@ -31,6 +31,7 @@ interface Props {
 
 export function TrashTable({ query, filter, initialPage, can }: Props) {
   const { data } = useTrashPage(query, initialPage);
+  const router = useRouter();
   const [toDestroy, setToDestroy] = useState<TrashRow[] | null>(null);
   const [bulkRun, setBulkRun] = useState<SelectionAction | null>(null);
   const pageIds = useMemo(() => data.items.map((r) => r.id), [data.items]);
@@ -51,7 +52,8 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
     () =>
       trashColumns(can, {
         onRestore: (r) => restore.mutate([r.id]),
-        onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }),
+        // The page's counts (the empty-trash dialog's "on hold kept") follow a hold at once.
+        onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }, { onSuccess: () => router.refresh() }),
         onDestroy: (r) => setToDestroy([r]),
       }),
     // The mutations' `mutate` functions are stable.
@@ -84,9 +86,11 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         />
         {data.items.length === 0 ? (
           <EmptyState icon={Trash2} title="The trash is empty">
-            {data.scope === "mine"
-              ? "Records you delete wait here before they are purged."
-              : "Nothing in this view. Deleted records wait here before they are purged."}
+            {data.scope !== "mine"
+              ? "Nothing in this view. Deleted records wait here before they are purged."
+              : can.restore
+                ? "Records you delete wait here before they are purged."
+                : "Nothing of yours is here: viewers cannot delete records."}
           </EmptyState>
         ) : (
           <DataTable
@@ -132,15 +136,16 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         names={toDestroy && toDestroy.map((r) => r.name)}
         onClose={() => setToDestroy(null)}
         pending={destroy.isPending}
-        onConfirm={() => toDestroy && destroy.mutate(toDestroy.map((r) => r.id))}
+        onConfirm={(confirmCount) => toDestroy && destroy.mutate({ ids: toDestroy.map((r) => r.id), confirmCount })}
       />
       {bulkRun && selection.matching && (
         <BulkRunDialog
           selection={selection.matching}
           action={bulkRun}
-          onClose={() => {
+          onClose={({ ran }) => {
             setBulkRun(null);
-            selection.clear();
+            // Cancelled before it started: the selection stays.
+            if (ran) selection.clear();
           }}
         />
       )}

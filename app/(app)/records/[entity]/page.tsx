@@ -10,6 +10,7 @@ import { SearchBox } from "@/components/records/search-box";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
+import { listOnDeleteAutomations } from "@/lib/automations/impact";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
 import { parsePageQuery } from "@/lib/doors/page-query";
@@ -38,7 +39,10 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     direction: search.dir,
   });
   const query = { ...kept, entity: entity.slug };
-  const page = await listRecords(actor, input);
+  const [page, onDeleteAutomations] = await Promise.all([
+    listRecords(actor, input),
+    listOnDeleteAutomations(actor, entity.id),
+  ]);
 
   return (
     <>
@@ -76,6 +80,8 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         initialPage={page}
         canDelete={can(actor, "records.delete")}
         retentionDays={workspace.retentionDays}
+        onDeleteAutomations={onDeleteAutomations}
+        canSkipAutomations={can(actor, "records.delete.skipAutomations")}
       />
     </>
   );
