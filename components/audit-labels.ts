@@ -13,3 +13,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "apiKeys.create": "Created API key",
   "apiKeys.revoke": "Revoked API key",
 };
+
+/** Why records were deleted permanently, in people's words (the entry keeps the code). */
+export const AUDIT_REASON_LABELS: Record<string, string> = {
+  hard_delete: "deleted permanently by hand",
+  empty_trash: "the trash was emptied",
+  retention: "retention ran out",
+};

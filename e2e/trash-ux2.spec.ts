@@ -295,6 +295,86 @@ test("words: the toast says the real retention days; a favicon is served", async
   expect((await request.get(icon!)).status()).toBe(200);
 });
 
+test("batches: the audit log finds a batch by any record's name, shows it in the trash and restores it; a purged name is found too", async ({
+  page,
+}) => {
+  await signIn(page, "member2");
+  await page.goto("/records/deals");
+  const names = [0, 1, 2].map(async (i) => nameOf(page, "records-table", i));
+  const batch = await Promise.all(names);
+  for (const name of batch) await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("Moved 3 records to the trash.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "admin");
+  await page.goto(`/audit?q=${encodeURIComponent(batch[2]!)}`);
+  const entry = rows(page, "audit-table").filter({ hasText: "Moved to trash" }).first();
+  await expect(entry).toContainText("Marco Member");
+  await entry.getByRole("link", { name: "All 3 records in the trash" }).click();
+  await expect(page).toHaveURL(/\/trash\?batch=/);
+  await expect(page.getByTestId("batch-filter")).toBeVisible();
+  await expect(rows(page, "trash-table")).toHaveCount(3);
+  for (const name of batch) await expect(page.getByTestId("trash-table")).toContainText(name);
+  const batchUrl = page.url();
+
+  await page.goto(`/audit?q=${encodeURIComponent(batch[2]!)}`);
+  await rows(page, "audit-table")
+    .filter({ hasText: "Moved to trash" })
+    .first()
+    .getByRole("button", { name: "Restore this batch" })
+    .click();
+  await expect(page.getByText("Restored 3 records.")).toBeVisible();
+  await page.goto(batchUrl);
+  await expect(page.getByText("The trash is empty")).toBeVisible();
+
+  // Purged: the record is gone, its name is still in the log.
+  await page.goto("/trash?sort=recent");
+  const purged = await nameOf(page, "trash-table", 0);
+  await page.getByRole("button", { name: `Delete ${purged} permanently` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete permanently" }).click();
+  await expect(page.getByText("Deleted 1 record permanently.")).toBeVisible();
+  await page.goto(`/audit?q=${encodeURIComponent(purged)}`);
+  const gone = rows(page, "audit-table").filter({ hasText: "Deleted permanently" }).first();
+  await expect(gone).toContainText(purged);
+  await expect(gone).toContainText("deleted permanently by hand");
+  await expect(gone).not.toContainText("hard_delete");
+});
+
+test("impact: the delete dialog names the on-delete automation and how often it runs; an ADMIN can skip it", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  const runs = async () => {
+    await page.goto("/automations");
+    const row = page.locator("tr").filter({ hasText: "Notify lead owner on deletion" });
+    return Number((await row.locator("td").nth(4).innerText()).replace(/,/g, ""));
+  };
+  const before = await runs();
+  await page.goto("/records/leads");
+  const first = await nameOf(page, "records-table", 0);
+  await page.getByRole("button", { name: `Delete ${first}`, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("delete-automations")).toContainText("“Notify lead owner on deletion” runs once");
+  await dialog.getByRole("checkbox", { name: "Run on-delete automations" }).uncheck();
+  await expect(dialog.getByTestId("delete-automations")).toContainText("would run once");
+  await dialog.getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("Moved 1 record to the trash.")).toBeVisible();
+  expect(await runs()).toBe(before);
+
+  await page.goto("/records/leads");
+  const a = await nameOf(page, "records-table", 0);
+  const b = await nameOf(page, "records-table", 1);
+  await page.getByRole("checkbox", { name: `Select ${a}` }).check();
+  await page.getByRole("checkbox", { name: `Select ${b}` }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  await expect(dialog.getByTestId("delete-automations")).toContainText("“Notify lead owner on deletion” runs 2 times");
+  await dialog.getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("Moved 2 records to the trash.")).toBeVisible();
+  expect(await runs()).toBe(before + 2);
+});
+
 // Last: it empties the trash for the rest of the file.
 test("empty trash names exactly what is erased and what is kept, and says it ignores the view's filters", async ({
   page,
