@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useEmptyTrash } from "@/components/mutations/use-trash-mutations";
 import { useTrashCount } from "@/components/queries/reads";
@@ -22,13 +23,22 @@ export function EmptyTrashButton({
   filtered: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const router = useRouter();
   const empty = useEmptyTrash({ onDone: () => setOpen(false) });
   // An admin's trash badge counts the whole workspace's trash: the same number.
   const { data: total } = useTrashCount(initial);
   const erased = Math.max(0, total - held);
   return (
     <>
-      <Button variant="danger" onClick={() => setOpen(true)} disabled={total === 0}>
+      <Button
+        variant="danger"
+        onClick={() => {
+          // The page's "on hold" count may predate a hold just set: read it again.
+          router.refresh();
+          setOpen(true);
+        }}
+        disabled={total === 0}
+      >
         <Trash2 className="size-4" aria-hidden /> Empty trash
       </Button>
       <ConfirmDialog

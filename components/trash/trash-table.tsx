@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, RotateCcw, ShieldAlert, Trash2 } from "lucide-react";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { BulkRunDialog } from "@/components/bulk/bulk-run-dialog";
 import { SelectAllBanner, SelectionBar, SelectionBarButton } from "@/components/bulk/selection-bar";
@@ -31,7 +31,6 @@ interface Props {
 
 export function TrashTable({ query, filter, initialPage, can }: Props) {
   const { data } = useTrashPage(query, initialPage);
-  const router = useRouter();
   const [toDestroy, setToDestroy] = useState<TrashRow[] | null>(null);
   const [bulkRun, setBulkRun] = useState<SelectionAction | null>(null);
   const pageIds = useMemo(() => data.items.map((r) => r.id), [data.items]);
@@ -52,8 +51,7 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
     () =>
       trashColumns(can, {
         onRestore: (r) => restore.mutate([r.id]),
-        // The page's counts (the empty-trash dialog's "on hold kept") follow a hold at once.
-        onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }, { onSuccess: () => router.refresh() }),
+        onHold: (r) => hold.mutate({ id: r.id, hold: !r.heldAt }),
         onDestroy: (r) => setToDestroy([r]),
       }),
     // The mutations' `mutate` functions are stable.
