@@ -54,6 +54,7 @@ test("counts that hide nothing: restoring all matching says how many are other p
   await page.getByRole("dialog").getByRole("button", { name: "Move to trash" }).click();
   await expect(page.getByText("Moved 50 records to the trash.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, "admin");
   await page.goto("/records/contacts");
   for (let i = 0; i < 2; i++) {
@@ -300,13 +301,17 @@ test("batches: the audit log finds a batch by any record's name, shows it in the
 }) => {
   await signIn(page, "member2");
   await page.goto("/records/deals");
-  const names = [0, 1, 2].map(async (i) => nameOf(page, "records-table", i));
-  const batch = await Promise.all(names);
+  const batch = [
+    await nameOf(page, "records-table", 0),
+    await nameOf(page, "records-table", 1),
+    await nameOf(page, "records-table", 2),
+  ];
   for (const name of batch) await page.getByRole("checkbox", { name: `Select ${name}` }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Move to trash" }).click();
   await expect(page.getByText("Moved 3 records to the trash.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   await signIn(page, "admin");
   await page.goto(`/audit?q=${encodeURIComponent(batch[2]!)}`);
