@@ -35,3 +35,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "records.update": "Edited",
   "records.note": "Added note",
 };
+
+/** Why records were deleted permanently, in people's words (the entry keeps the code). */
+export const AUDIT_REASON_LABELS: Record<string, string> = {
+  hard_delete: "deleted permanently by hand",
+  empty_trash: "the trash was emptied",
+  retention: "retention ran out",
+};

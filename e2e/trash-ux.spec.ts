@@ -5,7 +5,7 @@ import { signIn } from "./helpers";
 
 const shot = (name: string) => ({ path: `test-results/trash-ux/${name}.png`, fullPage: true });
 
-test("a MEMBER previews a trashed record from the trash and restores it from there; another MEMBER gets not-found", async ({
+test("a MEMBER previews a trashed record from the trash and restores it from there; another MEMBER is told who deleted it", async ({
   page,
   browser,
 }) => {
@@ -41,7 +41,9 @@ test("a MEMBER previews a trashed record from the trash and restores it from the
   for (const url of [previewUrl, liveUrl]) {
     await otherPage.goto(url);
     await hydrated(otherPage);
-    await expect(otherPage.getByTestId("not-found")).toBeVisible();
+    // Not the preview (not theirs to restore), but not a bare not-found either (issue 27).
+    await expect(otherPage.getByTestId("trashed-elsewhere")).toContainText("Deleted by Maya Member");
+    await expect(otherPage.getByTestId("record-name")).toHaveCount(0);
   }
   await other.close();
 

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "records.restore.own": "MEMBER",
   "records.restore.any": "ADMIN",
   "records.destroy": "ADMIN",
+  // Delete without running the entity's on-delete automations (the API's wf_trigger=false aside).
+  "records.delete.skipAutomations": "ADMIN",
   "trash.view.own": "VIEWER",
   "trash.view.all": "ADMIN",
   "trash.empty": "ADMIN",

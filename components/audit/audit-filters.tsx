@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
+import { SearchBox } from "@/components/records/search-box";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useUrlParams } from "@/components/ui/use-url-params";
@@ -12,7 +13,7 @@ const dateClass =
 
 interface Props {
   members: { id: string; name: string }[];
-  current: { actor?: string; action?: string; door?: string; from?: string; to?: string };
+  current: { actor?: string; action?: string; door?: string; from?: string; to?: string; q?: string };
   /** The CSV of exactly this view. */
   exportHref: string;
 }
@@ -22,6 +23,13 @@ export function AuditFilters({ members, current, exportHref }: Props) {
   const setParams = useUrlParams();
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3">
+      <div className="min-w-0 flex-1 basis-full sm:min-w-64 sm:basis-auto">
+        <SearchBox
+          initial={current.q ?? ""}
+          placeholder="Record name or id — purged ones too"
+          label="Search the audit log"
+        />
+      </div>
       <Select
         aria-label="Who"
         value={current.actor ?? ""}

@@ -5,6 +5,7 @@ import { AlertTriangle, CheckCircle2, XCircle } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { SelectionAction } from "@/lib/bulk/schemas";
+import { typedCountMatches } from "@/lib/universal/confirmations";
 import { useBulkRun } from "./use-bulk-run";
 import type { MatchingSelection } from "./use-row-selection";
 
@@ -34,16 +35,19 @@ const WORDS: Record<SelectionAction, { verb: string; done: string; explain: stri
 interface Props {
   selection: MatchingSelection;
   action: SelectionAction;
-  onClose: (outcome: { batchIds: string[]; succeeded: number }) => void;
+  /** A move to the trash sets these off, each once per record: the dialog names them. */
+  automations?: { id: string; name: string }[];
+  /** `ran` is false when the dialog was cancelled before anything started: the selection stays. */
+  onClose: (outcome: { batchIds: string[]; succeeded: number; ran: boolean }) => void;
 }
 
 /** Confirm (type the count) → progress by chunk, cancellable → summary with every failure. */
-export function BulkRunDialog({ selection, action, onClose }: Props) {
+export function BulkRunDialog({ selection, action, automations = [], onClose }: Props) {
   const { state, start, cancel } = useBulkRun();
   const [typed, setTyped] = useState("");
   const words = WORDS[action];
   const count = selection.count.toLocaleString("en-US");
-  const typedOk = Number(typed.replace(/[,.\s]/g, "")) === selection.count;
+  const typedOk = typedCountMatches(typed, selection.count);
   const percent = Math.round((state.processed / selection.count) * 100);
   const finished = state.phase === "done" || state.phase === "cancelled" || state.phase === "error";
 
@@ -51,7 +55,9 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
     <Dialog.Root
       open
       onOpenChange={(open) =>
-        !open && state.phase !== "running" && onClose({ batchIds: state.batchIds, succeeded: state.succeeded })
+        !open &&
+        state.phase !== "running" &&
+        onClose({ batchIds: state.batchIds, succeeded: state.succeeded, ran: state.phase !== "idle" })
       }
     >
       <Dialog.Portal>
@@ -70,9 +76,27 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
           {state.phase === "idle" && (
             <>
               <Dialog.Description className="mt-2 text-sm text-zinc-600">
-                {words.explain} Only the {count} records that matched when you selected them are affected, in{" "}
-                {selection.chunks} {selection.chunks === 1 ? "chunk" : "chunks"} of up to 1,000.
+                {words.explain} Only the {count} records that matched when you selected them are affected
+                {selection.chunks > 1
+                  ? `, in ${selection.chunks} chunks of up to 1,000 — finished chunks stay done if you cancel.`
+                  : "."}
               </Dialog.Description>
+              {action === "delete" && automations.length > 0 && (
+                <p
+                  className="mt-2 rounded-lg bg-zinc-50 px-3 py-2 text-sm text-zinc-700"
+                  data-testid="delete-automations"
+                >
+                  On-delete automations run once per record:{" "}
+                  {automations.map((a) => `“${a.name}” ${count} times`).join(", ")}.
+                </p>
+              )}
+              {action !== "delete" && !!selection.deletedByOthers && (
+                <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="bulk-others">
+                  {selection.deletedByOthers === selection.count
+                    ? "All of them were deleted by other people, not by you."
+                    : `${selection.deletedByOthers.toLocaleString("en-US")} of them were deleted by other people, not by you.`}
+                </p>
+              )}
               <label className="mt-4 block text-sm">
                 <span className="text-zinc-700">
                   Type <span className="font-mono font-semibold text-zinc-900">{selection.count}</span> to confirm
@@ -166,7 +190,11 @@ export function BulkRunDialog({ selection, action, onClose }: Props) {
                     Cancel
                   </Button>
                 ) : (
-                  <Button onClick={() => onClose({ batchIds: state.batchIds, succeeded: state.succeeded })}>
+                  <Button
+                    onClick={() =>
+                      onClose({ batchIds: state.batchIds, succeeded: state.succeeded, ran: state.phase !== "idle" })
+                    }
+                  >
                     Close
                   </Button>
                 )}

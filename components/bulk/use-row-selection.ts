@@ -6,6 +6,8 @@ export interface MatchingSelection {
   token: string;
   count: number;
   chunks: number;
+  /** In the trash: how many of them other people deleted. */
+  deletedByOthers?: number;
 }
 
 /**

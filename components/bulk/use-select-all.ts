@@ -12,7 +12,12 @@ export function useSelectAll(selection: RowSelection, filter: SelectionRequest) 
   return useMutation({
     mutationFn: () => runAction(createSelectionAction(filter)),
     onSuccess: (snapshot) =>
-      selection.setMatching({ token: snapshot.token, count: snapshot.count, chunks: snapshot.chunks }),
+      selection.setMatching({
+        token: snapshot.token,
+        count: snapshot.count,
+        chunks: snapshot.chunks,
+        deletedByOthers: snapshot.deletedByOthers,
+      }),
     onError: (error) => toast.error(error.message),
   });
 }

@@ -9,7 +9,7 @@ import {
   restoreRecordsAction,
   undoDeleteAction,
 } from "@/lib/actions/records";
-import { toastMovedToTrash } from "./moved-to-trash-toast";
+import { dismissMovedToTrashToasts, toastMovedToTrash } from "./moved-to-trash-toast";
 import { removeRows } from "./optimistic";
 import { plural, summarizeFailures, useActionMutation } from "./use-action-mutation";
 
@@ -18,6 +18,7 @@ export function useUndoDelete() {
     action: (batchIds: string[]) => undoDeleteAction({ batchIds }),
     refresh: RECORD_VIEWS,
     onSuccess: ({ succeeded, failed }) => {
+      dismissMovedToTrashToasts();
       if (failed.length)
         toast.warning(
           `Restored ${plural(succeeded.length, "record")}; ${failed.length} could not be restored. ${summarizeFailures(failed)}`,
@@ -27,23 +28,31 @@ export function useUndoDelete() {
   });
 }
 
-/** Delete to trash: rows vanish at once, come back if the server refuses; the toast offers Undo. */
-export function useDeleteRecords(options: { onDeleted?: () => void } = {}) {
+/**
+ * Delete to trash: rows vanish at once, come back if the server refuses; the toast offers Undo
+ * (and says for how many days the trash keeps them). `onUndone` runs once Undo has restored them.
+ */
+export function useDeleteRecords(options: {
+  retentionDays: number;
+  onDeleted?: () => void;
+  onUndone?: (ids: string[]) => void;
+}) {
   const undo = useUndoDelete();
   return useActionMutation({
-    action: (ids: string[]) => deleteRecordsAction({ ids }),
+    action: (input: { ids: string[]; runAutomations?: boolean }) => deleteRecordsAction(input),
     refresh: RECORD_VIEWS,
-    optimistic: (queryClient, ids) => removeRows(queryClient, queryKeys.records.all, new Set(ids), ids.length),
+    optimistic: (queryClient, { ids }) => removeRows(queryClient, queryKeys.records.all, new Set(ids), ids.length),
     onSuccess: (result) => {
       const n = result.succeeded.length;
       if (n > 0 && result.batchId) {
         const batchId = result.batchId;
         toastMovedToTrash({
           count: n,
+          retentionDays: options.retentionDays,
           notDeleted: result.failed.length
             ? `${result.failed.length} not deleted: ${summarizeFailures(result.failed)}`
             : undefined,
-          onUndo: () => undo.mutate([batchId]),
+          onUndo: () => undo.mutate([batchId], { onSuccess: ({ succeeded }) => options.onUndone?.(succeeded) }),
         });
         options.onDeleted?.();
       } else if (result.failed.length) {
@@ -60,6 +69,7 @@ export function useRestoreRecords() {
     optimistic: (queryClient, ids) => removeRows(queryClient, queryKeys.trash.all, new Set(ids), -ids.length),
     onSuccess: (result) => {
       const n = result.succeeded.length;
+      if (n > 0) dismissMovedToTrashToasts();
       if (result.failed.length) {
         toast.warning(
           n ? `Restored ${plural(n, "record")}; ${result.failed.length} could not be restored.` : "Could not restore.",
@@ -75,10 +85,10 @@ export function useRestoreRecords() {
 /** Permanent delete: of trashed records (`from: "trash"`), or erasure of live ones from the record page. */
 export function useDestroyRecords(options: { onDeleted?: () => void; from?: "trash" | "live" } = {}) {
   return useActionMutation({
-    action: (ids: string[]) =>
-      options.from === "live" ? destroyRecordsNowAction({ ids }) : destroyRecordsAction({ ids }),
+    action: (input: { ids: string[]; confirmCount?: string }) =>
+      options.from === "live" ? destroyRecordsNowAction(input) : destroyRecordsAction(input),
     refresh: RECORD_VIEWS,
-    optimistic: (queryClient, ids) => {
+    optimistic: (queryClient, { ids }) => {
       const rollbackTrash = removeRows(queryClient, queryKeys.trash.all, new Set(ids));
       const rollbackRecords = removeRows(queryClient, queryKeys.records.all, new Set(ids));
       return () => {

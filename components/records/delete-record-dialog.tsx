@@ -1,9 +1,15 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
+import { Trash2, Workflow } from "lucide-react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-/** "Move to trash" wording: recoverable, for how long, and what goes with the record. */
+const times = (n: number) => (n === 1 ? "once" : `${n.toLocaleString("en-US")} times`);
+
+/**
+ * "Move to trash" wording: recoverable, for how long, what goes with the record — and what it
+ * sets off: the entity's on-delete automations, each once per record. An ADMIN may skip them.
+ */
 export function DeleteRecordDialog({
   names,
   retentionDays,
@@ -11,14 +17,19 @@ export function DeleteRecordDialog({
   onOpenChange,
   onConfirm,
   pending,
+  automations = [],
+  canSkipAutomations = false,
 }: {
   names: string[];
   retentionDays: number;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onConfirm: () => void;
+  onConfirm: (options: { runAutomations: boolean }) => void;
   pending?: boolean;
+  automations?: { id: string; name: string }[];
+  canSkipAutomations?: boolean;
 }) {
+  const [runAutomations, setRunAutomations] = useState(true);
   const one = names.length === 1;
   return (
     <ConfirmDialog
@@ -30,15 +41,41 @@ export function DeleteRecordDialog({
       confirmLabel="Move to trash"
       icon={Trash2}
       pending={pending}
-      onConfirm={onConfirm}
+      onConfirm={() => onConfirm({ runAutomations })}
     >
       <p>
         {one ? "It disappears" : "They disappear"} from lists, search and segments, together with{" "}
         {one ? "its" : "their"} notes, activities, line items and relations.
       </p>
       <p>
-        It can be recovered: restore from the trash within {retentionDays} days. After that it is purged permanently.
+        {one ? "It" : "They"} can be recovered: restore from the trash within {retentionDays} days. After that{" "}
+        {one ? "it is" : "they are"} purged permanently.
       </p>
+      {automations.length > 0 && (
+        <div className="rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2.5" data-testid="delete-automations">
+          <p className="flex items-center gap-1.5 font-medium text-zinc-800">
+            <Workflow className="size-4 text-zinc-500" aria-hidden /> On-delete automations
+          </p>
+          <ul className="mt-1 space-y-0.5">
+            {automations.map((a) => (
+              <li key={a.id}>
+                “{a.name}” {runAutomations ? "runs" : "would run"} {times(names.length)}
+              </li>
+            ))}
+          </ul>
+          {canSkipAutomations && (
+            <label className="mt-2 flex items-center gap-2 text-zinc-800">
+              <input
+                type="checkbox"
+                checked={runAutomations}
+                onChange={(e) => setRunAutomations(e.target.checked)}
+                className="size-4 accent-brand-600"
+              />
+              Run on-delete automations
+            </label>
+          )}
+        </div>
+      )}
     </ConfirmDialog>
   );
 }

@@ -22,7 +22,7 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
     setDialog(null);
     router.push(`/records/${record.entitySlug}`);
   };
-  const remove = useDeleteRecords({ onDeleted: backToList });
+  const remove = useDeleteRecords({ retentionDays, onDeleted: backToList });
   const destroy = useDestroyRecords({ onDeleted: backToList, from: "live" });
   if (!canDelete && !canDestroy) return null;
 
@@ -48,7 +48,7 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
         names={[record.name]}
         retentionDays={retentionDays}
         pending={remove.isPending}
-        onConfirm={() => remove.mutate([record.id])}
+        onConfirm={({ runAutomations }) => remove.mutate({ ids: [record.id], runAutomations })}
       />
       <ConfirmDialog
         open={dialog === "destroy"}
@@ -57,7 +57,7 @@ export function RecordActions({ record, canDelete, canDestroy, retentionDays }: 
         confirmLabel="Delete permanently"
         typedConfirmation="delete"
         pending={destroy.isPending}
-        onConfirm={() => destroy.mutate([record.id])}
+        onConfirm={() => destroy.mutate({ ids: [record.id] })}
       >
         <p>
           This won’t be recoverable. The record, its attribute values, notes, activity log, line items and its place in

@@ -12,6 +12,7 @@ import { useRecordsPage } from "@/components/queries/reads";
 import { DataTable } from "@/components/ui/data-table";
 import { formatTotalOf } from "@/components/ui/total";
 import { EmptyState } from "@/components/ui/empty-state";
+import { focusRowWhenShown } from "@/components/ui/focus-row";
 import { Pager, pageHref } from "@/components/ui/pager";
 import type { EntitySummary } from "@/lib/entities";
 import type { RecordPage, RecordRow } from "@/lib/records/list";
@@ -32,9 +33,20 @@ interface Props {
   initialPage: RecordPage;
   canDelete: boolean;
   retentionDays: number;
+  /** What a delete here sets off (each runs once per record), and whether the caller may skip it. */
+  onDeleteAutomations?: { id: string; name: string }[];
+  canSkipAutomations?: boolean;
 }
 
-export function RecordsTable({ entity, query, initialPage, canDelete, retentionDays }: Props) {
+export function RecordsTable({
+  entity,
+  query,
+  initialPage,
+  canDelete,
+  retentionDays,
+  onDeleteAutomations = [],
+  canSkipAutomations = false,
+}: Props) {
   const { data } = useRecordsPage(query, initialPage);
   const pageIds = useMemo(() => data.items.map((r) => r.id), [data.items]);
   const selection = useRowSelection(pageIds, JSON.stringify(query));
@@ -42,10 +54,13 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
   const [dialog, setDialog] = useState<{ kind: "delete"; rows: RecordRow[] } | { kind: "all" } | null>(null);
   const undo = useUndoDelete();
   const deleteRecords = useDeleteRecords({
+    retentionDays,
     onDeleted: () => {
       setDialog(null);
       selection.clear();
     },
+    // Focus goes back to the first restored row, where the person was.
+    onUndone: (ids) => ids[0] && focusRowWhenShown(ids[0], '[aria-label^="Delete "]'),
   });
 
   const columns = useMemo(
@@ -121,18 +136,22 @@ export function RecordsTable({ entity, query, initialPage, canDelete, retentionD
           names={deleting.map((r) => r.name)}
           retentionDays={retentionDays}
           pending={deleteRecords.isPending}
-          onConfirm={() => deleteRecords.mutate(deleting.map((r) => r.id))}
+          onConfirm={({ runAutomations }) => deleteRecords.mutate({ ids: deleting.map((r) => r.id), runAutomations })}
+          automations={onDeleteAutomations}
+          canSkipAutomations={canSkipAutomations}
         />
       )}
       {dialog?.kind === "all" && selection.matching && (
         <BulkRunDialog
           selection={selection.matching}
           action="delete"
-          onClose={({ batchIds, succeeded }) => {
+          automations={onDeleteAutomations}
+          onClose={({ batchIds, succeeded, ran }) => {
             setDialog(null);
-            selection.clear();
+            // Cancelled before it started: the selection stays, to act on it another way.
+            if (ran) selection.clear();
             if (succeeded > 0) {
-              toastMovedToTrash({ count: succeeded, onUndo: () => undo.mutate(batchIds), duration: 10_000 });
+              toastMovedToTrash({ count: succeeded, retentionDays, onUndo: () => undo.mutate(batchIds) });
             }
           }}
         />

@@ -13,14 +13,19 @@ import { NewApiKeySecret } from "./new-api-key-secret";
 const inputClass =
   "block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none aria-invalid:border-red-400";
 
+/** Least privilege: a new key may read; every wider scope is a deliberate tick. */
+const startingScopes = (allowed: Scope[]) => allowed.filter((s) => s === "records:read");
+
 /**
- * "Create API key": a name and the scopes the caller's role allows (all ticked to begin with);
- * then the same dialog shows the secret, once. A click outside does not close it then.
+ * "Create API key": a name and the scopes the caller's role allows (read-only to begin with);
+ * then the same dialog shows the secret, once. A click outside does not close it then, and
+ * Escape asks first.
  */
 export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: string }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<Scope[]>(allowed);
+  const [scopes, setScopes] = useState<Scope[]>(() => startingScopes(allowed));
+  const [askClose, setAskClose] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const create = useCreateApiKey({ onCreated: setCreated });
   const error = create.error;
@@ -34,7 +39,8 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
     setOpen(next);
     if (!next) {
       setName("");
-      setScopes(allowed);
+      setScopes(startingScopes(allowed));
+      setAskClose(false);
       setCreated(null);
       create.reset();
     }
@@ -60,6 +66,12 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
           onInteractOutside={(e) => {
             if (created) e.preventDefault();
           }}
+          onEscapeKeyDown={(e) => {
+            if (!created) return;
+            // The secret is shown once: Escape asks before it goes (and a second Escape keeps it open).
+            e.preventDefault();
+            setAskClose((asking) => !asking);
+          }}
           className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100%-2rem)] max-w-xl -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none"
         >
           <div className="flex gap-4">
@@ -81,6 +93,7 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
           {created ? (
             <>
               <NewApiKeySecret created={created} />
+              {askClose && <CloseSecretQuestion onKeep={() => setAskClose(false)} onClose={() => change(false)} />}
               <div className="mt-6 flex justify-end">
                 <Dialog.Close asChild>
                   <Button>I have saved the secret</Button>
@@ -116,6 +129,7 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
                     >
                       <input
                         type="checkbox"
+                        data-scope={scope}
                         checked={scopes.includes(scope)}
                         onChange={(e) => toggle(scope, e.target.checked)}
                         className="size-4 rounded border-zinc-300 accent-brand-600"
@@ -139,5 +153,31 @@ export function NewApiKeyDialog({ allowed, role }: { allowed: Scope[]; role: str
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+function CloseSecretQuestion({ onKeep, onClose }: { onKeep: () => void; onClose: () => void }) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="close-secret-title"
+      aria-describedby="close-secret-text"
+      className="mt-5 rounded-lg border border-red-200 bg-red-50 p-4 text-sm"
+    >
+      <p id="close-secret-title" className="font-semibold text-red-900">
+        Close without saving the secret?
+      </p>
+      <p id="close-secret-text" className="mt-1 text-red-800">
+        It will not be shown again. Without it, the key is useless: you would revoke it and create another.
+      </p>
+      <div className="mt-3 flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>
+          Close, I have it
+        </Button>
+        <Button autoFocus onClick={onKeep}>
+          Keep it open
+        </Button>
+      </div>
+    </div>
   );
 }

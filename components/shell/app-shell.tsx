@@ -31,6 +31,13 @@ export function AppShell({
   );
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
+      {/* The first Tab stop: past the navigation, straight to the page. */}
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 text-sm font-semibold text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+      >
+        Skip to main content
+      </a>
       <MobileNav brand={<WorkspaceBrand name={workspaceName} />}>{navigation}</MobileNav>
       <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-zinc-200 bg-white lg:flex">
         <div className="flex h-14 items-center border-b border-zinc-100 px-4">
@@ -38,7 +45,9 @@ export function AppShell({
         </div>
         {navigation}
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-7">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 focus:outline-none sm:px-6 lg:px-8 lg:py-7">
+        {children}
+      </main>
     </div>
   );
 }

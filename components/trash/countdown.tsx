@@ -10,7 +10,16 @@ import { timeLeft } from "@/lib/universal/retention";
 const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
 
 /** "13 days left" (exact purge time on hover), ticking every minute; "On hold" when held. */
-export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string | null }) {
+export function Countdown({
+  purgeAt,
+  heldAt,
+  testId = "time-left",
+}: {
+  purgeAt: string;
+  heldAt: string | null;
+  /** A second copy (the phone layout's, under the name) has its own test id. */
+  testId?: string;
+}) {
   const timeZone = useTimeZone();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -29,7 +38,7 @@ export function Countdown({ purgeAt, heldAt }: { purgeAt: string; heldAt: string
   return (
     <Badge tone={TONE[urgency]} title={`Purged permanently on ${exactTime(purge, timeZone)}`}>
       <Clock className="size-3" aria-hidden />
-      <span suppressHydrationWarning data-testid="time-left">
+      <span suppressHydrationWarning data-testid={testId}>
         {label}
       </span>
     </Badge>

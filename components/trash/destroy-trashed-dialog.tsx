@@ -1,16 +1,21 @@
 "use client";
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { countToType } from "@/lib/universal/confirmations";
 
 interface Props {
   /** The names of the records to delete; one is named, several are counted. */
   names: string[] | null;
   onClose: () => void;
   pending: boolean;
-  onConfirm: () => void;
+  /** With the count typed, for two records or more (lib/universal/confirmations.ts). */
+  onConfirm: (confirmCount: string) => void;
 }
 
-/** "Delete permanently" of trashed records: the trash table and the trash preview say the same. */
+/**
+ * "Delete permanently" of trashed records: the trash table and the trash preview say the same.
+ * Two or more ask for the count to be typed: the friction belongs where loss is permanent.
+ */
 export function DestroyTrashedDialog({ names, onClose, pending, onConfirm }: Props) {
   const what = names && names.length === 1 ? `“${names[0]}”` : `${names?.length ?? 0} records`;
   return (
@@ -19,6 +24,7 @@ export function DestroyTrashedDialog({ names, onClose, pending, onConfirm }: Pro
       onOpenChange={(open) => !open && onClose()}
       title={`Delete ${what} permanently?`}
       confirmLabel="Delete permanently"
+      typedConfirmation={countToType(names?.length ?? 0)}
       pending={pending}
       onConfirm={onConfirm}
     >

@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { Layers } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TrashRow } from "@/lib/trash/list";
@@ -50,27 +51,49 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
     }),
     column.accessor("deletedAt", {
       header: "Deleted",
-      cell: (i) => <LocalTime value={i.getValue()} style="relative" />,
+      cell: ({ row: { original: r } }) => (
+        <span className="inline-flex items-center gap-1.5">
+          <LocalTime value={r.deletedAt} style="relative" />
+          {r.deleteBatchId && (
+            <Link
+              href={`/trash?${new URLSearchParams({ batch: r.deleteBatchId })}`}
+              prefetch={false}
+              aria-label={`Show the batch ${r.name} was deleted with`}
+              title="Show every record deleted with this one"
+              className="rounded p-0.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+            >
+              <Layers className="size-3.5" aria-hidden />
+            </Link>
+          )}
+        </span>
+      ),
       meta: { className: "whitespace-nowrap px-4 py-2.5 text-zinc-500" },
     }),
     column.display({
       id: "timeLeft",
       header: "Time left",
       cell: ({ row }) => <Countdown purgeAt={row.original.purgeAt} heldAt={row.original.heldAt} />,
+      meta: { className: "px-4 py-2.5 max-md:hidden", headerClassName: "px-4 py-2.5 font-medium max-md:hidden" },
     }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row: { original: r } }) => (
-        <TrashRowActions
-          row={r}
-          canRestore={r.canRestore}
-          canHold={can.hold}
-          canDestroy={can.destroy}
-          onRestore={() => on.onRestore(r)}
-          onHold={() => on.onHold(r)}
-          onDestroy={() => on.onDestroy(r)}
-        />
+        <div className="flex items-center justify-end gap-2">
+          {/* On a phone the "Time left" column would scroll out of view: the countdown rides in the pinned cell. */}
+          <span className="md:hidden">
+            <Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} testId="time-left-compact" />
+          </span>
+          <TrashRowActions
+            row={r}
+            canRestore={r.canRestore}
+            canHold={can.hold}
+            canDestroy={can.destroy}
+            onRestore={() => on.onRestore(r)}
+            onHold={() => on.onHold(r)}
+            onDestroy={() => on.onDestroy(r)}
+          />
+        </div>
       ),
       meta: { className: "px-4 py-2" },
     }),

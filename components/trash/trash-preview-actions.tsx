@@ -39,7 +39,7 @@ export function TrashPreviewActions({ record, can }: Props) {
         names={confirming ? [record.name] : null}
         onClose={() => setConfirming(false)}
         pending={destroy.isPending}
-        onConfirm={() => destroy.mutate([record.id])}
+        onConfirm={() => destroy.mutate({ ids: [record.id] })}
       />
     </>
   );

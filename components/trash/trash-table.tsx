@@ -84,9 +84,11 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         />
         {data.items.length === 0 ? (
           <EmptyState icon={Trash2} title="The trash is empty">
-            {data.scope === "mine"
-              ? "Records you delete wait here before they are purged."
-              : "Nothing in this view. Deleted records wait here before they are purged."}
+            {data.scope !== "mine"
+              ? "Nothing in this view. Deleted records wait here before they are purged."
+              : can.restore
+                ? "Records you delete wait here before they are purged."
+                : "Nothing of yours is here: viewers cannot delete records."}
           </EmptyState>
         ) : (
           <DataTable
@@ -132,15 +134,16 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         names={toDestroy && toDestroy.map((r) => r.name)}
         onClose={() => setToDestroy(null)}
         pending={destroy.isPending}
-        onConfirm={() => toDestroy && destroy.mutate(toDestroy.map((r) => r.id))}
+        onConfirm={(confirmCount) => toDestroy && destroy.mutate({ ids: toDestroy.map((r) => r.id), confirmCount })}
       />
       {bulkRun && selection.matching && (
         <BulkRunDialog
           selection={selection.matching}
           action={bulkRun}
-          onClose={() => {
+          onClose={({ ran }) => {
             setBulkRun(null);
-            selection.clear();
+            // Cancelled before it started: the selection stays.
+            if (ran) selection.clear();
           }}
         />
       )}

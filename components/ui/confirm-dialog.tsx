@@ -17,7 +17,8 @@ interface Props {
   /** When set, the confirm button stays disabled until exactly this text is typed. */
   typedConfirmation?: string;
   pending?: boolean;
-  onConfirm: () => void;
+  /** Called with what was typed, when a typed confirmation was asked (the server checks it again). */
+  onConfirm: (typed: string) => void;
 }
 
 /** One confirm dialog for every destructive verb; the words passed in say what will happen. */
@@ -85,7 +86,7 @@ export function ConfirmDialog({
             <Button
               variant={tone === "danger" ? "danger" : "primary"}
               disabled={blocked || pending}
-              onClick={onConfirm}
+              onClick={() => onConfirm(typed.trim())}
             >
               {pending ? "Working…" : confirmLabel}
             </Button>

@@ -70,7 +70,7 @@ function selectColumn<T>(): ColumnDef<T> {
 
 /**
  * Below `lg` (phones, split screens) the table scrolls sideways inside its card while the checkbox and name
- * columns stay pinned left and the row actions pinned right. Pinned cells inherit the row's
+ * columns stay pinned left; the row actions stay pinned right at every width. Pinned cells inherit the row's
  * (opaque) background so scrolled cells never show through.
  */
 function pinned(columnId: string, hasSelection: boolean): string | undefined {
@@ -80,8 +80,8 @@ function pinned(columnId: string, hasSelection: boolean): string | undefined {
       "max-lg:sticky max-lg:z-10 max-lg:min-w-36 bg-inherit max-lg:shadow-[inset_-1px_0_0_var(--color-zinc-100)]",
       hasSelection ? "max-lg:left-10" : "max-lg:left-0",
     );
-  if (columnId === "actions")
-    return "max-lg:sticky max-lg:right-0 max-lg:z-10 bg-inherit max-lg:shadow-[inset_1px_0_0_var(--color-zinc-100)]";
+  // At every width: however wide the other columns, a row's actions stay inside the table's box.
+  if (columnId === "actions") return "sticky right-0 z-10 bg-inherit shadow-[inset_1px_0_0_var(--color-zinc-100)]";
   return undefined;
 }
 

@@ -107,4 +107,43 @@ describe("server actions: the one way in", () => {
     });
     expect(await db().record.count({ where: { id: foreign.id } })).toBe(1);
   });
+
+  it("refuses a permanent delete of two or more without the typed count, and changes nothing", async () => {
+    const ws = await makeWorkspace();
+    const deletedAt = new Date();
+    const a = await makeRecord(ws, { deletedAt });
+    const b = await makeRecord(ws, { deletedAt });
+    signInAs(ws, "admin");
+    for (const confirmCount of [undefined, 1, "3", ""]) {
+      expect(await destroyRecordsAction({ ids: [a.id, b.id], confirmCount })).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION" },
+      });
+    }
+    expect(await db().record.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
+    expect(await destroyRecordsAction({ ids: [a.id, b.id], confirmCount: "2" })).toMatchObject({
+      ok: true,
+      data: { succeeded: [a.id, b.id], failed: [] },
+    });
+    expect(await db().record.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
+  });
+
+  it("lets only an ADMIN+ delete without running on-delete automations; a MEMBER is refused and nothing changes", async () => {
+    const ws = await makeWorkspace();
+    const [a, b] = [await makeRecord(ws), await makeRecord(ws)];
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+    });
+    signInAs(ws, "member");
+    expect(await deleteRecordsAction({ ids: [a.id], runAutomations: false })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect((await db().record.findUniqueOrThrow({ where: { id: a.id } })).deletedAt).toBeNull();
+    signInAs(ws, "admin");
+    expect(await deleteRecordsAction({ ids: [a.id], runAutomations: false })).toMatchObject({ ok: true });
+    expect(await db().automationRun.count()).toBe(0);
+    expect(await deleteRecordsAction({ ids: [b.id] })).toMatchObject({ ok: true });
+    expect(await db().automationRun.count()).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { softDeleteRecords } from "@/lib/trash/delete";
+import { destroyRecords } from "@/lib/purge/destroy";
 import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { listAuditLog as listAuditLogTyped } from "./list";
 import { listAuditSchema } from "./schemas";
@@ -58,5 +59,32 @@ describe("the audit log", () => {
       apiKey: { name: "Zapier", keyId: key.apiKey },
       actor: { email: ws.actors.member.email },
     });
+  });
+});
+
+describe("searching the audit log by record (issue 27)", () => {
+  it("finds every record of a delete batch by name or id, a purged one too, and nothing of another workspace", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const records = [];
+    for (let i = 0; i < 25; i++) records.push(await makeRecord(ws, { name: `Batch person ${i} Zed` }));
+    await softDeleteRecords(ws.actors.member, { ids: records.map((r) => r.id) }, NOW);
+    await softDeleteRecords(
+      other.actors.owner,
+      { ids: [(await makeRecord(other, { entityId: other.entities.leads, name: "Batch person 24 Zed" })).id] },
+      NOW,
+    );
+    // The 25th name: beyond the 20 the entry used to keep.
+    const byName = await listAuditLog(ws.actors.viewer, { q: "person 24 zed" });
+    expect(byName.items.map((e) => e.action)).toEqual(["records.delete"]);
+    expect(byName.items[0]!.targetIds).toContain(records[24]!.id);
+    expect((await listAuditLog(ws.actors.viewer, { q: records[7]!.id })).items).toHaveLength(1);
+    await destroyRecords(ws.actors.admin, { ids: [records[24]!.id] }, NOW);
+    expect(await db().record.count({ where: { id: records[24]!.id } })).toBe(0);
+    const afterPurge = await listAuditLog(ws.actors.viewer, { q: "Batch person 24" });
+    expect(afterPurge.items.map((e) => e.action).sort()).toEqual(["records.delete", "records.destroy"]);
+    expect((await listAuditLog(ws.actors.viewer, { q: "nobody by this name" })).items).toHaveLength(0);
+    // A LIKE wildcard is a character, not "anything".
+    expect((await listAuditLog(ws.actors.viewer, { q: "%" })).items).toHaveLength(0);
   });
 });

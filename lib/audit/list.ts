@@ -26,6 +26,32 @@ export interface AuditPage {
 
 const DAY = 86_400_000;
 
+/** At most this many entries answer a search by record name or id (newest first). */
+const SEARCH_CAP = 10_000;
+
+/**
+ * Entries about a record, by its exact id or part of its name. The names are in the entry
+ * (every name of a delete batch, the one name of a purge), so a purged record is found too.
+ */
+async function searchAuditIds(actor: Actor, q: string): Promise<string[]> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "AuditLog"
+    WHERE "workspaceId" = ${actor.workspaceId}
+      AND (${q} = ANY("targetIds") OR EXISTS (
+        SELECT 1 FROM jsonb_array_elements_text(
+          CASE WHEN jsonb_typeof(details->'names') = 'array' THEN details->'names' ELSE '[]'::jsonb END
+        ) AS n(name) WHERE n.name ILIKE ${like}))
+    ORDER BY "createdAt" DESC LIMIT ${SEARCH_CAP}`;
+  return rows.map((r) => r.id);
+}
+
+/** The where clause of an audit filter, with its search (if any) resolved to entry ids. */
+export async function auditWhereSearched(actor: Actor, filter: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
+  const where = auditWhere(actor, filter);
+  return filter.q ? { AND: [where, { id: { in: await searchAuditIds(actor, filter.q) } }] } : where;
+}
+
 /** The workspace's entries an audit filter keeps; the list and the CSV export share it. */
 export function auditWhere(actor: Actor, filter: AuditFilter): Prisma.AuditLogWhereInput {
   assertCan(actor, "audit.read");
@@ -62,7 +88,7 @@ export const toAuditRow = (r: Prisma.AuditLogGetPayload<{ select: typeof auditRo
 
 /** The workspace's audit log, newest first, paged both ways by (createdAt, id): entries of one instant are never skipped. */
 export async function listAuditLog(actor: Actor, input: ListAuditInput): Promise<AuditPage> {
-  const where = auditWhere(actor, input);
+  const where = await auditWhereSearched(actor, input);
   const read = readOrder("desc", input.direction);
   const rows = await db().auditLog.findMany({
     where: input.cursor ? { AND: [where, beyond("createdAt", input.cursor, "desc", input.direction)] } : where,

@@ -19,6 +19,8 @@ export const auditFilterSchema = z.object({
   /** First and last day, inclusive (UTC days). */
   from: day.optional(),
   to: day.optional(),
+  /** A record's id (exact) or part of its name: entries name every record they touched, purged ones too. */
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 

@@ -24,6 +24,8 @@ export interface Selection {
   count: number;
   chunks: number;
   expiresAt: string;
+  /** In the trash: how many of them someone else deleted (a restore of "all matching" says so). */
+  deletedByOthers: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface Selection {
  */
 export async function createSelection(actor: Actor, filter: SelectionFilter, now: Date): Promise<Selection> {
   let ids: string[];
+  let deletedByOthers = 0;
   let entityId: string | null = null;
   if (filter.scope === "records") {
     assertCan(actor, "records.delete");
@@ -51,10 +54,11 @@ export async function createSelection(actor: Actor, filter: SelectionFilter, now
     const rows = await db().record.findMany({
       where,
       orderBy: [{ deletedAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+      select: { id: true, deletedById: true },
       take: MAX_SELECTION + 1,
     });
     ids = rows.map((r) => r.id);
+    deletedByOthers = rows.filter((r) => r.deletedById !== actor.userId).length;
   }
   if (ids.length === 0) throw new AppError("VALIDATION", "Nothing matches this filter.");
   if (ids.length > MAX_SELECTION)
@@ -82,6 +86,7 @@ export async function createSelection(actor: Actor, filter: SelectionFilter, now
     count: ids.length,
     chunks: Math.ceil(ids.length / CHUNK_SIZE),
     expiresAt: selection.expiresAt.toISOString(),
+    deletedByOthers,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageRequestShape } from "@/lib/pagination/keyset";
+import { countToType, typedCountMatches } from "@/lib/universal/confirmations";
 import { searchTermSchema } from "./search";
 
 export const listRecordsSchema = z.object({
@@ -39,5 +40,26 @@ export const recordIdsSchema = z
 
 export const recordIdsInputSchema = z.object({ ids: recordIdsSchema });
 export type RecordIdsInput = z.output<typeof recordIdsInputSchema>;
+
+/** The dashboard's move to the trash: an ADMIN+ may choose not to run on-delete automations. */
+export const deleteRecordsInputSchema = recordIdsInputSchema.extend({
+  runAutomations: z.boolean({ error: "runAutomations must be true or false" }).optional(),
+});
+
+/**
+ * The dashboard's permanent delete: two records or more need the count the person typed
+ * (lib/universal/confirmations.ts), checked here as well as in the dialog.
+ */
+export const destroyRecordsInputSchema = recordIdsInputSchema
+  .extend({ confirmCount: z.union([z.number(), z.string().max(20)]).optional() })
+  .superRefine(({ ids, confirmCount }, ctx) => {
+    if (countToType(ids.length) !== undefined && !typedCountMatches(confirmCount, ids.length)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmCount"],
+        message: `Type the number of records (${ids.length.toLocaleString("en-US")}) to confirm a permanent delete.`,
+      });
+    }
+  });
 
 export const getRecordSchema = z.object({ id: recordIdSchema });

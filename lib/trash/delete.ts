@@ -70,7 +70,8 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
         details: {
           ...input.audit,
           batchId,
-          names: deleted.slice(0, 20).map((r) => r.name),
+          // Every name, so the audit log finds any record of the batch by name, also after a purge.
+          names: deleted.map((r) => r.name),
           failed: failed.length,
           automationRuns: runs,
           workflows: input.fireAutomations !== false,
@@ -79,4 +80,17 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
     }
     return { batchId: deleted.length ? batchId : null, succeeded: ids.filter((id) => done.has(id)), failed };
   });
+}
+
+/**
+ * The dashboard's delete: the entity's on-delete automations run, unless an ADMIN+ chooses
+ * not to run them (the dialog names them and how many times they would run).
+ */
+export async function deleteFromDashboard(
+  actor: Actor,
+  { ids, runAutomations = true }: { ids: string[]; runAutomations?: boolean },
+  now: Date,
+): Promise<DeleteResult> {
+  if (!runAutomations) assertCan(actor, "records.delete.skipAutomations");
+  return softDeleteRecords(actor, { ids, fireAutomations: runAutomations }, now);
 }

@@ -25,9 +25,15 @@ export async function emptyTrash(actor: Actor, input: { confirmation: string }, 
     destroyed += batch.length;
     if (batch.length < batchSize) break;
   }
-  const kept = await db().record.count({ where: trashedRecords(actor.workspaceId, { heldAt: { not: null } }) });
+  const kept = await countHeld(actor);
   await transaction((tx) =>
     writeAudit(tx, actor, { action: "trash.empty", targetIds: [], details: { destroyed, keptOnHold: kept } }),
   );
   return { destroyed, keptOnHold: kept };
+}
+
+/** Records on hold in the workspace's trash: what "Empty trash" keeps (its dialog says how many). */
+export async function countHeld(actor: Actor): Promise<number> {
+  assertCan(actor, "trash.empty");
+  return db().record.count({ where: trashedRecords(actor.workspaceId, { heldAt: { not: null } }) });
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
-import { countTrash, listTrash as listTrashTyped } from "./list";
+import { countOthersDeletions, countTrash, listTrash as listTrashTyped } from "./list";
+import { countHeld } from "./empty";
+import { setHold } from "./hold";
 import { listTrashSchema } from "./schemas";
 
 const listTrash = viaSchema(listTrashSchema, listTrashTyped);
@@ -68,5 +70,26 @@ describe("the trash view", () => {
     const second = await listTrash(ws.actors.admin, { limit: 2, cursor: first.nextCursor! }, NOW);
     expect(second.items.map((r) => r.name)).toEqual(["Fresh contact"]);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("what a view leaves out, counted (issue 27)", () => {
+  it("tells a MEMBER how many records others deleted, and an ADMIN how many are on hold", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const [a, b, c] = [await makeRecord(ws), await makeRecord(ws), await makeRecord(ws)];
+    await softDeleteRecords(ws.actors.member, { ids: [a.id] }, NOW);
+    await softDeleteRecords(ws.actors.member2, { ids: [b.id, c.id] }, NOW);
+    await softDeleteRecords(
+      other.actors.owner,
+      { ids: [(await makeRecord(other, { entityId: other.entities.leads })).id] },
+      NOW,
+    );
+    expect(await countOthersDeletions(ws.actors.member)).toBe(2);
+    expect(await countOthersDeletions(ws.actors.member2)).toBe(1);
+    expect(await countHeld(ws.actors.admin)).toBe(0);
+    await setHold(ws.actors.admin, { id: b.id, hold: true }, NOW);
+    expect(await countHeld(ws.actors.admin)).toBe(1);
+    await expect(countHeld(ws.actors.member)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
 import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrder } from "@/lib/pagination/keyset";
-import { canRestoreRecord } from "@/lib/permissions";
+import { assertCan, canRestoreRecord } from "@/lib/permissions";
 import { retentionFor } from "@/lib/purge/retention";
+import { trashedRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import type { ListTrashInput, TrashFilter, TrashScope } from "./schemas";
 import { defaultTrashScope, trashWhere } from "./scope";
@@ -31,6 +32,8 @@ export interface TrashPage extends CappedCount {
   retentionDays: number;
 }
 
+const DAY_MS = 86_400_000;
+
 /** What a trash filter means as a where clause; shared by the list and "select all matching". */
 export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: Date) {
   const scope = filter.scope ?? defaultTrashScope(actor);
@@ -51,6 +54,10 @@ export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: D
       filter.deletedBy ? { deletedById: filter.deletedBy } : {},
       expiring,
       searchWhere(filter.q),
+      filter.batch ? { deleteBatchId: filter.batch } : {},
+      filter.deletedFrom ? { deletedAt: { gte: new Date(`${filter.deletedFrom}T00:00:00.000Z`) } } : {},
+      // "to" is the last day shown, whole.
+      filter.deletedTo ? { deletedAt: { lt: new Date(Date.parse(`${filter.deletedTo}T00:00:00.000Z`) + DAY_MS) } } : {},
     ],
   };
   return { scope, retention, where };
@@ -105,6 +112,17 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
 /** The number in the navigation badge: what the caller's default trash view holds. */
 export async function countTrash(actor: Actor): Promise<number> {
   return db().record.count({ where: trashWhere(actor, defaultTrashScope(actor)) });
+}
+
+/**
+ * For whoever sees only their own deletions: how many records other people deleted, which their
+ * trash does not show (a count only, never which).
+ */
+export async function countOthersDeletions(actor: Actor): Promise<number> {
+  assertCan(actor, "trash.view.own");
+  return db().record.count({
+    where: trashedRecords(actor.workspaceId, { OR: [{ deletedById: null }, { deletedById: { not: actor.userId } }] }),
+  });
 }
 
 /** People who have something in this trash view, for the "deleted by" filter. */

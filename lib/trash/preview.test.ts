@@ -3,7 +3,7 @@ import { softDeleteRecords } from "@/lib/trash/delete";
 import { setHold } from "@/lib/trash/hold";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, relate } from "@/test/fixtures";
-import { getTrashedRecord, previewableTrashedId } from "./preview";
+import { getTrashedRecord, previewableTrashedId, trashedRecordNotice } from "./preview";
 
 withTestDatabase();
 const H = 3_600_000;
@@ -83,5 +83,25 @@ describe("previewing a trashed record", () => {
     expect(await previewableTrashedId(ws.actors.member, { id: record.recordNumber.toString() })).toBe(record.id);
     expect(await previewableTrashedId(ws.actors.viewer, { id: record.id })).toBeNull();
     expect(await previewableTrashedId(ws.actors.member2, { id: record.id })).toBeNull();
+  });
+});
+
+describe("a trashed record the caller may not preview (issue 27)", () => {
+  it("tells a colleague of the same workspace that it is in the trash and who deleted it", async () => {
+    const { ws, record, liveFriend } = await setup();
+    expect(await previewableTrashedId(ws.actors.viewer, { id: record.id })).toBeNull();
+    expect(await trashedRecordNotice(ws.actors.viewer, { id: record.id })).toMatchObject({
+      name: "Gone lead",
+      entity: { slug: "leads" },
+    });
+    const notice = await trashedRecordNotice(ws.actors.viewer, { id: record.id });
+    expect(notice?.deletedBy).toEqual(expect.any(String));
+    // A live record is not "in the trash".
+    expect(await trashedRecordNotice(ws.actors.viewer, { id: liveFriend.id })).toBeNull();
+  });
+
+  it("tells another workspace nothing: the id is unknown there", async () => {
+    const { other, record } = await setup();
+    expect(await trashedRecordNotice(other.actors.owner, { id: record.id })).toBeNull();
   });
 });

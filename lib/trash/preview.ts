@@ -35,6 +35,30 @@ export async function previewableTrashedId(actor: Actor, { id }: { id: string })
   return row && canRestoreRecord(actor, row) ? row.id : null;
 }
 
+export interface TrashedElsewhere {
+  name: string;
+  entity: { slug: string; name: string };
+  deletedBy: string | null;
+}
+
+/**
+ * For someone who may read the workspace's records but not preview this trashed one (a MEMBER
+ * opening a colleague's deletion, a VIEWER): that it is in the trash, who deleted it, and that
+ * an admin can restore it. Only this workspace's records: another workspace's id stays unknown.
+ */
+export async function trashedRecordNotice(actor: Actor, { id }: { id: string }): Promise<TrashedElsewhere | null> {
+  if (!can(actor, "records.read")) return null;
+  const row = await db().record.findFirst({
+    where: trashedRecords(actor.workspaceId, recordRef(id)),
+    select: {
+      name: true,
+      entity: { select: { slug: true, name: true } },
+      deletedBy: { select: { name: true } },
+    },
+  });
+  return row && { name: row.name, entity: row.entity, deletedBy: row.deletedBy?.name ?? null };
+}
+
 /**
  * A trashed record as it was, read-only: attributes, notes, activity, subform rows and
  * relations (to live and trashed records alike, each marked), with its countdown.

@@ -18,6 +18,11 @@ export const trashFilterSchema = z.object({
     .max(24 * 365)
     .optional(),
   q: searchTermSchema.optional(),
+  /** One delete action's records (its Undo batch, as the audit log names it). */
+  batch: z.string().uuid("Not a delete batch id").optional(),
+  /** Deleted between these UTC days, both included. */
+  deletedFrom: z.iso.date("A day is written YYYY-MM-DD").optional(),
+  deletedTo: z.iso.date("A day is written YYYY-MM-DD").optional(),
 });
 export type TrashFilter = z.output<typeof trashFilterSchema>;
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { History } from "lucide-react";
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AUDIT_ACTION_LABELS } from "@/components/audit-labels";
+import { AUDIT_ACTION_LABELS, AUDIT_REASON_LABELS } from "@/components/audit-labels";
+import { AuditBatchActions } from "@/components/audit/audit-batch-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, th, theadClass } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +12,7 @@ import { listAuditLog } from "@/lib/audit/list";
 import { listAuditSchema } from "@/lib/audit/schemas";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
 import { listMembers } from "@/lib/workspace";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -23,8 +25,8 @@ function describe(details: Record<string, unknown>): string {
   const parts: string[] = [];
   if (names.length)
     parts.push(names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : ""));
-  if (typeof details.chunk === "string") parts.push(`chunk ${details.chunk}`);
-  if (typeof details.reason === "string") parts.push(details.reason);
+  if (typeof details.chunk === "string" && details.chunk !== "1/1") parts.push(`part ${details.chunk}`);
+  if (typeof details.reason === "string") parts.push(AUDIT_REASON_LABELS[details.reason] ?? details.reason);
   if (typeof details.failed === "number" && details.failed > 0) parts.push(`${details.failed} failed`);
   return parts.join(" · ");
 }
@@ -37,6 +39,7 @@ type Query = {
   door?: string;
   from?: string;
   to?: string;
+  q?: string;
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
@@ -48,9 +51,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     door: sp.door,
     from: sp.from,
     to: sp.to,
+    q: sp.q,
     cursor: sp.cursor,
     direction: sp.dir,
   });
+  const canRestore = can(actor, "records.restore.own");
   const [{ items, nextCursor, prevCursor }, members] = await Promise.all([
     listAuditLog(actor, input),
     listMembers(actor),
@@ -99,11 +104,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {AUDIT_ACTION_LABELS[e.action] ?? e.action}
                   </td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{e.count.toLocaleString("en-US")}</td>
-                  <td
-                    className="max-w-md truncate px-4 py-2.5 text-zinc-600"
-                    title={e.targetIds.slice(0, 20).join(", ")}
-                  >
+                  <td className="max-w-md px-4 py-2.5 text-zinc-600" title={e.targetIds.slice(0, 20).join(", ")}>
                     {describe(e.details)}
+                    {e.action === "records.delete" && typeof e.details.batchId === "string" && (
+                      <AuditBatchActions batchId={e.details.batchId} count={e.count} canRestore={canRestore} />
+                    )}
                   </td>
                   <td className="px-4 py-2.5">
                     <Badge tone={DOOR_TONE[e.door as keyof typeof DOOR_TONE] ?? "zinc"}>{e.door}</Badge>

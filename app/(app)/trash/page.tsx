@@ -11,7 +11,9 @@ import { parsePageQuery } from "@/lib/doors/page-query";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
 import { countExpiringSoon } from "@/lib/trash/expiring";
-import { countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
+import { TrashScopeNote } from "@/components/trash/trash-scope-note";
+import { countHeld } from "@/lib/trash/empty";
+import { countOthersDeletions, countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
 import { listTrashSchema } from "@/lib/trash/schemas";
 import { defaultTrashScope } from "@/lib/trash/scope";
 
@@ -24,6 +26,9 @@ interface Props {
     deletedBy?: string;
     expiring?: string;
     q?: string;
+    batch?: string;
+    from?: string;
+    to?: string;
     sort?: string;
     cursor?: string;
     dir?: string;
@@ -42,18 +47,24 @@ export default async function TrashPage({ searchParams }: Props) {
     deletedBy: scope === "all" ? sp.deletedBy : undefined,
     expiringWithinHours: sp.expiring === "24h" ? "24" : undefined,
     q: sp.q,
+    batch: sp.batch,
+    deletedFrom: sp.from,
+    deletedTo: sp.to,
     sort: sp.sort === "recent" ? "recent" : undefined,
     cursor: sp.cursor,
     direction: sp.dir,
   });
   const now = new Date();
-  const [page, deleters, workspaceTrash, expiring] = await Promise.all([
+  const [page, deleters, workspaceTrash, held, expiring, othersHidden] = await Promise.all([
     listTrash(actor, input, now),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
     can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
+    can(actor, "trash.empty") ? countHeld(actor) : Promise.resolve(0),
     countExpiringSoon(actor, {}, now),
+    canSeeAll ? Promise.resolve(0) : countOthersDeletions(actor),
   ]);
-  const { entity, deletedBy, expiringWithinHours, q } = input;
+  const { entity, deletedBy, expiringWithinHours, q, batch, deletedFrom, deletedTo } = input;
+  const filtered = !!(entity || deletedBy || expiringWithinHours || q || batch || deletedFrom || deletedTo);
 
   return (
     <>
@@ -63,21 +74,22 @@ export default async function TrashPage({ searchParams }: Props) {
         actions={
           <>
             <DownloadLink
-              href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q })}`}
+              href={`/api/app/trash/export?${toSearchParams({ scope, entity, deletedBy, expiringWithinHours, q, batch, deletedFrom, deletedTo })}`}
               testId="trash-export"
               title="Every record of this view, all matching, with every attribute"
             >
               Export CSV
             </DownloadLink>
-            {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} />}
+            {can(actor, "trash.empty") && <EmptyTrashButton total={workspaceTrash} held={held} filtered={filtered} />}
           </>
         }
       />
       <PurgeNotice initial={expiring.count} variant="page" />
+      {!canSeeAll && <TrashScopeNote othersHidden={othersHidden} canDelete={can(actor, "records.delete")} />}
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
       <TrashTable
         query={kept}
-        filter={{ scope, entity, deletedBy, expiringWithinHours, q }}
+        filter={{ scope, entity, deletedBy, expiringWithinHours, q, batch, deletedFrom, deletedTo }}
         initialPage={page}
         can={{
           restore: can(actor, "records.restore.own"),

@@ -11,6 +11,7 @@ import { SearchBox } from "@/components/records/search-box";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
+import { listOnDeleteAutomations } from "@/lib/automations/impact";
 import { listEntities } from "@/lib/entities";
 import { listFields } from "@/lib/fields/list";
 import { can } from "@/lib/permissions";
@@ -40,7 +41,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     direction: search.dir,
   });
   const query = { ...kept, entity: entity.slug };
-  const [page, { fields }] = await Promise.all([listRecords(actor, input), listFields(actor, { entity: entity.slug })]);
+  const [page, { fields }, onDeleteAutomations] = await Promise.all([
+    listRecords(actor, input),
+    listFields(actor, { entity: entity.slug }),
+    listOnDeleteAutomations(actor, entity.id),
+  ]);
 
   return (
     <>
@@ -85,6 +90,8 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         initialPage={page}
         canDelete={can(actor, "records.delete")}
         retentionDays={workspace.retentionDays}
+        onDeleteAutomations={onDeleteAutomations}
+        canSkipAutomations={can(actor, "records.delete.skipAutomations")}
       />
     </>
   );

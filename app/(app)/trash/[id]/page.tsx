@@ -11,7 +11,8 @@ import { requireActor } from "@/lib/auth/session";
 import { parseRouteParams } from "@/lib/doors/page-query";
 import { AppError } from "@/lib/errors";
 import { getRecordSchema } from "@/lib/records/schemas";
-import { getTrashedRecord } from "@/lib/trash/preview";
+import { TrashedElsewhereNotice } from "@/components/trash/trashed-elsewhere";
+import { getTrashedRecord, trashedRecordNotice } from "@/lib/trash/preview";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "In the trash" };
@@ -20,13 +21,18 @@ export const metadata: Metadata = { title: "In the trash" };
 export default async function TrashPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/trash/${id}`);
-  const record = await getTrashedRecord(actor, parseRouteParams(getRecordSchema, { id }), new Date()).catch(
-    (e: unknown) => {
-      // Too low a role, someone else's deletion, unknown: all the same not-found.
-      if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
-      throw e;
-    },
-  );
+  const input = parseRouteParams(getRecordSchema, { id });
+  const record = await getTrashedRecord(actor, input, new Date()).catch((e: unknown) => {
+    // Too low a role, someone else's deletion, unknown: nothing to preview.
+    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) return null;
+    throw e;
+  });
+  if (!record) {
+    // In this workspace's trash but not the caller's to preview: say where it is and who can help.
+    const elsewhere = await trashedRecordNotice(actor, input);
+    if (elsewhere) return <TrashedElsewhereNotice record={elsewhere} />;
+    notFound();
+  }
 
   return (
     <div className="max-w-6xl">

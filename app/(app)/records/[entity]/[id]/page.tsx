@@ -15,7 +15,8 @@ import { can } from "@/lib/permissions";
 import { parseRouteParams } from "@/lib/doors/page-query";
 import { getRecord } from "@/lib/records/get";
 import { getRecordSchema } from "@/lib/records/schemas";
-import { previewableTrashedId } from "@/lib/trash/preview";
+import { TrashedElsewhereNotice } from "@/components/trash/trashed-elsewhere";
+import { previewableTrashedId, trashedRecordNotice } from "@/lib/trash/preview";
 import { getWorkspaceSummary } from "@/lib/workspace";
 
 export const metadata: Metadata = { title: "Record" };
@@ -35,6 +36,9 @@ export default async function RecordPage({ params }: { params: Promise<{ entity:
     // In the trash and the caller may preview it: show it there; anything else is the usual not-found.
     const trashedId = await previewableTrashedId(actor, input);
     if (trashedId) redirect(`/trash/${trashedId}`);
+    // Someone else's deletion in this workspace: say so, rather than "not found".
+    const elsewhere = await trashedRecordNotice(actor, input);
+    if (elsewhere) return <TrashedElsewhereNotice record={elsewhere} />;
     notFound();
   }
 
