@@ -1,8 +1,8 @@
 import "server-only";
 import { pipeline, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import type { z } from "zod";
 import { getSessionActor } from "@/lib/auth/session";
+import { csvStringifier } from "@/lib/export/csv-cell";
 import type { ExportTable } from "@/lib/export/table";
 import { download, refusal } from "./download";
 import { searchParamsOf } from "./session-route";
@@ -18,7 +18,7 @@ export function csvRoute<S extends z.ZodType>(schema: S, call: DomainCall<z.outp
     const result = await runDoor(getSessionActor, schema, searchParamsOf(request), call);
     if (!result.ok) return refusal(result.error);
     const { name, columns, rows } = result.data;
-    const csv = stringify({ header: true, columns, cast: { date: (d) => d.toISOString() } });
+    const csv = csvStringifier(columns);
     // A failure mid-way (the database gone) ends the download with an error, never a hang.
     pipeline(Readable.from(rows), csv, (error) => error && console.error(error));
     return download(Readable.toWeb(csv) as ReadableStream, `${name}.csv`, "text/csv; charset=utf-8");
