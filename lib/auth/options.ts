@@ -1,12 +1,15 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { nodeHeaders, requestSource, type HeaderSource } from "@/lib/trusted-proxy";
 import { safeRedirect } from "@/lib/universal/callback-url";
 import { signInWithPassword } from "./credentials";
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
 
 export const authOptions: NextAuthOptions = {
+  // Secure (and __Secure-/__Host- prefixed) cookies when NEXTAUTH_URL is https; per request, see authOptionsFor.
+  useSecureCookies: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
@@ -20,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         const user = await signInWithPassword(
           parsed.data.email,
           parsed.data.password,
-          clientAddress(req?.headers),
+          requestSource(nodeHeaders(req?.headers)).address,
           new Date(),
         );
         if (!user) return null;
@@ -50,11 +53,12 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The caller's address as the proxy in front reports it (first hop), for the per-address brake. */
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const first = (name: string) => {
-    const value = headers?.[name];
-    return typeof value === "string" ? value.split(",")[0]!.trim().slice(0, 64) : "";
-  };
-  return first("x-forwarded-for") || first("x-real-ip") || null;
+/**
+ * The options for one request: cookies are Secure when NEXTAUTH_URL is https or when a trusted
+ * proxy reports that the browser used https (TRUSTED_PROXIES, lib/trusted-proxy.ts) — the
+ * cookie names follow, so a session set over https is read back under the same name.
+ */
+export function authOptionsFor(headers: HeaderSource): NextAuthOptions {
+  const secure = authOptions.useSecureCookies || requestSource(headers).protocol === "https";
+  return secure === authOptions.useSecureCookies ? authOptions : { ...authOptions, useSecureCookies: secure };
 }

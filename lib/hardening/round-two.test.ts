@@ -1,15 +1,28 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/manage";
+import { signInWithPassword } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import {
+  ACCOUNT_FREE_FAILURES,
+  ACCOUNT_MAX_DELAY_S,
+  PAIR_LIMIT,
+  SignInThrottledError,
+  secondsUntilAllowed,
+  throttleKeys,
+} from "@/lib/auth/throttle";
+import { requestSource, SOCKET_HEADERS, trustedProxies } from "@/lib/trusted-proxy";
 import { bulkDeleteFromListEndpoint } from "@/lib/api/dialects/talkdesk";
 import { destroyRecordEndpoint } from "@/lib/api/dialects/zeeg";
 import { encryptSecret } from "@/lib/api-keys/secrets";
 import { db } from "@/lib/db/client";
+import { EXPORT_RUNNING_MESSAGE } from "@/lib/export/running";
 import { MAX_BULK_IDS } from "@/lib/records/schemas";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { isPrivateAddress, webhookUrlProblem } from "@/lib/webhooks/address";
 import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath, safeRedirect } from "@/lib/universal/callback-url";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeRecords, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
+import { REDIRECT_SHAPES } from "@/test/hostile-urls";
 
 // Issue 26's findings that live in the domain (the second hardening round), each proved through
 // the door that was probed. Only the session is mocked (what next-auth decodes from the cookie).
@@ -120,18 +133,6 @@ describe("#2 CSV exports neutralise formulas (OWASP CSV injection)", () => {
   });
 });
 
-/** The redirect shapes of issue 26 #4: each resolves, in a browser, to another origin. */
-export const REDIRECT_SHAPES = [
-  "/.//evil.example",
-  "/records/../..//evil.example",
-  "/%2e//evil.example",
-  "/x/%2e%2e//evil.example/path",
-  "/./%2f/evil.example",
-  "/%2E%2E//evil.example",
-  "/a/..//evil.example",
-  "/.%2f/evil.example",
-];
-
 describe("#4 sign-in callbacks are normalised like the browser, then only single-slash same-origin paths pass", () => {
   it.each(REDIRECT_SHAPES)("#4 %s falls back to the records page", (shape) => {
     expect(safeCallbackPath(shape)).toBe(DEFAULT_AFTER_SIGN_IN);
@@ -205,5 +206,124 @@ describe("#6 every permanent delete, secret shown and outbound send is audited w
         ["webhook.send_now", ws.actors.admin.userId, "UI"],
       ]),
     );
+  });
+});
+
+describe("#3 the sign-in brake: addresses only from trusted proxies, no switch that locks others out", () => {
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+  const headers = (h: Record<string, string>) => new Headers(h);
+
+  it("#3 without TRUSTED_PROXIES the address is the socket's: X-Forwarded-For, X-Real-IP and a forged stamp are ignored", () => {
+    const none = trustedProxies("");
+    const source = requestSource(
+      headers({
+        [SOCKET_HEADERS.address]: "::ffff:203.0.113.7",
+        "x-forwarded-for": "10.9.9.9",
+        "x-real-ip": "10.8.8.8",
+      }),
+      none,
+    );
+    expect(source).toMatchObject({ address: "203.0.113.7", viaTrustedProxy: false, protocol: "http" });
+    // Next.js leaves no socket address of its own: with no stamp there is no address at all.
+    expect(requestSource(headers({ "x-forwarded-for": "10.9.9.9" }), none).address).toBeNull();
+  });
+
+  it("#3 behind a trusted proxy the nearest untrusted hop is the client; hops the client wrote in front do not count", () => {
+    const trusted = trustedProxies("10.0.0.0/8, 192.0.2.1");
+    const source = requestSource(
+      headers({
+        [SOCKET_HEADERS.address]: "10.0.0.5",
+        "x-forwarded-for": "6.6.6.6, 198.51.100.23, 192.0.2.1",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "crm.example",
+      }),
+      trusted,
+    );
+    expect(source).toEqual({
+      address: "198.51.100.23",
+      protocol: "https",
+      host: "crm.example",
+      viaTrustedProxy: true,
+    });
+    expect(() => trustedProxies("10.0.0.0/8, proxy.internal")).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  async function account() {
+    const ws = await makeWorkspace();
+    await db().user.update({
+      where: { id: ws.actors.admin.userId },
+      data: { passwordHash: await hashPassword("s3cret-pass-1") },
+    });
+    return ws;
+  }
+  const attempt = (email: string, password: string, address: string, time: Date) =>
+    signInWithPassword(email, password, address, time).then(
+      (user) => (user ? "ok" : "wrong"),
+      (e: unknown) => (e instanceof SignInThrottledError ? `wait ${e.retryAfterSeconds}` : "error"),
+    );
+
+  it("#3 the attack: 25 guesses from 25 addresses — past 10 each waits longer, and the account's workspace is told", async () => {
+    const ws = await account();
+    const email = ws.actors.admin.email;
+    const answers: string[] = [];
+    for (let i = 0; i < 25; i++) answers.push(await attempt(email, `guess-${i}`, `198.51.100.${i + 1}`, at(i * 100)));
+    expect(answers.slice(0, ACCOUNT_FREE_FAILURES)).toEqual(Array(ACCOUNT_FREE_FAILURES).fill("wrong"));
+    expect(answers.slice(ACCOUNT_FREE_FAILURES).every((a) => a.startsWith("wait "))).toBe(true);
+    // Patient guessing: each further failure doubles the delay, up to 5 minutes.
+    let time = 10_000;
+    const waits: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const wait = await secondsUntilAllowed(throttleKeys(email, "203.0.113.1"), at(time));
+      waits.push(wait);
+      time += wait * 1000;
+      expect(await attempt(email, `slow-${i}`, `203.0.113.${i + 1}`, at(time))).toBe("wrong");
+    }
+    expect(waits.slice(1).every((w, i) => w >= waits[i]!)).toBe(true);
+    expect(Math.max(...waits)).toBe(ACCOUNT_MAX_DELAY_S);
+    const told = await db().auditLog.findMany({ where: { workspaceId: ws.id, action: "auth.sign_in_brake" } });
+    expect(told.map((e) => (e.details as { brake: string }).brake)).toContain("account");
+  });
+
+  it("#3 the lock-out: a victim's address named by someone else's failures does not lock the owner out, and after a delay the owner signs in", async () => {
+    const ws = await account();
+    const email = ws.actors.admin.email;
+    // The attacker fails 5 times from their own address: only that address waits for this account.
+    for (let i = 0; i < PAIR_LIMIT; i++) await attempt(email, `guess-${i}`, "198.51.100.66", at(i));
+    expect(await attempt(email, "s3cret-pass-1", "198.51.100.66", at(10))).toMatch(/^wait /);
+    expect(await attempt(email, "s3cret-pass-1", "203.0.113.10", at(20))).toBe("ok");
+    const told = await db().auditLog.findMany({ where: { workspaceId: ws.id, action: "auth.sign_in_brake" } });
+    expect(told.map((e) => (e.details as { brake: string; address: string }).address)).toEqual(["198.51.100.66"]);
+    // Even past the account-wide threshold the owner is delayed, never locked: at most 5 minutes.
+    for (let i = 0; i < 40; i++) await attempt(email, `spray-${i}`, `198.51.100.${i + 100}`, at(1000 + i));
+    const wait = await secondsUntilAllowed(throttleKeys(email, "203.0.113.10"), at(2000));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(ACCOUNT_MAX_DELAY_S);
+    expect(await attempt(email, "s3cret-pass-1", "203.0.113.10", at(2000 + wait * 1000))).toBe("ok");
+  });
+});
+
+describe("#8 one running export per workspace", () => {
+  it("#8 a second export while one streams is refused with 409 “export already running”; another workspace is not; it frees when the first ends", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    await makeRecords(ws, 600);
+    signInAs(ws, "admin");
+    const first = await recordsExport(new Request("http://localhost/api/app/records/export?entity=leads"));
+    expect(first.status).toBe(200);
+    for (const route of [recordsExport, trashExport, auditExport]) {
+      const second = await route(new Request("http://localhost/api/app/x/export"));
+      expect(second.status).toBe(409);
+      expect(await second.json()).toEqual({ error: { code: "CONFLICT", message: EXPORT_RUNNING_MESSAGE } });
+    }
+    signInAs(other, "admin");
+    const elsewhere = await auditExport(new Request("http://localhost/api/app/audit/export"));
+    expect(elsewhere.status).toBe(200);
+    await elsewhere.text();
+    signInAs(ws, "admin");
+    expect((await first.text()).split("\n").length).toBeGreaterThan(600);
+    await new Promise((r) => setTimeout(r, 50));
+    const third = await auditExport(new Request("http://localhost/api/app/audit/export"));
+    expect(third.status).toBe(200);
+    await third.text();
   });
 });
