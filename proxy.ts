@@ -1,42 +1,63 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_BODY_BYTES } from "./lib/request-limits";
+import { requestSource } from "./lib/trusted-proxy";
 import { isApiPath, isDashboardPath } from "./lib/universal/site-map";
 
-// Before any page, action or route: (1) a request body over 1 MB is refused with 413;
-// (2) a server action whose Origin is not this site (null, foreign, malformed) is refused
-// with 403 — Next.js would refuse it too, but as a 500; (3) optimistic redirect only: a page
-// request without a session cookie goes to the sign-in page. Every page, action and route
-// still checks the session and role itself.
+// Before any page, action or route: (1) a request body over 1 MB is refused with 413, whether
+// it declares its length or comes chunked; (2) a state-changing request whose Origin is not
+// this site's — scheme, host and port of NEXTAUTH_URL, or what a trusted proxy reports — is
+// refused with 403 (a server action, a no-JS multipart form post, a sign-in); (3) optimistic redirect only:
+// a page request without a session cookie goes to the sign-in page. Every page, action and
+// route still checks the session and role itself. The REST API answers (1) in its dialects.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 const refuse = (status: number, code: string, message: string) =>
   NextResponse.json({ error: { code, message } }, { status });
 
-/** The request's own origin, as the browser addressed it (Host, or the proxy's X-Forwarded-Host). */
-function ownHost(request: NextRequest): string | null {
-  return request.headers.get("x-forwarded-host")?.split(",")[0]!.trim() || request.headers.get("host");
+/** This site's origin as the browser addressed it. */
+function ownOrigin(request: NextRequest): string | null {
+  const source = requestSource(request.headers);
+  if (source.viaTrustedProxy && source.host) return `${source.protocol}://${source.host}`;
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) return configured;
+  return source.host ? `${source.protocol}://${source.host}` : null;
 }
 
 function sameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return true; // Not a browser's cross-site request (browsers always send Origin on POST).
+  const own = ownOrigin(request);
   try {
-    return new URL(origin).host === ownHost(request);
+    return own !== null && new URL(origin).origin === new URL(own).origin;
   } catch {
     return false;
   }
 }
 
-export function proxy(request: NextRequest) {
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    // The public API answers an oversized body itself, in each dialect's own error shape.
-    if (length > MAX_BODY_BYTES && !isApiPath(request.nextUrl.pathname))
-      return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
-    if (request.headers.has("next-action") && !sameOrigin(request))
-      return refuse(403, "FORBIDDEN", "This request did not come from this site.");
+/** Whether the body is over the cap: its declared length, or — chunked — counted as it is read (Next buffers it for the proxy). */
+async function bodyTooLarge(request: NextRequest): Promise<boolean> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) > MAX_BODY_BYTES;
+  const reader = request.body?.getReader();
+  if (!reader) return false;
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return true;
+    }
   }
+}
+
+export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  if (request.method !== "GET" && request.method !== "HEAD" && !isApiPath(path)) {
+    if (!sameOrigin(request)) return refuse(403, "FORBIDDEN", "This request did not come from this site.");
+    if (await bodyTooLarge(request)) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
+  }
   if (!isDashboardPath(path) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = new URL("/login", request.url);
   const target = path + request.nextUrl.search;

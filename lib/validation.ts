@@ -16,7 +16,7 @@ function codeOf(issue: z.core.$ZodIssue): { code: ErrorCode; reason?: string } {
  * The path of the first string in the parsed input that holds a NUL byte (PostgreSQL text
  * cannot store one, so it would fail as a 500 deep in the domain), or null.
  */
-function nulPath(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+export function nulPath(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (depth > 8 || value === null || typeof value !== "object") return null;
   for (const [key, item] of Object.entries(value)) {

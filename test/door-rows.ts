@@ -275,7 +275,8 @@ export const DOOR_ROWS: DoorRow[] = [
   },
   {
     door: "action revealWebhookSecret",
-    mutates: false,
+    // Showing the secret writes an audit entry (webhook.reveal_secret).
+    mutates: true,
     send: action(revealWebhookSecretAction),
     input: () => ({}),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),

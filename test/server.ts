@@ -132,3 +132,13 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     throw new Error(`Sign-in as ${email} failed (${login.status}).`);
   return cookie();
 }
+
+/** The build's id of a server action, from the manifest next build writes. */
+export function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!entry) throw new Error(`No server action ${name} in the build`);
+  return entry[0];
+}

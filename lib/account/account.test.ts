@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { loadActor } from "@/lib/actor";
 import { authenticate } from "@/lib/auth/credentials";
-import { ACCOUNT_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
+import { PAIR_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { inviteMember } from "@/lib/members/invitations";
 import { withTestDatabase } from "@/test/db";
@@ -46,7 +46,7 @@ describe("#18 your account", () => {
     expect(await loadActor(me.userId, ws.id, "UI", 1)).not.toBeNull();
 
     // The successful change forgot the earlier failure: five new ones stop the next attempt.
-    for (let i = 0; i < ACCOUNT_LIMIT; i++)
+    for (let i = 0; i < PAIR_LIMIT; i++)
       await change(me, { currentPassword: `guess-${i}`, newPassword: NEW }).catch(() => undefined);
     await expect(change(me, { currentPassword: NEW, newPassword: "another copper lantern" })).rejects.toBeInstanceOf(
       SignInThrottledError,

@@ -4,7 +4,7 @@ import { loadActor } from "@/lib/actor";
 import { makeWorkspace } from "@/test/fixtures";
 import { withTestDatabase } from "@/test/db";
 import { authenticate, signInWithPassword } from "./credentials";
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, SIGN_IN_WINDOW_MS, SignInThrottledError } from "./throttle";
+import { ADDRESS_LIMIT, PAIR_LIMIT, SIGN_IN_WINDOW_MS, SignInThrottledError } from "./throttle";
 import { hashPassword } from "./password";
 
 withTestDatabase();
@@ -67,12 +67,12 @@ describe("loadActor re-reads the membership on every request", () => {
 describe("#3 sign-in is slowed per account and per address", () => {
   const at = (ms: number) => new Date(Date.UTC(2026, 10, 23, 12) + ms);
 
-  it("#3 after 5 wrong passwords the account is refused — the right password too — with “try again in N s”, then works when the window passes", async () => {
+  it("#3 after 5 wrong passwords from one address that address is refused — the right password too — with “try again in N s”, then works when the window passes", async () => {
     const ws = await userWithPassword("s3cret-pass");
     const email = ws.actors.admin.email;
-    for (let i = 0; i < ACCOUNT_LIMIT; i++)
+    for (let i = 0; i < PAIR_LIMIT; i++)
       expect(await signInWithPassword(email, `guess-${i}`, "10.0.0.1", at(i * 1000))).toBeNull();
-    const refused = await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(10_000)).then(
+    const refused = await signInWithPassword(email, "s3cret-pass", "10.0.0.1", at(10_000)).then(
       () => null,
       (e: unknown) => e,
     );
@@ -81,13 +81,14 @@ describe("#3 sign-in is slowed per account and per address", () => {
     expect(seconds).toBe(Math.ceil((SIGN_IN_WINDOW_MS - 10_000) / 1000));
     expect((refused as Error).message).toBe(`Too many failed sign-in attempts. Try again in ${seconds} s.`);
     // The count lives in the database, so another instance (a fresh process) refuses too.
-    expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(ACCOUNT_LIMIT);
+    const pair = `pair:${email.toLowerCase()}|10.0.0.1`;
+    expect(await db().signInFailure.count({ where: { key: pair } })).toBe(PAIR_LIMIT);
 
-    expect(await signInWithPassword(email, "s3cret-pass", "10.0.0.2", at(SIGN_IN_WINDOW_MS + 1))).toMatchObject({
+    expect(await signInWithPassword(email, "s3cret-pass", "10.0.0.1", at(SIGN_IN_WINDOW_MS + 1))).toMatchObject({
       userId: ws.actors.admin.userId,
     });
     // Success forgets the account's failures.
-    expect(await db().signInFailure.count({ where: { key: `email:${email.toLowerCase()}` } })).toBe(0);
+    expect(await db().signInFailure.count({ where: { key: pair } })).toBe(0);
   });
 
   it("#3 one address guessing across many accounts is refused after 20 failures, other addresses are not", async () => {

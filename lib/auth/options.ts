@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { nodeHeaders, requestSource, type HeaderSource } from "@/lib/trusted-proxy";
 import { safeRedirect } from "@/lib/universal/callback-url";
-import { clientAddress } from "./address";
 import { signInWithPassword } from "./credentials";
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(200) });
@@ -10,6 +10,8 @@ const credentialsSchema = z.object({ email: z.string().trim().email().max(320), 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
+  // Secure (and __Secure-/__Host- prefixed) cookies when NEXTAUTH_URL is https; per request, see authOptionsFor.
+  useSecureCookies: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
@@ -23,7 +25,7 @@ export const authOptions: NextAuthOptions = {
         const user = await signInWithPassword(
           parsed.data.email,
           parsed.data.password,
-          clientAddress((name) => req?.headers?.[name]),
+          requestSource(nodeHeaders(req?.headers)).address,
           new Date(),
         );
         if (!user) return null;
@@ -66,3 +68,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for one request: cookies are Secure when NEXTAUTH_URL is https or when a trusted
+ * proxy reports that the browser used https (TRUSTED_PROXIES, lib/trusted-proxy.ts) — the
+ * cookie names follow, so a session set over https is read back under the same name.
+ */
+export function authOptionsFor(headers: HeaderSource): NextAuthOptions {
+  const secure = authOptions.useSecureCookies || requestSource(headers).protocol === "https";
+  return secure === authOptions.useSecureCookies ? authOptions : { ...authOptions, useSecureCookies: secure };
+}

@@ -1,11 +1,22 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { loadActor, type Actor } from "@/lib/actor";
-import { authOptions } from "./options";
+import type { HeaderSource } from "@/lib/trusted-proxy";
+import { authOptionsFor } from "./options";
+
+/** This request's headers; none outside a request (a script, a test calling a door directly). */
+async function requestHeaders(): Promise<HeaderSource> {
+  try {
+    return await headers();
+  } catch {
+    return new Headers();
+  }
+}
 
 /** The signed-in caller of a page or server action, re-read from the database; null if none. */
 export async function getSessionActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(authOptionsFor(await requestHeaders()));
   if (!session?.user?.id || !session.user.workspaceId) return null;
   // A token from before sessions had versions counts as version 0.
   return loadActor(session.user.id, session.user.workspaceId, "UI", session.user.sessionVersion ?? 0);

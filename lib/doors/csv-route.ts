@@ -1,9 +1,10 @@
 import "server-only";
 import { pipeline, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import type { z } from "zod";
 import { log } from "@/lib/ops/logger";
 import { getSessionActor } from "@/lib/auth/session";
+import { csvStringifier } from "@/lib/export/csv-cell";
+import { acquireExportSlot } from "@/lib/export/running";
 import type { ExportTable } from "@/lib/export/table";
 import { download, refusal } from "./download";
 import { searchParamsOf } from "./session-route";
@@ -16,12 +17,24 @@ import { runDoor, type DomainCall } from "./steps";
  */
 export function csvRoute<S extends z.ZodType>(schema: S, call: DomainCall<z.output<S>, ExportTable>) {
   return async (request: Request) => {
-    const result = await runDoor(getSessionActor, schema, searchParamsOf(request), call);
-    if (!result.ok) return refusal(result.error);
+    // One running export per workspace: the slot is taken before the domain call, freed when the stream ends.
+    let release = () => {};
+    const result = await runDoor(getSessionActor, schema, searchParamsOf(request), async (actor, input, now) => {
+      release = acquireExportSlot(actor);
+      return call(actor, input, now);
+    });
+    if (!result.ok) {
+      release();
+      return refusal(result.error);
+    }
     const { name, columns, rows } = result.data;
-    const csv = stringify({ header: true, columns, cast: { date: (d) => d.toISOString() } });
+    const csv = csvStringifier(columns);
     // A failure mid-way (the database gone) ends the download with an error, never a hang.
-    pipeline(Readable.from(rows), csv, (error) => error && log("export").error({ err: error }, "CSV download failed"));
+    pipeline(Readable.from(rows), csv, (error) => {
+      release();
+      if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE")
+        log("export").error({ err: error }, "CSV download failed");
+    });
     return download(Readable.toWeb(csv) as ReadableStream, `${name}.csv`, "text/csv; charset=utf-8");
   };
 }

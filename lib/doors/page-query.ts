@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { z } from "zod";
+import { nulPath } from "@/lib/validation";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -17,7 +18,8 @@ export function parsePageQuery<S extends z.ZodType>(
   const kept: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "") kept[key] = first;
+    // A NUL byte cannot reach PostgreSQL text: the parameter is dropped like any that does not parse.
+    if (first !== undefined && first !== "" && !nulPath(first)) kept[key] = first;
   }
   for (;;) {
     const result = schema.safeParse(kept);

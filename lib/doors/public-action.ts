@@ -1,17 +1,17 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { clientAddress } from "@/lib/auth/address";
 import { toAppError } from "@/lib/errors";
+import { requestSource } from "@/lib/trusted-proxy";
 import { parseInput } from "@/lib/validation";
 import type { ActionResult } from "./result";
 import { errorBody } from "./steps";
 
-/** The caller's address from the request's headers; null outside a request. */
+/** The caller's address (the socket's, or a trusted proxy's report: lib/trusted-proxy.ts); null outside a request. */
 async function requestAddress(): Promise<string | null> {
   try {
     const h = await headers();
-    return clientAddress((name) => h.get(name));
+    return requestSource(h).address;
   } catch {
     return null;
   }

@@ -4,20 +4,10 @@ import { CONTENT_SECURITY_POLICY } from "@/lib/security-headers.mjs";
 import { db } from "@/lib/db/client";
 import { onPostgres, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, TEST_PASSWORD } from "@/test/fixtures";
-import { signInCookie, startServer, type RunningServer } from "@/test/server";
+import { actionId, signInCookie, startServer, type RunningServer } from "@/test/server";
 
 // Framework doors and issue 14's HTTP findings, against the production build (`next start`)
 // on this file's own PostgreSQL schema.
-
-/** The build's id of a server action, from the manifest next build writes. */
-function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-  if (!entry) throw new Error(`No server action ${name} in the build`);
-  return entry[0];
-}
 
 describe("the lockfile's Next.js", () => {
   it("is at least 16.2.11 (the fixes for middleware bypass and server action CVEs)", () => {

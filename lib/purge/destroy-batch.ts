@@ -13,6 +13,8 @@ export interface DestroyActor {
   workspaceId: string;
   userId: string | null;
   door: AuditDoor;
+  /** The API key a call came with: every entry names it (null for the dashboard and the job). */
+  apiKeyId?: string | null;
 }
 
 export interface DestroyedRecord {
@@ -73,8 +75,8 @@ export async function destroyLockedRecords(
       FROM gone g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS k(id, ord) ON k.id = g.id LEFT JOIN belongings b ON b.id = g.id
     ),
     logged AS (
-      INSERT INTO "AuditLog" (id, "workspaceId", "actorId", door, action, "entityId", "targetIds", count, details, "createdAt")
-      SELECT ${idPrefix} || lpad(c.ord::text, 5, '0'), ${actor.workspaceId}, ${actor.userId}, ${actor.door}::"AuditDoor", ${action}, c."entityId", ARRAY[c.id], 1,
+      INSERT INTO "AuditLog" (id, "workspaceId", "actorId", door, "apiKeyId", action, "entityId", "targetIds", count, details, "createdAt")
+      SELECT ${idPrefix} || lpad(c.ord::text, 5, '0'), ${actor.workspaceId}, ${actor.userId}, ${actor.door}::"AuditDoor", ${actor.apiKeyId ?? null}, ${action}, c."entityId", ARRAY[c.id], 1,
         ${JSON.stringify(audit)}::jsonb || jsonb_build_object(
           'reason', ${reason}::text,
           'names', jsonb_build_array(c.name),

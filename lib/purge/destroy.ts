@@ -4,6 +4,7 @@ import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { destroyLockedRecords, lockTrashedRecords } from "./destroy-batch";
+import { assertWithinBulkCap } from "@/lib/records/schemas";
 
 export const NOT_IN_TRASH_TO_DESTROY =
   "Not in the trash (restored, never deleted, or already gone): move it to the trash first.";
@@ -23,6 +24,7 @@ export async function destroyRecords(
 ): Promise<BulkResult> {
   assertCan(actor, "records.destroy");
   const { ids } = input;
+  assertWithinBulkCap(ids);
   return transaction(async (tx) => {
     const locked = new Map((await lockTrashedRecords(tx, actor.workspaceId, ids)).map((r) => [r.id, r]));
     const failed = new Map<string, FailedId>();

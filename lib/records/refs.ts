@@ -35,6 +35,8 @@ export interface RefRun {
   outcomes: RefOutcome[];
   /** How many distinct records the call changed. */
   changed: number;
+  /** Which: every record the call changed, once each. */
+  changedIds: string[];
 }
 
 type NamedRecord = { id: string; recordNumber: bigint; entityId: string };
@@ -78,7 +80,7 @@ async function runOnNamed(
       message: why.message,
     };
   });
-  return { outcomes, changed: result.succeeded.length };
+  return { outcomes, changed: result.succeeded.length, changedIds: result.succeeded };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { pageRequestShape } from "@/lib/pagination/keyset";
 import { countToType, typedCountMatches } from "@/lib/universal/confirmations";
 import { searchTermSchema } from "./search";
@@ -21,6 +22,16 @@ export const recordIdSchema = z
 /** The cap of every bulk call, whichever door it comes through. */
 export const MAX_BULK_IDS = 1000;
 
+export const BULK_CAP_MESSAGE = `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`;
+
+/**
+ * The cap counts records, not what named them: every domain bulk call checks the distinct ids it
+ * was handed (a phone number may name hundreds), before it changes anything.
+ */
+export function assertWithinBulkCap(ids: readonly string[]): void {
+  if (new Set(ids).size > MAX_BULK_IDS) throw new AppError("LIMIT_EXCEEDED", BULK_CAP_MESSAGE, "ids");
+}
+
 /** 1..1000 string ids, de-duplicated in request order. Over the cap is LIMIT_EXCEEDED, not VALIDATION. */
 export const recordIdsSchema = z
   .array(recordIdSchema, { error: "ids must be an array of record ids" })
@@ -30,7 +41,7 @@ export const recordIdsSchema = z
     if (ids.length > MAX_BULK_IDS) {
       ctx.addIssue({
         code: "custom",
-        message: `At most ${MAX_BULK_IDS} records per call; split the work into chunks.`,
+        message: BULK_CAP_MESSAGE,
         params: { code: "LIMIT_EXCEEDED" },
       });
     }

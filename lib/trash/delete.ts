@@ -8,6 +8,7 @@ import { dropBatchMemberships } from "@/lib/segments/membership";
 import { failure, NOT_FOUND_MESSAGE, type BulkResult } from "@/lib/records/bulk-result";
 import { sqlTime } from "@/lib/db/sql-time";
 import { liveSql } from "@/lib/records/live";
+import { assertWithinBulkCap } from "@/lib/records/schemas";
 
 export interface DeleteInput {
   /** 1..1000 distinct ids, as `recordIdsSchema` parses them at the door. */
@@ -30,6 +31,7 @@ export interface DeleteResult extends BulkResult {
 export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: Date): Promise<DeleteResult> {
   assertCan(actor, "records.delete");
   const { ids } = input;
+  assertWithinBulkCap(ids);
   const batchId = crypto.randomUUID();
 
   return transaction(async (tx) => {

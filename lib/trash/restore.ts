@@ -7,7 +7,7 @@ import { refreshMemberships } from "@/lib/segments/membership";
 import { retentionFor } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { liveRecords, liveSql, trashedRecords, trashedSql } from "@/lib/records/live";
-import { MAX_BULK_IDS } from "@/lib/records/schemas";
+import { assertWithinBulkCap, MAX_BULK_IDS } from "@/lib/records/schemas";
 import { sqlTime } from "@/lib/db/sql-time";
 
 const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
@@ -25,6 +25,7 @@ export async function restoreRecords(
 ): Promise<BulkResult> {
   assertCan(actor, "records.restore.own");
   const { ids } = input;
+  assertWithinBulkCap(ids);
 
   return transaction(async (tx) => {
     // Lock and read in one statement: FOR UPDATE hands back each row as it is once locked, so

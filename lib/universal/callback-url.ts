@@ -11,20 +11,28 @@ export function safeCallbackPath(url: string | null | undefined): string {
   if (typeof url !== "string" || url.length === 0 || url.length > 2000) return DEFAULT_AFTER_SIGN_IN;
   // Only printable ASCII other than backslash: no tab/newline tricks, no "\" read as "/".
   if (!/^[\x21-\x5b\x5d-\x7e]*$/.test(url)) return DEFAULT_AFTER_SIGN_IN;
-  if (!url.startsWith("/") || url.startsWith("//")) return DEFAULT_AFTER_SIGN_IN;
   let decoded: string;
   try {
     decoded = decodeURIComponent(url);
   } catch {
     return DEFAULT_AFTER_SIGN_IN;
   }
-  // Encoded slashes or backslashes at the start (`/%5Cevil`, `/%2F/evil`) are refused too.
-  if (decoded.startsWith("//") || decoded.includes("\\") || /[\x00-\x20\x7f]/.test(decoded.slice(0, 3)))
-    return DEFAULT_AFTER_SIGN_IN;
+  // Decoded once, no backslash or control character may appear (`/%5Cevil`, `/%09/evil`).
+  if (decoded.includes("\\") || /[\x00-\x1f\x7f]/.test(decoded)) return DEFAULT_AFTER_SIGN_IN;
+  // Normalised as the browser will (dot segments resolved, `%2e` read as a dot), the path
+  // itself and its once-decoded form must both stay a single-slash path of this origin:
+  // `/.//evil`, `/x/%2e%2e//evil` and `/%2F/evil` all become `//evil` on the way.
+  const resolved = sameOriginPath(url);
+  return resolved && sameOriginPath(decoded) ? resolved : DEFAULT_AFTER_SIGN_IN;
+}
+
+/** `path` resolved against this origin, when it stays a single-slash path of it; else null. */
+function sameOriginPath(path: string): string | null {
+  if (!path.startsWith("/") || path.startsWith("//")) return null;
   const base = "http://same.origin.invalid";
-  const resolved = new URL(url, base);
-  if (resolved.origin !== base) return DEFAULT_AFTER_SIGN_IN;
-  return resolved.pathname + resolved.search + resolved.hash;
+  const resolved = new URL(path, base);
+  const target = resolved.pathname + resolved.search + resolved.hash;
+  return resolved.origin === base && /^\/(?![/\\])/.test(target) ? target : null;
 }
 
 /** next-auth's redirect callback: a same-origin absolute URL becomes its path; anything else goes home. */

@@ -234,10 +234,14 @@ describe("webhook settings: ADMIN and OWNER only, in their own workspace", () =>
       orderBy: { createdAt: "asc" },
       select: { action: true },
     });
+    // Every reveal of the secret is on the record too (issue 26 #6).
     expect(audit.map((a) => a.action)).toEqual([
       "webhook.save",
+      "webhook.reveal_secret",
       "webhook.save",
+      "webhook.reveal_secret",
       "webhook.rotate_secret",
+      "webhook.reveal_secret",
       "webhook.remove",
     ]);
   });

@@ -98,6 +98,8 @@ export async function revealWebhookSecret(actor: Actor): Promise<{ secret: strin
   if (!hook) throw notFound("Webhook");
   const secret = decryptSecret(hook.secretCiphertext);
   if (!secret) throw new AppError("CONFLICT", "The secret was encrypted with another server key: regenerate it.");
+  // Every secret shown is on the record, with who saw it and through which key.
+  await transaction((tx) => writeAudit(tx, actor, { action: "webhook.reveal_secret", targetIds: [] }));
   return { secret };
 }
 
@@ -122,5 +124,13 @@ export async function sendDigestNow(
   assertCan(actor, "webhooks.manage");
   const result = await deliverDigest(actor.workspaceId, null, now, options);
   if (!result) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
+  // An outbound send is on the record too (after it: the delivery log holds the attempts).
+  await transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "webhook.send_now",
+      targetIds: [result.id],
+      details: { status: result.status, recordCount: result.recordCount },
+    }),
+  );
   return result;
 }

@@ -113,6 +113,7 @@ const bulkBody = z
   });
 
 const href = (path: string) => ({ href: path });
+const recordLink = z.object({ id: z.string(), _links: z.object({ self: z.object({ href: z.string() }) }) });
 
 export const bulkDeleteFromListEndpoint = apiEndpoint({
   method: "DELETE",
@@ -130,7 +131,8 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
     total_errors: z.int(),
     _links: z.object({ self: z.object({ href: z.string() }), record_list: z.object({ href: z.string() }) }),
     _embedded: z.object({
-      failed_records: z.array(z.object({ id: z.string(), _links: z.object({ self: z.object({ href: z.string() }) }) })),
+      deleted_records: z.array(recordLink).meta({ description: "Every record this call moved to the trash." }),
+      failed_records: z.array(recordLink),
     }),
   }),
   handle: async (actor, { params, body }, now) => {
@@ -152,6 +154,7 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
           );
     const list = `/record-lists/${encodeURIComponent(params.recordListId)}`;
     const failed = run.outcomes.filter((o) => !o.ok);
+    const link = (id: string) => ({ id, _links: { self: href(`${list}/records/${encodeURIComponent(id)}`) } });
     return {
       record_list_id: params.recordListId,
       has_errors: failed.length > 0,
@@ -159,10 +162,8 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
       total_errors: failed.length,
       _links: { self: href(`${list}/records/bulk`), record_list: href(list) },
       _embedded: {
-        failed_records: failed.map((o) => ({
-          id: o.ref,
-          _links: { self: href(`${list}/records/${encodeURIComponent(o.id ?? o.ref)}`) },
-        })),
+        deleted_records: run.changedIds.map(link),
+        failed_records: failed.map((o) => ({ ...link(o.id ?? o.ref), id: o.ref })),
       },
     };
   },
