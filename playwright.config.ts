@@ -39,7 +39,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    // Every line is in LOG_FILE; piping it here would bury the test report.
+    stdout: "ignore",
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:e2e/.data/${PORT}/pglite`,

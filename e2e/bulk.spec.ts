@@ -73,7 +73,7 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
 
   await page.goto("/audit");
   await expect(page.getByTestId("audit-table")).toContainText(
-    `chunk ${Math.ceil(total / 1000)}/${Math.ceil(total / 1000)}`,
+    `part ${Math.ceil(total / 1000)}/${Math.ceil(total / 1000)}`,
   );
 
   // Every one of them is in the trash; restore them all from there.

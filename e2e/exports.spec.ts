@@ -72,6 +72,8 @@ async function apiSecret(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("E2E export seeding");
+  // Keys start read-only; this one moves records to the trash and back.
+  await dialog.getByRole("checkbox", { name: /records:delete/ }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = (await dialog.getByTestId("new-api-secret").innerText()).trim();
   await dialog.getByRole("button", { name: "I have saved the secret" }).click();

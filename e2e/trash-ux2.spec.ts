@@ -381,7 +381,7 @@ test("impact: the delete dialog names the on-delete automation and how often it 
   expect(await runs()).toBe(before + 2);
 });
 
-// Last: it empties the trash for the rest of the file.
+// Last: it empties the trash, then leaves three fresh deletions for the files after it.
 test("empty trash names exactly what is erased and what is kept, and says it ignores the view's filters", async ({
   page,
 }) => {
@@ -402,4 +402,14 @@ test("empty trash names exactly what is erased and what is kept, and says it ign
   await page.goto("/trash");
   expect(await totalOf(page, "trash-total")).toBe(Number(kept!.replace(/,/g, "")));
   await expect(rows(page, "trash-table").filter({ hasText: held })).toHaveCount(1);
+
+  // Leave a trash with countdowns for the files after this one: the hold released, three contacts deleted.
+  await page.getByRole("button", { name: `Release hold on ${held}` }).click();
+  await expect(page.getByRole("button", { name: `Keep ${held}` })).toBeVisible();
+  await page.goto("/records/contacts");
+  for (const i of [0, 1, 2]) await rows(page, "records-table").nth(i).getByRole("checkbox").click();
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("Moved 3 records to the trash.")).toBeVisible();
 });

@@ -88,7 +88,12 @@ test("Undo in the toast brings the deleted record straight back", async ({ page 
 test("an ADMIN deletes a trashed record permanently; it is gone everywhere", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/trash");
-  const row = page.getByTestId("trash-table").locator("tbody tr").last();
+  // A record with a countdown: one on hold is refused until released.
+  const row = page
+    .getByTestId("trash-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByTestId("time-left") })
+    .last();
   const name = (await row.locator("td[data-column=name]").innerText()).trim();
   const totalBefore = await page.getByTestId("trash-total").innerText();
 

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { ArchiveRestore, Plus, UserPlus } from "lucide-react";
+import { ArchiveRestore, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useCreateRecord, useRestoreHolder } from "@/components/mutations/use-record-writes";
@@ -16,33 +16,30 @@ interface Holder {
   recordNumber: string;
 }
 
-/** "New lead / contact / deal": the record's columns and the entity's declared fields. */
+/**
+ * "New lead / contact / deal": the record's columns and the entity's declared fields. Mounted
+ * open by its button (new-record-button.tsx) and unmounted on close, so every opening starts
+ * empty and its code loads only when someone creates a record.
+ */
 export function NewRecordDialog({
   entity,
   fields,
+  onClose,
 }: {
   entity: { slug: string; name: string };
   fields: DeclaredField[];
+  onClose: () => void;
 }) {
   const router = useRouter();
   const noun = entity.name.replace(/s$/, "").toLowerCase();
-  const [open, setOpen] = useState(false);
   const [values, setValues] = useState<FormValues>({});
   const [holder, setHolder] = useState<Holder | null>(null);
-  const create = useCreateRecord(() => close(false));
+  const create = useCreateRecord(onClose);
   const restore = useRestoreHolder((id) => {
-    close(false);
+    onClose();
     router.push(`/records/${entity.slug}/${id}`);
   });
 
-  function close(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setValues({});
-      setHolder(null);
-      create.reset();
-    }
-  }
   function send(ifTrashedHolder: "ask" | "create") {
     create.mutate(
       { entity: entity.slug, ifTrashedHolder, ...formPayload(values, fields, { create: true }) },
@@ -58,12 +55,7 @@ export function NewRecordDialog({
   const footerError = error && !isFormField(error.field, fields) ? error.message : null;
 
   return (
-    <Dialog.Root open={open} onOpenChange={close}>
-      <Dialog.Trigger asChild>
-        <Button>
-          <Plus className="size-4" aria-hidden /> New {noun}
-        </Button>
-      </Dialog.Trigger>
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px]" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100%-2rem)] max-w-2xl -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none">

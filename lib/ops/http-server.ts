@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import { requestContext, type RequestContext } from "./context";
 import { log } from "./logger";
+import { decodableUrl } from "./malformed-url";
 import { metrics } from "./metrics";
 import { routeTemplate, type RouteTemplate } from "./routes";
 
@@ -29,7 +30,8 @@ export function createOpsServer(handle: RequestHandler, routes: RouteTemplate[])
     const context: RequestContext = { requestId: requestIdOf(req.headers["x-request-id"]) };
     res.setHeader("x-request-id", context.requestId);
     if (stopping) res.setHeader("connection", "close");
-    const pathname = (req.url ?? "/").split("?")[0]!;
+    req.url = decodableUrl(req.url ?? "/");
+    const pathname = req.url.split("?")[0]!;
     const route = routeTemplate(routes, pathname);
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { DownloadLink } from "@/components/export/download-link";
 import { toSearchParams } from "@/components/queries/search-params";
 import { EntityTabs } from "@/components/records/entity-tabs";
-import { NewRecordDialog } from "@/components/records/new-record-dialog";
+import { NewRecordButton } from "@/components/records/new-record-button";
 import { RecordsTable } from "@/components/records/records-table";
 import { SearchBox } from "@/components/records/search-box";
 import { buttonClass } from "@/components/ui/button";
@@ -76,7 +76,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
             Export CSV
           </DownloadLink>
           {can(actor, "records.write") && (
-            <NewRecordDialog
+            <NewRecordButton
               key={entity.slug}
               entity={{ slug: entity.slug, name: entity.name }}
               fields={fields.filter((f) => !f.retired)}
