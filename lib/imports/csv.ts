@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { declaredFields } from "@/lib/fields/list";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/ops/logger";
+import { countRecords } from "@/lib/ops/metrics";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
 import type { RecordValues } from "@/lib/records/write-schemas";
@@ -22,6 +24,8 @@ export interface ImportOptions {
   mode: "upsert" | "create";
   /** Header → target ("name", "phoneNumber", "externalProvider", "externalId", "attributes.<field>", or "" to skip). */
   mapping?: Record<string, string>;
+  /** Aborted (SIGTERM): the chunk being written commits whole, then the import stops. */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -30,6 +34,8 @@ export interface ImportResult {
   skipped: number;
   failed: { line: number; reason: string }[];
   columns: Record<string, string>;
+  /** Set when the signal stopped the import: every row up to this line is done, none after. */
+  interruptedAfterLine?: number;
 }
 
 const COLUMN_NAMES: Record<string, string> = {
@@ -152,10 +158,16 @@ export async function importCsv(
       { fireAutomations: true, ifTrashedHolder: "create", audit: { chunk: `import ${chunk}` } },
       now,
     );
+    const before = result.created + result.updated;
     outcomes.forEach((o, i) => {
       if (o.ok) result[o.action] += 1;
       else result.failed.push({ line: batch[i]!.line, reason: o.field ? `${o.field}: ${o.message}` : o.message });
     });
+    countRecords("imported", actor.door, result.created + result.updated - before);
+    log("import").info(
+      { chunk, entity: entity.slug, rows: batch.length, lastLine: batch.at(-1)!.line, workspaceId: actor.workspaceId },
+      "import chunk committed",
+    );
     batch = [];
   }
 
@@ -192,8 +204,14 @@ export async function importCsv(
           : { op: "create", values },
     });
     if (batch.length >= IMPORT_LIMITS.chunk) await flush();
+    if (options.signal?.aborted) {
+      await flush();
+      result.interruptedAfterLine = startLine;
+      source.destroy();
+      break;
+    }
   }
-  await flush();
+  if (!result.interruptedAfterLine) await flush();
   if (!header) throw new AppError("VALIDATION", "The file is empty.", "file");
   result.failed.sort((a, b) => a.line - b.line);
   return result;

@@ -1,0 +1,97 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { onPostgres, withTestDatabase } from "@/test/db";
+import { makeWorkspace } from "@/test/fixtures";
+
+const { databaseUrl } = withTestDatabase();
+const ROWS = 10_000;
+
+interface Run {
+  code: number | null;
+  summary: { created: number; updated: number; failed: unknown[]; interruptedAfterLine?: number };
+}
+
+/** `npm run import` as a child process; `onLog` sees each log line (stderr) as it comes. */
+function importCli(env: Record<string, string>, args: string[], onLog?: (line: string) => void): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    // One process (node with tsx's loader), so the signal reaches the import itself.
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "scripts/import.ts", ...args],
+      {
+        env: { ...process.env, LOG_LEVEL: "info", ...env },
+      },
+    );
+    let pending = "";
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) =>
+      d
+        .toString()
+        .split("\n")
+        .forEach((line) => onLog?.call(child, line)),
+    );
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        resolve({ code, summary: JSON.parse(stdout.trim().split("\n").pop()!) });
+      } catch {
+        reject(new Error(`import printed no summary (exit ${code}): ${stdout}`));
+      }
+    });
+  });
+}
+
+// Issue 25: SIGTERM during an import lets the chunk being written commit whole, then stops; the
+// same file again with --upsert finishes the job with no duplicate. PostgreSQL: the CLI and this
+// test read one database.
+describe.runIf(onPostgres)("npm run import stopped by SIGTERM", () => {
+  it("commits whole chunks only, says where it stopped, and a re-run with --upsert finishes it", async () => {
+    const ws = await makeWorkspace();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-import-")), "leads.csv");
+    fs.writeFileSync(
+      file,
+      [
+        "name,phone,external_provider,external_id",
+        ...Array.from({ length: ROWS }, (_, i) => `Lead ${i},+4915110${String(i).padStart(5, "0")},legacy,ext-${i}`),
+      ].join("\n"),
+    );
+    const env = { DATABASE_URL: databaseUrl() };
+    const args = ["--email", ws.actors.member.email, "--entity", "leads", "--file", file];
+
+    let signalled = false;
+    const first = await importCli(env, args, function (this: { kill: (s: string) => void }, line) {
+      if (!signalled && line.includes("import chunk committed")) {
+        signalled = true;
+        this.kill("SIGTERM");
+      }
+    });
+    expect(first.code).toBe(0);
+    expect(signalled).toBe(true);
+    const stoppedAt = first.summary.interruptedAfterLine!;
+    expect(stoppedAt).toBeGreaterThan(1);
+    expect(stoppedAt).toBeLessThan(ROWS + 1);
+    // Nothing half-done: every row up to the line it names is in, none after it.
+    const after = await db().record.count({
+      where: { workspaceId: ws.id, entityId: ws.entities.leads, name: { startsWith: "Lead " } },
+    });
+    expect(first.summary.failed).toEqual([]);
+    expect(after).toBe(first.summary.created);
+    expect(after).toBe(stoppedAt - 1);
+
+    const second = await importCli(env, [...args, "--upsert"]);
+    expect(second.code).toBe(0);
+    expect(second.summary.interruptedAfterLine).toBeUndefined();
+    expect(second.summary).toMatchObject({ created: ROWS - after, updated: after, failed: [] });
+    const ids = await db().record.findMany({
+      where: { workspaceId: ws.id, entityId: ws.entities.leads, name: { startsWith: "Lead " } },
+      select: { externalId: true },
+    });
+    expect(ids).toHaveLength(ROWS);
+    expect(new Set(ids.map((r) => r.externalId)).size).toBe(ROWS);
+  }, 240_000);
+});
