@@ -11,6 +11,18 @@ import { onPostgres, withTestDatabase } from "@/test/db";
 import { demoSeedDecision, prepareDatabase } from "./prepare-db";
 
 const test = withTestDatabase();
+
+/** A logger at info level whose lines this test reads. */
+function captureLog() {
+  let written = "";
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      written += String(chunk);
+      done();
+    },
+  });
+  return { logger: createLogger({ LOG_LEVEL: "info" }, sink), written: () => written };
+}
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
@@ -34,10 +46,10 @@ describe("#12 demo data only on the embedded default database or with SEED_DEMO=
     async () => {
       vi.stubEnv("DATABASE_URL", test.databaseUrl());
       vi.stubEnv("SEED_DEMO", "");
-      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-      await prepareDatabase();
+      const log = captureLog();
+      await prepareDatabase(log.logger);
       expect(await db().user.count()).toBe(0);
-      expect(log.mock.calls.flat().join("\n")).toMatch(/no demo data .*SEED_DEMO=1/);
+      expect(log.written()).toMatch(/no demo data .*SEED_DEMO=1/);
     },
   );
 
@@ -47,15 +59,9 @@ describe("#12 demo data only on the embedded default database or with SEED_DEMO=
       const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crm-seed-")), "pglite");
       vi.stubEnv("DATABASE_URL", `file:${dir}`);
       vi.stubEnv("SEED_DEMO", "");
-      let written = "";
-      const capture = new Writable({
-        write(chunk, _encoding, done) {
-          written += String(chunk);
-          done();
-        },
-      });
-      await prepareDatabase(createLogger({ LOG_LEVEL: "info" }, capture));
-      expect(written).toMatch(/Empty database: no demo data/);
+      const log = captureLog();
+      await prepareDatabase(log.logger);
+      expect(log.written()).toMatch(/Empty database: no demo data/);
     },
   );
 

@@ -135,7 +135,8 @@ export async function snapshot(w: World) {
     }),
     members: await db().segmentMember.count({ where: { segment: { workspaceId } } }),
     selections: await db().bulkSelection.count({ where: { workspaceId } }),
-    audit: await db().auditLog.count({ where: { workspaceId } }),
+    // The sign-in brake's notice to the account's owner is the one entry a refused call may write.
+    audit: await db().auditLog.count({ where: { workspaceId, action: { not: "auth.sign_in_brake" } } }),
     workspace: await db().workspace.findUnique({ where: { id: workspaceId }, select: { retentionDays: true } }),
     memberships: await db().membership.count({ where: { workspaceId } }),
     // People: roles, names and session versions of our members, invitations and reset links.

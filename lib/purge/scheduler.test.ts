@@ -34,6 +34,15 @@ describe("the purge scheduler inside the server", () => {
     expect(run).toHaveBeenCalledTimes(4);
   });
 
+  it("with an interval under a minute, the first run comes after one interval", async () => {
+    const run = vi.fn(async () => summary());
+    stop = startPurgeScheduler({ env: { PURGE_INTERVAL_MINUTES: "0.1" }, run });
+    await vi.advanceTimersByTimeAsync(5_900);
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
   it("never overlaps a run still going, and survives a failing run", async () => {
     let release: () => void = () => undefined;
     const run = vi

@@ -15,7 +15,7 @@ export interface SchedulerOptions {
 
 /**
  * The retention purge inside the server: every PURGE_INTERVAL_MINUTES (default 60; 0 turns
- * it off), first one a minute after start. Runs never overlap within a process, and several
+ * it off), first one a minute after start (or one interval, when shorter). Runs never overlap within a process, and several
  * instances are safe because the purge itself skips rows another purger holds.
  * Returns a stop function (null when disabled or already running).
  */
@@ -33,8 +33,9 @@ export function startPurgeScheduler({
     // Tracked: a SIGTERM lets the batch in flight commit before the database closes.
     await trackWork(() => runOnce(run, maintenance)).finally(() => (running = false));
   };
-  const first = setTimeout(tick, 60_000);
-  first.unref();
+  // An interval under a minute (tests, demos) needs no separate first run: the interval comes first.
+  const first = minutes < 1 ? undefined : setTimeout(tick, 60_000);
+  first?.unref();
   holder.__purgeTimer = setInterval(tick, minutes * 60_000);
   holder.__purgeTimer.unref();
   return () => {

@@ -1,12 +1,20 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
+import { saveWebhook } from "@/lib/webhooks/settings";
 import { makeRecords, makeWorkspace, TEST_PASSWORD } from "@/test/fixtures";
 import { freePort, signInCookie, startServer, type RunningServer } from "@/test/server";
 import { NGINX, startNginx, type RunningNginx } from "./nginx";
 
 process.env.API_KEY_ENCRYPTION_KEY ??= "cluster-test-api-key-encryption";
+// The digest's receiver listens on loopback, which webhooks refuse by default.
+process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+// Both schedulers tick every 6 s, so the once-only purge and digest show within the test.
+const SCHEDULER = { PURGE_INTERVAL_MINUTES: "0.1", WEBHOOK_ALLOW_PRIVATE: "1" };
+const DAY = 86_400_000;
 
 // Two production servers on one PostgreSQL schema behind nginx (round robin, no stickiness).
 describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind nginx", () => {
@@ -15,7 +23,7 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
   const servers: RunningServer[] = [];
   let lb: RunningNginx;
   const start = (i: number) =>
-    startServer({ databaseUrl: database.databaseUrl(), port: ports[i], env: { LOG_LEVEL: "debug" } });
+    startServer({ databaseUrl: database.databaseUrl(), port: ports[i], env: { LOG_LEVEL: "debug", ...SCHEDULER } });
   const served = (server: RunningServer, requestId: string) => server.output().includes(`"requestId":"${requestId}"`);
 
   /** Restarts instance i on its port and waits until nginx sends it traffic again (after its fail_timeout). */
@@ -60,6 +68,48 @@ describe.runIf(NGINX && process.env.TEST_DATABASE_URL)("two instances behind ngi
     ).toBe(true);
     expect(perInstance[0]! + perInstance[1]!).toBe(8);
   });
+
+  it("the purge and the daily digest run on both schedulers and happen once", async () => {
+    const ws = await makeWorkspace();
+    const ids = (await makeRecords(ws, 600)).map((r) => r.id);
+    await db().record.updateMany({
+      where: { id: { in: ids } },
+      data: { deletedAt: new Date(Date.now() - 20 * DAY), deletedById: ws.actors.member.userId },
+    });
+    let digests = 0;
+    const receiver = http.createServer((req, res) => {
+      digests += 1;
+      req.resume().on("end", () => res.end("ok"));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      await saveWebhook(ws.actors.owner, { url: `http://127.0.0.1:${port}/digest` });
+      const deadline = Date.now() + 90_000;
+      while ((await db().record.count({ where: { id: { in: ids } } })) > 0 || digests === 0) {
+        if (Date.now() > deadline) throw new Error("the schedulers did not purge and send within 90 s");
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      // Two more ticks of each scheduler: nothing runs twice.
+      await new Promise((r) => setTimeout(r, 13_000));
+      const purges = await db().auditLog.findMany({
+        where: { workspaceId: ws.id, action: "records.purge" },
+        select: { targetIds: true },
+      });
+      const purgedIds = purges.flatMap((e) => e.targetIds);
+      const batches = servers.map((s) => (s.output().match(/"msg":"purge batch committed"/g) ?? []).length);
+      const deliveries = await db().webhookDelivery.count({ where: { workspaceId: ws.id, day: { not: null } } });
+      console.info(
+        `schedulers: ${purgedIds.length} records purged (purge batch lines per instance ${batches}), ${digests} digest`,
+      );
+      expect(purgedIds).toHaveLength(600);
+      expect(new Set(purgedIds).size).toBe(600);
+      expect(deliveries).toBe(1);
+      expect(digests).toBe(1);
+    } finally {
+      receiver.close();
+    }
+  }, 150_000);
 
   it("a bulk delete of 1,000 whose instance is SIGKILLed mid-way is all or nothing; the other instance serves the next request", async () => {
     const ws = await makeWorkspace();
