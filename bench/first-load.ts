@@ -22,7 +22,9 @@ export interface FirstLoad {
 }
 
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-const isStatic = (url: URL) => url.pathname.startsWith("/_next/static/") || url.pathname === "/favicon.ico";
+// The favicon (app/icon.svg, fingerprinted) is a static file too, not a render.
+const isStatic = (url: URL) =>
+  url.pathname.startsWith("/_next/static/") || url.pathname === "/favicon.ico" || url.pathname === "/icon.svg";
 
 /**
  * Opens `path` in a new page of `context` (give it an empty cache: a new visitor's first load),

@@ -74,6 +74,7 @@ async function apiSecret(page: Page): Promise<string> {
   await dialog.getByLabel("Name").fill("E2E export seeding");
   // Keys start read-only; this one moves records to the trash and back.
   await dialog.getByRole("checkbox", { name: /records:delete/ }).check();
+  await dialog.getByRole("checkbox", { name: /records:restore/ }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = (await dialog.getByTestId("new-api-secret").innerText()).trim();
   await dialog.getByRole("button", { name: "I have saved the secret" }).click();

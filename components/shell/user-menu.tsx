@@ -37,6 +37,8 @@ export function UserMenu({ user }: { user: ShellUser }) {
         </div>
         <Link
           href="/account"
+          // Seldom visited: not worth a server render on every page load.
+          prefetch={false}
           className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
           aria-label="Your account"
           title="Your account"
