@@ -29,12 +29,12 @@ function importCli(env: Record<string, string>, args: string[], onLog?: (line: s
     let pending = "";
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) =>
-      d
-        .toString()
-        .split("\n")
-        .forEach((line) => onLog?.call(child, line)),
-    );
+    // A chunk of stderr can end mid-line; hold the tail until its newline arrives.
+    child.stderr.on("data", (d: Buffer) => {
+      const lines = (pending + d.toString()).split("\n");
+      pending = lines.pop()!;
+      lines.forEach((line) => onLog?.call(child, line));
+    });
     child.on("error", reject);
     child.on("close", (code) => {
       try {
