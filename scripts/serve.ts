@@ -1,5 +1,6 @@
 import path from "node:path";
 import { closeDb } from "@/lib/db/client";
+import { brotliStatic } from "@/lib/ops/brotli-static";
 import { createOpsServer, type RequestHandler } from "@/lib/ops/http-server";
 import { log } from "@/lib/ops/logger";
 import { loadRouteTemplates } from "@/lib/ops/routes";
@@ -19,9 +20,15 @@ export async function serve(): Promise<void> {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   await app.prepare();
-  const ops = createOpsServer(app.getRequestHandler() as RequestHandler, loadRouteTemplates(path.resolve(".next")));
+  const nextHandler = app.getRequestHandler() as RequestHandler;
+  const assets = brotliStatic(path.resolve(".next/static"));
+  const ops = createOpsServer(
+    (req, res) => assets.serve(req, res) || nextHandler(req, res),
+    loadRouteTemplates(path.resolve(".next")),
+  );
   await new Promise<void>((resolve) => ops.server.listen(port, hostname, resolve));
   logger.info({ port }, `Serving on http://localhost:${port}`);
+  void assets.warm().catch((error) => logger.warn({ err: error }, "static assets stay gzip: compressing failed"));
   // Opens the database now rather than on the first request (PGlite takes a second or two to start).
   void fetch(`http://127.0.0.1:${port}/api/health/ready`, { headers: { "x-request-id": "startup" } }).catch(
     () => undefined,

@@ -70,6 +70,21 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     expect(response.headers.get("content-security-policy")).toBeNull();
   });
 
+  it("the build's scripts go out with brotli once the server has compressed them, the same bytes and headers", async () => {
+    const script = fs.readdirSync(".next/static/chunks").find((f) => f.endsWith(".js"));
+    const url = `${server.url}/_next/static/chunks/${script}`;
+    let response = await fetch(url, { headers: { "accept-encoding": "br" } });
+    // Compressing runs in the background after start: a request before it is done gets gzip.
+    for (let tries = 0; response.headers.get("content-encoding") !== "br" && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      response = await fetch(url, { headers: { "accept-encoding": "br" } });
+    }
+    expect(response.headers.get("content-encoding")).toBe("br");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBeNull();
+    expect(await response.text()).toBe(fs.readFileSync(`.next/static/chunks/${script}`, "utf8"));
+  });
+
   it("#1 signed in, /login?callbackUrl= only redirects to a path of this site", async () => {
     const ws = await makeWorkspace();
     const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
