@@ -22,6 +22,7 @@ export interface MemberRef {
   name: string;
   email: string;
   role: Role;
+  resettable: boolean;
 }
 
 /** Re-role, remove, reset link and (for the OWNER) hand over ownership; the server checks every one again. */
@@ -78,7 +79,12 @@ export function MemberActions({
       <Button
         variant="secondary"
         size="sm"
-        disabled={pending}
+        disabled={pending || !member.resettable}
+        title={
+          member.resettable
+            ? undefined
+            : "They also belong to another workspace, so they reset their own password (or an operator does)."
+        }
         onClick={async () => {
           const link = await run(
             issuePasswordResetAction({ userId: member.id }),

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { loadActor } from "@/lib/actor";
 import { authenticate } from "@/lib/auth/credentials";
-import { PAIR_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
+import { ADDRESS_LIMIT, PAIR_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { inviteMember } from "@/lib/members/invitations";
+import { listMemberRows } from "@/lib/members/manage";
 import { withTestDatabase } from "@/test/db";
 import { makeWorkspace, NOW, TEST_PASSWORD, viaSchema } from "@/test/fixtures";
 import { changePassword, listMyWorkspaces, signOutEverywhere, switchWorkspace, updateName } from "./account";
@@ -112,6 +113,45 @@ describe("#17 reset links: ADMIN for MEMBER/VIEWER, single use, 1 hour", () => {
       code: "FORBIDDEN",
     });
     expect(await db().passwordReset.count()).toBe(1);
+  });
+});
+
+describe("reset links cannot reach past the workspace that issues them", () => {
+  it("refuses a person who also belongs to another workspace: an admin here is no one there", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    // The member here is the OWNER of another workspace.
+    await db().membership.create({ data: { workspaceId: other.id, userId: ws.actors.member.userId, role: "OWNER" } });
+    for (const actor of [ws.actors.admin, ws.actors.owner])
+      await expect(issuePasswordReset(actor, { userId: ws.actors.member.userId }, NOW)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringContaining("also belongs to another workspace"),
+      });
+    expect(await db().passwordReset.count()).toBe(0);
+    expect(await db().auditLog.count({ where: { action: "account.resetLink" } })).toBe(0);
+    // The members page says so before anyone tries: a link for the others (here alone), none for them.
+    const rows = await listMemberRows(ws.actors.admin);
+    expect(rows.find((m) => m.id === ws.actors.member.userId)).toMatchObject({ manageable: true, resettable: false });
+    expect(rows.find((m) => m.id === ws.actors.viewer.userId)).toMatchObject({ manageable: true, resettable: true });
+  });
+
+  it("wrong reset tokens are braked per address, and a braked address cannot use even a good link", async () => {
+    const ws = await makeWorkspace();
+    const link = await issuePasswordReset(ws.actors.admin, { userId: ws.actors.viewer.userId }, NOW);
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
+      await expect(resetPasswordWithLink({ token: `nope-${i}`, password: NEW }, NOW, "10.4.4.4")).rejects.toMatchObject(
+        {
+          code: "NOT_FOUND",
+        },
+      );
+    await expect(
+      resetPasswordWithLink({ token: tokenOf(link.path), password: NEW }, NOW, "10.4.4.4"),
+    ).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(await authenticate(ws.actors.viewer.email, TEST_PASSWORD)).not.toBeNull();
+    // Another address is not held back by this one.
+    expect(await resetPasswordWithLink({ token: tokenOf(link.path), password: NEW }, NOW, "10.5.5.5")).toEqual({
+      email: ws.actors.viewer.email,
+    });
   });
 });
 

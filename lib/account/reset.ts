@@ -5,15 +5,21 @@ import { hashPassword } from "@/lib/auth/password";
 import { braked, linkKeys } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { manageableMember } from "@/lib/members/target";
 import { assertCan } from "@/lib/permissions";
 
 export const RESET_MINUTES = 60;
+export const RESET_OTHER_WORKSPACES =
+  "This person also belongs to another workspace, so a link from this one cannot change their password: they change it under Your account, or an operator runs `npm run user -- reset-password`.";
 export const RESET_INVALID =
   "This password-reset link is not valid: it was used or has expired. Ask an admin for a new one.";
 
-/** An ADMIN issues a reset link for a MEMBER or VIEWER (an OWNER for anyone but themselves): single use, 1 hour. */
+/**
+ * An ADMIN issues a reset link for a MEMBER or VIEWER (an OWNER for anyone but themselves): single use,
+ * 1 hour. A password opens every workspace of its person, so only someone who belongs to this
+ * workspace alone can be reset from it: an admin here must not take over an owner of another.
+ */
 export async function issuePasswordReset(actor: Actor, { userId }: { userId: string }, now: Date) {
   assertCan(actor, "members.manage");
   if (userId === actor.userId)
@@ -22,6 +28,8 @@ export async function issuePasswordReset(actor: Actor, { userId }: { userId: str
   const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
   await transaction(async (tx) => {
     const target = await manageableMember(tx, actor, userId);
+    const elsewhere = await tx.membership.count({ where: { userId, workspaceId: { not: actor.workspaceId } } });
+    if (elsewhere > 0) throw forbidden(RESET_OTHER_WORKSPACES);
     // One open link per person: an older one stops working.
     await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
     await tx.passwordReset.create({

@@ -79,18 +79,28 @@ export interface MemberRow {
   joinedAt: string;
   /** Whether the caller may re-role, remove or reset them; the server checks again. */
   manageable: boolean;
+  /** A reset link only for someone who belongs to this workspace alone (see `issuePasswordReset`). */
+  resettable: boolean;
 }
 
 export async function listMemberRows(actor: Actor): Promise<MemberRow[]> {
   const members = await db().membership.findMany({
     where: { workspaceId: actor.workspaceId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, _count: { select: { memberships: true } } } },
+    },
   });
-  return members.map((m) => ({
-    ...m.user,
-    role: m.role,
-    joinedAt: m.createdAt.toISOString(),
-    manageable: m.user.id !== actor.userId && canManageRole(actor, m.role),
-  }));
+  return members.map(({ user: { _count, ...user }, ...m }) => {
+    const manageable = user.id !== actor.userId && canManageRole(actor, m.role);
+    return {
+      ...user,
+      role: m.role,
+      joinedAt: m.createdAt.toISOString(),
+      manageable,
+      resettable: manageable && _count.memberships === 1,
+    };
+  });
 }
