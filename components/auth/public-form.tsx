@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { switchWorkspaceAction } from "@/lib/actions/account";
 import { acceptInvitationAction, resetPasswordAction, setupAction } from "@/lib/actions/setup";
 import { Field } from "./field";
 
@@ -29,10 +30,17 @@ const DOORS = {
   reset: (values: Record<string, string>) => resetPasswordAction(values as never),
 };
 
+export const CURRENT_PASSWORD: PublicField = {
+  name: "currentPassword",
+  label: "Your password",
+  type: "password",
+  autoComplete: "current-password",
+};
+
 /**
  * A form of a page for people not signed in yet. On success it signs in with the email the
- * server answered and the password just typed (through the sign-in brake like any sign-in),
- * or, when no password was asked (an existing user joining), goes to the sign-in page.
+ * server answered and the password just typed (a new one, or an existing user's own), through
+ * the sign-in brake like any sign-in, and opens the workspace just joined.
  */
 export function PublicForm({
   door,
@@ -64,14 +72,15 @@ export function PublicForm({
     }
     // A full navigation, so the server renders with the new session.
     const go = (path: string) => window.location.assign(new URL(path, window.location.origin));
-    if (!values.password) return go("/login");
+    const password = values.password || values.currentPassword;
+    if (!password) return go("/login");
     const { signIn } = await import("next-auth/react");
-    const signedIn = await signIn("credentials", {
-      email: (result.data as { email: string }).email,
-      password: values.password,
-      redirect: false,
-    });
-    go(signedIn?.ok ? "/records" : "/login");
+    const answered = result.data as { email: string; workspaceId?: string };
+    const signedIn = await signIn("credentials", { email: answered.email, password, redirect: false });
+    if (!signedIn?.ok) return go("/login");
+    // Sign-in opens the person's first workspace; someone who just joined another one lands there.
+    if (door === "invite" && answered.workspaceId) await switchWorkspaceAction({ workspaceId: answered.workspaceId });
+    go("/records");
   }
 
   return (

@@ -2,7 +2,8 @@ import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/link-token";
-import { braked, linkKeys } from "@/lib/auth/throttle";
+import { verifyPassword } from "@/lib/auth/password";
+import { braked, linkKeys, throttleKeys } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -14,6 +15,7 @@ import type { AcceptInvitationInput, InviteInput } from "./schemas";
 export const INVITATION_DAYS = 7;
 export const INVITATION_INVALID =
   "This invitation link is not valid: it was used, revoked or has expired. Ask for a new one.";
+export const NOT_YOUR_PASSWORD = "That is not this account's password. Enter the password you sign in with.";
 
 export interface CreatedInvitation {
   id: string;
@@ -148,15 +150,39 @@ export async function invitationPreview(token: string, now: Date) {
 }
 
 /**
+ * An invitation to an email that already has an account adds a membership to that account, so
+ * holding the link is not enough (the inviting admin sees it too): the person proves it is them
+ * with their password, under the account's sign-in brake, so the page is no way round it either.
+ * True when proven, false when the link's email has no account yet.
+ */
+async function proveExistingUser(input: AcceptInvitationInput, now: Date, address: string | null): Promise<boolean> {
+  const invitation = await db().invitation.findFirst({
+    where: openInvitation(input.token, now),
+    select: { email: true },
+  });
+  const user = invitation
+    ? await db().user.findUnique({ where: { email: invitation.email }, select: { passwordHash: true } })
+    : null;
+  if (!invitation || !user) return false;
+  const { currentPassword } = input;
+  const proven = await braked(throttleKeys(invitation.email, address), now, async () =>
+    currentPassword && (await verifyPassword(currentPassword, user.passwordHash)) ? true : null,
+  );
+  if (!proven) throw new AppError("VALIDATION", NOT_YOUR_PASSWORD, "currentPassword");
+  return true;
+}
+
+/**
  * Accepting: single use (the claim is an update of the still-open row, so two accepts cannot
  * both pass), bound to its workspace and email. A new person gives a name and a password; an
- * existing user's email just gains the membership. Under the sign-in brake.
+ * existing user, once proven by their password, gains the membership. Under the sign-in brake.
  */
 export async function acceptInvitation(
   input: AcceptInvitationInput,
   now: Date,
   address: string | null,
 ): Promise<{ email: string; workspaceId: string; created: boolean }> {
+  const proven = await proveExistingUser(input, now, address);
   const accepted = await braked(linkKeys("invite", address), now, () =>
     transaction(async (tx) => {
       const invitation = await tx.invitation.findFirst({
@@ -170,6 +196,8 @@ export async function acceptInvitation(
       });
       if (claimed.count === 0) return null;
       const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+      // An account made since the proof was checked (or none then) has not been proven.
+      if (existing && !proven) throw new AppError("VALIDATION", NOT_YOUR_PASSWORD, "currentPassword");
       if (!existing && (!input.name || !input.password))
         throw new AppError("VALIDATION", "Enter your name and a password.", input.name ? "password" : "name");
       const already = existing

@@ -3,7 +3,7 @@ import { loadActor } from "@/lib/actor";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { authenticateApiCall } from "@/lib/api-keys/authenticate";
 import { authenticate } from "@/lib/auth/credentials";
-import { ADDRESS_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
+import { ADDRESS_LIMIT, PAIR_LIMIT, SignInThrottledError } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { withTestDatabase } from "@/test/db";
@@ -16,7 +16,11 @@ withTestDatabase();
 
 const invite = viaSchema(inviteSchema, inviteMember);
 const changeRole = viaSchema(changeRoleSchema, changeMemberRole);
-const accept = (raw: { token: string; name?: string; password?: string }, now = NOW, address: string | null = null) =>
+const accept = (
+  raw: { token: string; name?: string; password?: string; currentPassword?: string },
+  now = NOW,
+  address: string | null = null,
+) =>
   viaSchema(acceptInvitationSchema, (_a, input, at) => acceptInvitation(input, at, address))(null as never, raw, now);
 const tokenOf = (path: string) => path.split("/").pop()!;
 const roleOf = async (workspaceId: string, userId: string) =>
@@ -78,11 +82,21 @@ describe("#17 invitations: single use, random, hashed, 7 days, revocable, bound 
     expect(joined.workspaceId).toBe(ws.id);
   });
 
-  it("#16 an existing user's email just gains the membership: several workspaces, password unchanged", async () => {
+  it("#16 an existing user's email gains the membership once they prove it is them: several workspaces, password unchanged", async () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     const inv = await invite(other.actors.owner, { email: ws.actors.member.email, role: "VIEWER" });
-    expect(await accept({ token: tokenOf(inv.path) })).toMatchObject({ created: false, workspaceId: other.id });
+    // Holding the link is not enough: the inviting owner sees it too.
+    for (const currentPassword of [undefined, "", "not their password"])
+      await expect(accept({ token: tokenOf(inv.path), currentPassword })).rejects.toMatchObject({
+        code: "VALIDATION",
+        field: "currentPassword",
+      });
+    expect(await roleOf(other.id, ws.actors.member.userId)).toBeNull();
+    expect(await accept({ token: tokenOf(inv.path), currentPassword: TEST_PASSWORD })).toMatchObject({
+      created: false,
+      workspaceId: other.id,
+    });
     expect(await roleOf(other.id, ws.actors.member.userId)).toBe("VIEWER");
     expect(await roleOf(ws.id, ws.actors.member.userId)).toBe("MEMBER");
     expect(await authenticate(ws.actors.member.email, TEST_PASSWORD)).not.toBeNull();
@@ -101,6 +115,22 @@ describe("#17 invitations: single use, random, hashed, 7 days, revocable, bound 
       code: "FORBIDDEN",
     });
     expect(await db().invitation.count()).toBe(0);
+  });
+
+  it("an existing user's password is guessed no faster here than at sign-in (the account's brake)", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const inv = await invite(other.actors.owner, { email: ws.actors.member.email, role: "MEMBER" });
+    for (let i = 0; i < PAIR_LIMIT; i++)
+      await expect(
+        accept({ token: tokenOf(inv.path), currentPassword: `guess ${i}` }, NOW, "10.3.3.3"),
+      ).rejects.toMatchObject({ code: "VALIDATION" });
+    // Even the right password now waits: the brake holds before it is checked.
+    await expect(
+      accept({ token: tokenOf(inv.path), currentPassword: TEST_PASSWORD }, NOW, "10.3.3.3"),
+    ).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(await roleOf(other.id, ws.actors.member.userId)).toBeNull();
+    expect(await authenticate(ws.actors.member.email, "guess 0")).toBeNull();
   });
 
   it("wrong tokens are braked per address", async () => {

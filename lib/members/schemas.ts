@@ -14,11 +14,12 @@ export const invitationRefSchema = z.object({ id: idSchema });
 export const memberRefSchema = z.object({ userId: idSchema });
 export const changeRoleSchema = z.object({ userId: idSchema, role: roleSchema });
 
-/** Accepting: a new person gives a name and a password; an existing user's email needs neither. */
+/** Accepting: a new person gives a name and a new password; an existing user proves it is them with theirs. */
 export const acceptInvitationSchema = z.object({
   token: tokenSchema,
   name: personNameSchema.optional(),
   password: newPasswordSchema.optional(),
+  currentPassword: z.string().max(200, "A password has at most 200 characters").optional(),
 });
 export const resetPasswordSchema = z.object({ token: tokenSchema, password: newPasswordSchema });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth/auth-shell";
-import { NEW_PASSWORD, PublicForm } from "@/components/auth/public-form";
+import { CURRENT_PASSWORD, NEW_PASSWORD, PublicForm } from "@/components/auth/public-form";
 import { InvalidLink } from "@/components/auth/invalid-link";
 import { invitationPreview, INVITATION_INVALID } from "@/lib/members/invitations";
 
@@ -22,10 +22,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       }
     >
       {invitation.existingUser ? (
-        <PublicForm door="invite" hidden={{ token }} fields={[]} submitLabel={`Join ${invitation.workspaceName}`}>
+        <PublicForm
+          door="invite"
+          hidden={{ token }}
+          fields={[CURRENT_PASSWORD]}
+          submitLabel={`Join ${invitation.workspaceName}`}
+        >
           <p className="text-sm text-zinc-600">
-            You already have an account. Join, then sign in with your usual password; the sidebar lets you switch
-            workspaces.
+            You already have an account: enter the password you sign in with to join. The sidebar then lets you switch
+            between your workspaces.
           </p>
         </PublicForm>
       ) : (
