@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
 import { declareFields, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
 import { detectDelimiter, importCsv } from "./csv";
-import { failuresCsv, neutralizeCell } from "./failures";
+import { csvCell } from "@/lib/export/csv-cell";
+import { failuresCsv } from "./failures";
 
 withTestDatabase();
 
@@ -134,7 +135,7 @@ describe("the failed rows as CSV", () => {
     ).toBe(
       'line,reason\n3,name: Give the record a name\n9,"\'=HYPERLINK(""http://evil"")"\n12,\'-2+3\n14,\'@SUM(A1)\n',
     );
-    expect(neutralizeCell("\tcmd")).toBe("'\tcmd");
-    expect(neutralizeCell("Ada")).toBe("Ada");
+    expect(csvCell("\tcmd")).toBe("'\tcmd");
+    expect(csvCell("Ada")).toBe("Ada");
   });
 });

@@ -1,14 +1,10 @@
 import { stringify } from "csv-stringify/sync";
+import { csvCell } from "@/lib/export/csv-cell";
 
-/** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is written as text. */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** The failed rows of an import as a CSV people can open: line, reason, and the row's name when known. */
+/** The failed rows of an import as a CSV people can open: line and reason, neutralised like every CSV we write. */
 export function failuresCsv(failed: { line: number; reason: string }[]): string {
   return stringify(
-    failed.map((f) => [f.line, neutralizeCell(f.reason)]),
+    failed.map((f) => [f.line, csvCell(f.reason)]),
     { header: true, columns: ["line", "reason"] },
   );
 }
