@@ -65,3 +65,20 @@ test("#9 the pages carry the security headers and still work under the CSP", asy
   await expect(page.getByTestId("trash-table")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("the demo's owner also helps run Other Corp: the switcher changes workspace and role, and back", async ({
+  page,
+}) => {
+  await signIn(page, "owner");
+  const switcher = page.getByRole("combobox", { name: "Workspace" });
+  await expect(switcher).toHaveValue(/.+/);
+  await switcher.selectOption({ label: "Other Corp" });
+  await expect(page.getByTestId("workspace-name")).toHaveText("Other Corp");
+  await expect(page.getByTestId("user-role")).toHaveText("Admin");
+  // Every rule stays per workspace: an admin here manages no owner.
+  await page.goto("/settings/members");
+  await expect(page.getByRole("combobox", { name: "Role of Otto Other" })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Demo" });
+  await expect(page.getByTestId("workspace-name")).toHaveText("Demo");
+  await expect(page.getByTestId("user-role")).toHaveText("Owner");
+});

@@ -122,11 +122,17 @@ test("from an empty database: setup, invite, accept, demote, remove", async ({ b
   const second = (listed.items as { recordId: string; name: string }[]).find((r) => r.name === "Mia's second lead")!;
   expect(listed.items).toHaveLength(1);
 
-  // The owner demotes her: her next page runs as a viewer, and her next delete is refused.
+  // She has her second lead open when the owner demotes her: the page she already has (rendered
+  // as a member, Delete still on it) is refused by the server on her next click, nothing changed.
+  await member.getByRole("link", { name: "Mia's second lead" }).click();
+  await expect(member.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
   await owner.reload();
   await owner.getByRole("combobox", { name: "Role of Mia Member" }).selectOption("VIEWER");
   // The option's text is on the page at once; the toast says the change is saved.
   await expect(owner.getByText("Mia Member is now viewer.")).toBeVisible();
+  await member.getByRole("button", { name: "Delete", exact: true }).click();
+  await member.getByRole("button", { name: "Move to trash" }).click();
+  await expect(member.getByText("Your role (viewer) cannot do this").first()).toBeVisible();
   await member.goto("/records/leads");
   await expect(member.getByTestId("user-role").first()).toHaveText("Viewer");
   await expect(member.getByRole("button", { name: "New lead" })).toHaveCount(0);
@@ -154,4 +160,73 @@ test("from an empty database: setup, invite, accept, demote, remove", async ({ b
   const log = server.output();
   for (const secret of [url.split("/invite/")[1]!, SETUP_TOKEN, "harbour violet kettle", key.apiSecret])
     expect(log, `the log must not contain ${secret.slice(0, 4)}…`).not.toContain(secret);
+});
+
+test("someone with an account joins a second workspace with their own password, then switches between the two", async ({
+  browser,
+}) => {
+  const env = { ...process.env, DATABASE_URL };
+  // A second workspace, made headless the way an operator would.
+  execFileSync(
+    path.resolve("node_modules/.bin/tsx"),
+    [
+      "--conditions=react-server",
+      "scripts/user.ts",
+      "create",
+      "--email",
+      "bea@beta.test",
+      "--name",
+      "Bea Beta",
+      "--workspace",
+      "Beta Labs",
+      "--role",
+      "OWNER",
+      "--password-stdin",
+    ],
+    { env, input: "quartz meadow lantern\n" },
+  );
+  const bea = await browser.newPage({ baseURL: BASE });
+  await bea.goto("/login");
+  await bea.getByLabel("Email").fill("bea@beta.test");
+  await bea.getByLabel("Password").fill("quartz meadow lantern");
+  await bea.getByRole("button", { name: "Sign in" }).click();
+  await expect(bea.getByTestId("workspace-name")).toHaveText("Beta Labs");
+  await bea.goto("/settings/members");
+  await bea.getByPlaceholder("colleague@company.com").fill("olive@acme.test");
+  await bea.getByRole("combobox", { name: "Role" }).selectOption("MEMBER");
+  await bea.getByRole("button", { name: "Invite" }).click();
+  const url = (await bea.getByTestId("invitation-url").textContent())!;
+
+  // Holding the link is not enough for an existing account (Bea sees the link too): Olive's own
+  // password is asked, and a wrong one joins nobody.
+  const oliveContext = await browser.newContext({ baseURL: BASE });
+  const olive = await oliveContext.newPage();
+  await olive.goto(url);
+  await expect(olive.getByRole("heading", { name: "Join Beta Labs" })).toBeVisible();
+  await expect(olive.getByLabel("Name")).toHaveCount(0);
+  await shoot(olive, "invitation-existing-account");
+  await olive.getByLabel("Your password").fill("not olive's password");
+  await olive.getByRole("button", { name: "Join Beta Labs" }).click();
+  await expect(olive.getByRole("alert").filter({ hasText: "not this account's password" })).toBeVisible();
+  await olive.getByLabel("Your password").fill("copper lantern orbit");
+  await olive.getByRole("button", { name: "Join Beta Labs" }).click();
+  await expect(olive).toHaveURL(/\/records/);
+  await expect(olive.getByTestId("workspace-name")).toHaveText("Beta Labs");
+  await expect(olive.getByTestId("user-role").first()).toHaveText("Member");
+
+  // The switcher: her role is the one she holds in each workspace.
+  await olive.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Acme Ltd" });
+  await expect(olive.getByTestId("workspace-name")).toHaveText("Acme Ltd");
+  await expect(olive.getByTestId("user-role").first()).toHaveText("Owner");
+  await shoot(olive, "workspace-switcher");
+  await olive.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Beta Labs" });
+  await expect(olive.getByTestId("workspace-name")).toHaveText("Beta Labs");
+  await expect(olive.getByTestId("user-role").first()).toHaveText("Member");
+  await oliveContext.close();
+
+  // Bea owns Beta Labs, not Olive's account: no reset link for someone who belongs elsewhere too.
+  await bea.reload();
+  await expect(
+    bea.getByRole("row", { name: /Olive Owner/ }).getByRole("button", { name: "Reset link" }),
+  ).toBeDisabled();
 });

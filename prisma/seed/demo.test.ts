@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { withTestDatabase } from "@/test/db";
-import { DEMO_USERS, isDatabaseEmpty, OTHER_OWNER, seedDemo } from "./demo";
+import { DEMO_USERS, IN_BOTH, isDatabaseEmpty, OTHER_OWNER, seedDemo } from "./demo";
 
 withTestDatabase();
 const NOW = new Date("2026-11-23T12:00:00Z");
@@ -20,7 +20,12 @@ describe("demo seed", () => {
     expect(roles.map((m) => [m.user.email, m.role]).sort()).toEqual(DEMO_USERS.map((u) => [u.email, u.role]).sort());
     expect(await verifyPassword("demo-password", roles[0]!.user.passwordHash)).toBe(true);
     const other = await db().membership.findMany({ where: { workspaceId: otherWorkspaceId }, include: { user: true } });
-    expect(other.map((m) => m.user.email)).toEqual([OTHER_OWNER.email]);
+    expect(other.map((m) => [m.user.email, m.role]).sort()).toEqual(
+      [
+        [OTHER_OWNER.email, OTHER_OWNER.role],
+        [IN_BOTH.email, IN_BOTH.role],
+      ].sort(),
+    );
 
     expect(await db().record.count({ where: { workspaceId: demoWorkspaceId } })).toBe(200);
     expect(await db().note.count({ where: { workspaceId: demoWorkspaceId } })).toBeGreaterThan(50);

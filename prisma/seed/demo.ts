@@ -25,6 +25,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "viewer@example.com", name: "Vera Viewer", role: "VIEWER" },
 ];
 export const OTHER_OWNER = { email: "owner@other.example.com", name: "Otto Other", role: "OWNER" as Role };
+/** The demo's owner also helps run Other Corp, as its ADMIN: the workspace switcher has two to show. */
+export const IN_BOTH = { email: "owner@example.com", role: "ADMIN" as Role };
 
 const id = () => crypto.randomUUID();
 
@@ -59,6 +61,10 @@ export async function seedDemo(client: PrismaClient, options: SeedOptions = {}) 
     random,
     now,
     counts: { leads: 80, contacts: 50, deals: 30 },
+  });
+  // Created after the Demo memberships, so signing in still opens Demo first.
+  await client.membership.create({
+    data: { workspaceId: other.workspaceId, userId: demo.userIds[IN_BOTH.email]!, role: IN_BOTH.role },
   });
   await seedSegmentsAndAutomations(client, demo, now);
   await seedSegmentsAndAutomations(client, other, now);

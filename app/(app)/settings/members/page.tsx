@@ -51,7 +51,7 @@ export default async function MembersPage() {
                 <tr>
                   <th className={th}>Name</th>
                   <th className={th}>Role</th>
-                  <th className={th}>Joined</th>
+                  <th className={`${th} hidden sm:table-cell`}>Joined</th>
                   {manage && <th className={`${th} text-right`}>Manage</th>}
                 </tr>
               </thead>
@@ -68,7 +68,7 @@ export default async function MembersPage() {
                     <td className="px-4 py-2.5">
                       <Badge tone={ROLE_TONE[m.role]}>{label(m.role)}</Badge>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-2.5 text-zinc-500">
+                    <td className="hidden whitespace-nowrap px-4 py-2.5 text-zinc-500 sm:table-cell">
                       <LocalTime value={m.joinedAt} />
                     </td>
                     {manage && (
@@ -92,7 +92,7 @@ export default async function MembersPage() {
               <ul className="divide-y divide-zinc-100" data-testid="pending-invitations">
                 {pending.map((p) => (
                   <li key={p.id} className="flex flex-wrap items-center gap-3 px-5 py-3 text-sm">
-                    <span className="min-w-0 flex-1 truncate font-medium">{p.email}</span>
+                    <span className="min-w-0 basis-full truncate font-medium sm:flex-1 sm:basis-0">{p.email}</span>
                     <Badge tone={ROLE_TONE[p.role]}>{label(p.role)}</Badge>
                     <span className="text-xs text-zinc-500">
                       expires <LocalTime value={p.expiresAt} />
