@@ -14,6 +14,8 @@ describe("formatTime", () => {
 
   it("puts the exact time and the zone in the hover text", () => {
     expect(exactTime(INSTANT, "America/New_York")).toBe("Fri, Dec 4, 2026, 10:30:05 AM EST (America/New_York)");
+    // A zone whose abbreviation is its name is not said twice.
+    expect(exactTime(INSTANT, "UTC")).toBe("Fri, Dec 4, 2026, 3:30:05 PM UTC");
   });
 
   it("says how long ago without a zone", () => {

@@ -33,9 +33,9 @@ export function formatTime(instant: Date | string, timeZone: string, style: Time
   return new Intl.DateTimeFormat(LOCALE, { ...OPTIONS[style], timeZone }).format(date);
 }
 
-/** The hover text: full date, time to the second, zone abbreviation and zone name. */
+/** The hover text: full date, time to the second, zone abbreviation, and the zone's name when that says more. */
 export function exactTime(instant: Date | string, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(LOCALE, {
+  const format = new Intl.DateTimeFormat(LOCALE, {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -45,8 +45,13 @@ export function exactTime(instant: Date | string, timeZone: string): string {
     second: "2-digit",
     timeZoneName: "short",
     timeZone,
-  }).format(new Date(instant));
-  return `${text} (${timeZone})`;
+  });
+  const date = new Date(instant);
+  // "… 3:04:05 PM UTC" needs no "(UTC)"; "… 10:04:05 AM EST" does say which EST. (format() and
+  // formatToParts() differ in V8 on the space before AM, so the text comes from format().)
+  const named = format.formatToParts(date).some((p) => p.type === "timeZoneName" && p.value === timeZone);
+  const text = format.format(date);
+  return named ? text : `${text} (${timeZone})`;
 }
 
 const RELATIVE_UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
