@@ -58,6 +58,11 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   await expect(dialog).toContainText(`in ${Math.ceil(total / 1000)} chunks`);
   const confirm = dialog.getByRole("button", { name: `Move to trash ${total.toLocaleString("en-US")}` });
   await expect(confirm).toBeDisabled();
+  // An admin may choose not to set off "Notify lead owner on deletion" thousands of times.
+  const automations = dialog.getByTestId("delete-automations");
+  await expect(automations).toContainText(`“Notify lead owner on deletion” ${total.toLocaleString("en-US")} times`);
+  await automations.getByRole("checkbox", { name: "Run on-delete automations" }).uncheck();
+  await expect(automations).toContainText("would run once per record");
   await dialog.getByLabel("Number of records").fill(String(total));
   await confirm.click();
   await expect(dialog.getByRole("progressbar")).toBeVisible();

@@ -37,14 +37,17 @@ interface Props {
   action: SelectionAction;
   /** A move to the trash sets these off, each once per record: the dialog names them. */
   automations?: { id: string; name: string }[];
+  /** An ADMIN+ may choose not to run them, as in the record delete dialog. */
+  canSkipAutomations?: boolean;
   /** `ran` is false when the dialog was cancelled before anything started: the selection stays. */
   onClose: (outcome: { batchIds: string[]; succeeded: number; ran: boolean }) => void;
 }
 
 /** Confirm (type the count) → progress by chunk, cancellable → summary with every failure. */
-export function BulkRunDialog({ selection, action, automations = [], onClose }: Props) {
+export function BulkRunDialog({ selection, action, automations = [], canSkipAutomations = false, onClose }: Props) {
   const { state, start, cancel } = useBulkRun();
   const [typed, setTyped] = useState("");
+  const [runAutomations, setRunAutomations] = useState(true);
   const words = WORDS[action];
   const count = selection.count.toLocaleString("en-US");
   const typedOk = typedCountMatches(typed, selection.count);
@@ -82,13 +85,24 @@ export function BulkRunDialog({ selection, action, automations = [], onClose }: 
                   : "."}
               </Dialog.Description>
               {action === "delete" && automations.length > 0 && (
-                <p
+                <div
                   className="mt-2 rounded-lg bg-zinc-50 px-3 py-2 text-sm text-zinc-700"
                   data-testid="delete-automations"
                 >
-                  On-delete automations run once per record:{" "}
+                  On-delete automations {runAutomations ? "run" : "would run"} once per record:{" "}
                   {automations.map((a) => `“${a.name}” ${count} times`).join(", ")}.
-                </p>
+                  {canSkipAutomations && (
+                    <label className="mt-2 flex items-center gap-2 text-zinc-800">
+                      <input
+                        type="checkbox"
+                        checked={runAutomations}
+                        onChange={(e) => setRunAutomations(e.target.checked)}
+                        className="size-4 accent-brand-600"
+                      />
+                      Run on-delete automations
+                    </label>
+                  )}
+                </div>
               )}
               {action !== "delete" && !!selection.deletedByOthers && (
                 <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="bulk-others">
@@ -117,7 +131,7 @@ export function BulkRunDialog({ selection, action, automations = [], onClose }: 
                 <Button
                   variant={words.danger ? "danger" : "primary"}
                   disabled={!typedOk}
-                  onClick={() => start(selection, action, selection.count)}
+                  onClick={() => start(selection, action, selection.count, { runAutomations })}
                 >
                   {words.verb} {count}
                 </Button>

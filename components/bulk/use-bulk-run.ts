@@ -32,7 +32,12 @@ export function useBulkRun() {
   );
 
   const start = useCallback(
-    async (selection: MatchingSelection, action: SelectionAction, confirmCount: number) => {
+    async (
+      selection: MatchingSelection,
+      action: SelectionAction,
+      confirmCount: number,
+      { runAutomations }: { runAutomations?: boolean } = {},
+    ) => {
       cancelled.current = false;
       setState({ ...IDLE, phase: "running" });
       for (let chunk = 0; chunk < selection.chunks; chunk++) {
@@ -42,7 +47,7 @@ export function useBulkRun() {
         }
         try {
           const result = await runAction(
-            applySelectionChunkAction({ token: selection.token, confirmCount, action, chunk }),
+            applySelectionChunkAction({ token: selection.token, confirmCount, action, chunk, runAutomations }),
           );
           setState((s) => ({
             ...s,

@@ -146,6 +146,7 @@ export function RecordsTable({
           selection={selection.matching}
           action="delete"
           automations={onDeleteAutomations}
+          canSkipAutomations={canSkipAutomations}
           onClose={({ batchIds, succeeded, ran }) => {
             setDialog(null);
             // Cancelled before it started: the selection stays, to act on it another way.

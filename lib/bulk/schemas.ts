@@ -32,5 +32,7 @@ export const applyChunkSchema = z.object({
   confirmCount: z.number().int().min(1),
   action: selectionActionSchema,
   chunk: z.number().int().min(0),
+  /** A move to the trash: false skips the entity's on-delete automations (ADMIN+), as the record dialog does. */
+  runAutomations: z.boolean({ error: "runAutomations must be true or false" }).optional(),
 });
 export type ApplyChunkInput = z.output<typeof applyChunkSchema>;

@@ -110,6 +110,35 @@ describe("select all matching: a confirmed snapshot", () => {
     expect(await db().record.count({ where: { deletedAt: { not: null } } })).toBe(0);
   });
 
+  it("a whole-filter move to the trash runs the on-delete automations unless an ADMIN chooses not to", async () => {
+    const ws = await makeWorkspace();
+    await makeRecords(ws, 4, { name: "Auto" });
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "On delete", trigger: "RECORD_DELETED", entityId: ws.entities.leads },
+    });
+    const chunk = (actor: typeof ws.actors.admin, token: string, runAutomations?: boolean) =>
+      applySelectionChunk(actor, { token, confirmCount: 2, action: "delete", chunk: 0, runAutomations }, NOW);
+    const first = await makeRecords(ws, 2, { name: "Skip me" });
+    const skipSelection = await createSelection(
+      ws.actors.member,
+      { scope: "records", entity: "leads", q: "skip" },
+      NOW,
+    );
+    // A MEMBER may not skip them: refused before anything moves.
+    await expect(chunk(ws.actors.member, skipSelection.token, false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db().record.count({ where: { id: { in: first.map((r) => r.id) }, deletedAt: { not: null } } })).toBe(
+      0,
+    );
+    const adminSkip = await createSelection(ws.actors.admin, { scope: "records", entity: "leads", q: "skip" }, NOW);
+    expect((await chunk(ws.actors.admin, adminSkip.token, false)).succeeded).toHaveLength(2);
+    expect(await db().automationRun.count()).toBe(0);
+    // By default they run, once per record.
+    await makeRecords(ws, 2, { name: "Run me" });
+    const run = await createSelection(ws.actors.admin, { scope: "records", entity: "leads", q: "run" }, NOW);
+    expect((await chunk(ws.actors.admin, run.token)).succeeded).toHaveLength(2);
+    expect(await db().automationRun.count()).toBe(2);
+  });
+
   it("keeps a MEMBER's trash selection to what they deleted", async () => {
     const ws = await makeWorkspace();
     const rows = await makeRecords(ws, 4);

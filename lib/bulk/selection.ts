@@ -7,7 +7,7 @@ import { destroyRecords } from "@/lib/purge/destroy";
 import type { BulkResult } from "@/lib/records/bulk-result";
 import { liveRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
-import { softDeleteRecords } from "@/lib/trash/delete";
+import { deleteFromDashboard } from "@/lib/trash/delete";
 import { trashFilterWhere } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
 import {
@@ -119,7 +119,11 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   const ids = selection.recordIds.slice(input.chunk * CHUNK_SIZE, (input.chunk + 1) * CHUNK_SIZE);
   const audit = { chunk: `${input.chunk + 1}/${chunks}`, selectionId: selection.id };
   const base = { chunk: input.chunk, chunks, total: selection.recordIds.length };
-  if (input.action === "delete") return { ...base, ...(await softDeleteRecords(actor, { ids, audit }, now)) };
+  if (input.action === "delete")
+    return {
+      ...base,
+      ...(await deleteFromDashboard(actor, { ids, audit, runAutomations: input.runAutomations }, now)),
+    };
   if (input.action === "restore")
     return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
   return { ...base, batchId: null, ...(await destroyRecords(actor, { ids, audit }, now)) };

@@ -90,9 +90,9 @@ export async function softDeleteRecords(actor: Actor, input: DeleteInput, now: D
  */
 export async function deleteFromDashboard(
   actor: Actor,
-  { ids, runAutomations = true }: { ids: string[]; runAutomations?: boolean },
+  { ids, runAutomations = true, audit }: { ids: string[]; runAutomations?: boolean; audit?: AuditContext },
   now: Date,
 ): Promise<DeleteResult> {
   if (!runAutomations) assertCan(actor, "records.delete.skipAutomations");
-  return softDeleteRecords(actor, { ids, fireAutomations: runAutomations }, now);
+  return softDeleteRecords(actor, { ids, fireAutomations: runAutomations, audit }, now);
 }
