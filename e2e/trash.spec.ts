@@ -163,5 +163,9 @@ test("an ADMIN keeps a record on hold, and the OWNER changes the retention", asy
   await page.goto("/settings");
   await page.getByLabel("Retention days").fill("14");
   await page.getByRole("button", { name: "Save" }).click();
+  // Shorter: what it makes due for purge is said first, and nothing is saved until confirmed.
+  const confirm = page.getByRole("dialog", { name: "Shorten retention from 30 to 14 days?" });
+  await expect(confirm.getByTestId("retention-impact")).toContainText("24 hours");
+  await confirm.getByRole("button", { name: "Set 14 days" }).click();
   await expect(page.getByText("Retention set to 14 days.")).toBeVisible();
 });

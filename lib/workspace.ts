@@ -4,6 +4,8 @@ import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
+import { retentionFor, retentionOfDays } from "@/lib/purge/retention";
+import { trashedRecords } from "@/lib/records/live";
 
 export interface WorkspaceSummary {
   id: string;
@@ -47,4 +49,45 @@ export async function updateRetention(actor: Actor, { retentionDays }: { retenti
     });
     return { retentionDays };
   });
+}
+
+export interface RetentionImpact {
+  current: number;
+  retentionDays: number;
+  /** Trashed records, not on hold, whose purge time under the new setting has already passed. */
+  dueNow: number;
+  /** Of the rest, those whose purge time comes within the next 24 hours. */
+  dueWithin24h: number;
+  /** Records on hold that the new setting would make due: they are kept until released. */
+  heldKept: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a new retention would do before it is saved (the settings form asks to confirm a shorter
+ * one): how many trashed records become due for purge at once and within a day, and how many
+ * of those are on hold and stay.
+ */
+export async function retentionImpact(
+  actor: Actor,
+  { retentionDays }: { retentionDays: number },
+  now: Date,
+): Promise<RetentionImpact> {
+  assertCan(actor, "workspace.settings.update");
+  const current = (await retentionFor(actor.workspaceId)).days;
+  const next = retentionOfDays(retentionDays);
+  const dueBy = (at: Date, held: boolean) =>
+    db().record.count({
+      where: trashedRecords(actor.workspaceId, {
+        deletedAt: { lte: next.cutoff(at) },
+        heldAt: held ? { not: null } : null,
+      }),
+    });
+  const [dueNow, dueInADay, heldKept] = await Promise.all([
+    dueBy(now, false),
+    dueBy(new Date(now.getTime() + DAY_MS), false),
+    dueBy(now, true),
+  ]);
+  return { current, retentionDays, dueNow, dueWithin24h: dueInADay - dueNow, heldKept };
 }

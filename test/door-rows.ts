@@ -22,7 +22,7 @@ import {
 import { addFieldAction, updateFieldAction } from "@/lib/actions/fields";
 import { addNoteAction, createRecordAction, updateRecordAction } from "@/lib/actions/record-writes";
 import { createSegmentAction, deleteSegmentAction } from "@/lib/actions/segments";
-import { emptyTrashAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
+import { emptyTrashAction, retentionImpactAction, setHoldAction, updateRetentionAction } from "@/lib/actions/trash";
 import {
   removeWebhookAction,
   revealWebhookSecretAction,
@@ -186,6 +186,13 @@ export const DOOR_ROWS: DoorRow[] = [
     send: action(updateRetentionAction),
     input: () => ({ retentionDays: 30 }),
     expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action retentionImpact",
+    mutates: false,
+    send: action(retentionImpactAction),
+    input: () => ({ retentionDays: 7 }),
+    expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok"),
   },
   {
     door: "GET /api/app/records",
