@@ -186,10 +186,18 @@ export function BulkRunDialog({ selection, action, automations = [], canSkipAuto
                         <XCircle className="size-4" aria-hidden />
                         {state.failed.length.toLocaleString("en-US")} failed:
                       </p>
-                      <ul className="mt-2 max-h-40 overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs text-zinc-700">
+                      <ul
+                        className="mt-2 max-h-40 space-y-0.5 overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-2 text-xs text-zinc-700"
+                        data-testid="bulk-failures"
+                      >
                         {state.failed.slice(0, 100).map((f) => (
                           <li key={f.id}>
-                            {f.id}: {f.message}
+                            {f.name ? (
+                              <span className="font-medium text-zinc-900">{f.name}</span>
+                            ) : (
+                              <span className="font-mono">{f.id}</span>
+                            )}
+                            : {f.message}
                           </li>
                         ))}
                         {state.failed.length > 100 && <li>… and {state.failed.length - 100} more</li>}

@@ -139,6 +139,17 @@ describe("select all matching: a confirmed snapshot", () => {
     expect(await db().automationRun.count()).toBe(2);
   });
 
+  it("names each record that failed, so the summary is not a list of ids", async () => {
+    const ws = await makeWorkspace();
+    const rows = await makeRecords(ws, 3, { name: "Gone" });
+    await softDeleteRecords(ws.actors.admin, { ids: rows.map((r) => r.id) }, NOW);
+    const trash = await createSelection(ws.actors.admin, { scope: "trash", filter: { entity: "leads" } }, NOW);
+    // Someone restores one of them before the run reaches it.
+    await db().record.update({ where: { id: rows[1]!.id }, data: { deletedAt: null } });
+    const [result] = await runAll(ws.actors.admin, trash.token, 3, 1, "restore");
+    expect(result!.failed).toEqual([expect.objectContaining({ id: rows[1]!.id, name: rows[1]!.name })]);
+  });
+
   it("keeps a MEMBER's trash selection to what they deleted", async () => {
     const ws = await makeWorkspace();
     const rows = await makeRecords(ws, 4);

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { resolveEntity } from "@/lib/entities";
 import { destroyRecords } from "@/lib/purge/destroy";
-import type { BulkResult } from "@/lib/records/bulk-result";
+import type { BulkResult, FailedId } from "@/lib/records/bulk-result";
 import { liveRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import { deleteFromDashboard } from "@/lib/trash/delete";
@@ -119,14 +119,27 @@ export async function applySelectionChunk(actor: Actor, input: ApplyChunkInput, 
   const ids = selection.recordIds.slice(input.chunk * CHUNK_SIZE, (input.chunk + 1) * CHUNK_SIZE);
   const audit = { chunk: `${input.chunk + 1}/${chunks}`, selectionId: selection.id };
   const base = { chunk: input.chunk, chunks, total: selection.recordIds.length };
-  if (input.action === "delete")
-    return {
-      ...base,
-      ...(await deleteFromDashboard(actor, { ids, audit, runAutomations: input.runAutomations }, now)),
-    };
-  if (input.action === "restore")
-    return { ...base, batchId: null, ...(await restoreRecords(actor, { ids, audit }, now)) };
-  return { ...base, batchId: null, ...(await destroyRecords(actor, { ids, audit }, now)) };
+  const result =
+    input.action === "delete"
+      ? await deleteFromDashboard(actor, { ids, audit, runAutomations: input.runAutomations }, now)
+      : {
+          batchId: null,
+          ...(input.action === "restore"
+            ? await restoreRecords(actor, { ids, audit }, now)
+            : await destroyRecords(actor, { ids, audit }, now)),
+        };
+  return { ...base, ...result, failed: await withNames(actor, result.failed) };
+}
+
+/** People read the failures of a run: each gets its record's name where the record still exists. */
+async function withNames(actor: Actor, failed: FailedId[]): Promise<FailedId[]> {
+  if (failed.length === 0) return failed;
+  const rows = await db().record.findMany({
+    where: { workspaceId: actor.workspaceId, id: { in: failed.map((f) => f.id) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return failed.map((f) => (names.has(f.id) ? { ...f, name: names.get(f.id) } : f));
 }
 
 /**

@@ -5,6 +5,8 @@ export interface FailedId {
   id: string;
   code: ErrorCode;
   message: string;
+  /** The record's name, where a door shows failures to people (the dashboard's bulk run). */
+  name?: string;
 }
 
 export interface BulkResult {
