@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "trash.release": "Released hold",
   "segments.delete": "Deleted segment",
   "segments.create": "Created segment",
+  "automations.attach": "Attached an automation",
   "workspace.retention": "Changed retention",
   "apiKeys.create": "Created API key",
   "apiKeys.revoke": "Revoked API key",

@@ -138,11 +138,20 @@ test("the OWNER deletes someone else's segment, and its automation shows as Deta
   await page.goto("/automations");
   const automation = automationRow(page, "Invite to Berlin meetup");
   await expect(automation.getByText("Detached", { exact: true })).toBeVisible();
-  await expect(automation).toContainText("Stopped: it will not run again.");
+  await expect(automation).toContainText("Stopped: it will not run again unless attached to another segment.");
   await automation.getByRole("button", { name: "Show recent runs of Invite to Berlin meetup" }).click();
   await expect(page.getByText("Recent runs")).toBeVisible();
   // Untouched: another segment's automation is still active.
   await expect(automationRow(page, "Deal desk alert").getByText("Active", { exact: true })).toBeVisible();
+
+  // The way back: attached to another segment of leads, it is active again.
+  const choose = automation.getByRole("combobox", { name: "Segment for Invite to Berlin meetup" });
+  const target = (await choose.locator("option").nth(1).textContent())!;
+  await choose.selectOption({ index: 1 });
+  await automation.getByRole("button", { name: "Attach" }).click();
+  await expect(page.getByText(`“Invite to Berlin meetup” runs again, for records entering “${target}”.`)).toBeVisible();
+  await expect(automation.getByText("Active", { exact: true })).toBeVisible();
+  await expect(automation).toContainText(`Segment: ${target}`);
 });
 
 test("a search in the records list is saved as a segment whose members are exactly what the search shows", async ({

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   // A MEMBER deletes segments they created; anyone else's needs OWNER.
   "segments.delete.own": "MEMBER",
   "segments.delete.any": "OWNER",
+  // Give a detached automation (its segment was deleted) another segment, so it runs again.
+  "automations.attach": "ADMIN",
   "audit.read": "VIEWER",
   "workspace.settings.update": "OWNER",
   // A MEMBER manages their own keys; an OWNER sees and revokes every key of the workspace.

@@ -11,6 +11,7 @@ import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
 import { GET as recordsExportRoute } from "@/app/api/app/records/export/route";
 import { GET as recordExportRoute } from "@/app/api/app/records/[id]/export/route";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
+import { attachAutomationAction } from "@/lib/actions/automations";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
 import {
   deleteRecordsAction,
@@ -186,6 +187,13 @@ export const DOOR_ROWS: DoorRow[] = [
     send: action(updateRetentionAction),
     input: () => ({ retentionDays: 30 }),
     expect: row("ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "action attachAutomation",
+    mutates: true,
+    send: action(attachAutomationAction),
+    input: (w) => ({ automationId: w.detachedAutomation, segmentId: w.segment.own }),
+    expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
   },
   {
     door: "action retentionImpact",

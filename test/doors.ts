@@ -48,6 +48,8 @@ export interface World {
   invitation: string;
   /** A declared field of our leads (the same for both items: fields are the workspace's). */
   field: Record<"own" | "other", string>;
+  /** An automation of our leads whose segment was deleted (DETACHED). */
+  detachedAutomation: string;
 }
 
 export interface DoorRow {
@@ -111,6 +113,18 @@ export async function buildWorld(): Promise<World> {
     w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
   }
   w.invitation = (await inviteMember(ws.actors.owner, { email: "invited@test.example", role: "MEMBER" }, now)).id;
+  w.detachedAutomation = (
+    await db().automation.create({
+      data: {
+        workspaceId: ws.id,
+        name: "Detached welcome",
+        trigger: "SEGMENT_ENTERED",
+        status: "DETACHED",
+        entityId: ws.entities.leads,
+        detachedAt: now,
+      },
+    })
+  ).id;
   // A purge-digest webhook on a loopback address the server refuses to post to (no network in the matrix).
   await db().webhook.create({
     data: { workspaceId: ws.id, url: "http://127.0.0.1:9/digest", secretCiphertext: encryptSecret("whsec_matrix") },

@@ -7,6 +7,7 @@ import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { th, theadClass } from "@/components/ui/card";
 import type { AutomationRow } from "@/lib/automations/list";
+import { AttachAutomation, type SegmentChoice } from "./attach-automation";
 import { AutomationRuns } from "./automation-runs";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -53,7 +54,16 @@ function Target({ a }: { a: AutomationRow }) {
   return <>{a.entityName ? `Entity: ${a.entityName}` : ""}</>;
 }
 
-export function AutomationsTable({ automations }: { automations: AutomationRow[] }) {
+export function AutomationsTable({
+  automations,
+  segments = [],
+  canAttach = false,
+}: {
+  automations: AutomationRow[];
+  /** Segments a detached automation may be attached to, with their record type. */
+  segments?: (SegmentChoice & { entityId: string })[];
+  canAttach?: boolean;
+}) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -102,7 +112,17 @@ export function AutomationsTable({ automations }: { automations: AutomationRow[]
                 </td>
                 <td className="px-4 py-3">
                   <p className={clsx("font-medium", detached ? "text-zinc-500" : "text-zinc-900")}>{a.name}</p>
-                  {detached && <p className="mt-0.5 text-xs text-zinc-500">Stopped: it will not run again.</p>}
+                  {detached && (
+                    <p className="mt-0.5 text-xs text-zinc-500">
+                      Stopped: it will not run again{canAttach ? " unless attached to another segment" : ""}.
+                    </p>
+                  )}
+                  {detached && canAttach && (
+                    <AttachAutomation
+                      automation={a}
+                      segments={segments.filter((s) => !a.entityId || s.entityId === a.entityId)}
+                    />
+                  )}
                 </td>
                 <td className="px-4 py-3 text-zinc-600">
                   {TRIGGER[a.trigger]}

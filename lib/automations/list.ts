@@ -16,6 +16,7 @@ export interface AutomationRow {
   name: string;
   trigger: "RECORD_DELETED" | "RECORD_CREATED" | "SEGMENT_ENTERED";
   status: "ACTIVE" | "PAUSED" | "DETACHED";
+  entityId: string | null;
   entityName: string | null;
   segment: { id: string; name: string } | null;
   detachedAt: string | null;
@@ -55,6 +56,7 @@ export async function listAutomations(actor: Actor): Promise<AutomationRow[]> {
       trigger: true,
       status: true,
       detachedAt: true,
+      entityId: true,
       entity: { select: { name: true } },
       segment: { select: { id: true, name: true } },
       _count: { select: { runs: true } },
@@ -86,6 +88,7 @@ export async function listAutomations(actor: Actor): Promise<AutomationRow[]> {
     name: a.name,
     trigger: a.trigger,
     status: a.status,
+    entityId: a.entityId,
     entityName: a.entity?.name ?? null,
     segment: a.segment,
     detachedAt: a.detachedAt?.toISOString() ?? null,

@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { listAutomations } from "@/lib/automations/list";
+import { can } from "@/lib/permissions";
+import { listSegments } from "@/lib/segments/list";
 
 export const metadata: Metadata = { title: "Automations" };
 
@@ -13,6 +15,10 @@ export default async function AutomationsPage() {
   const actor = await requireActor("/automations");
   const automations = await listAutomations(actor);
   const detached = automations.filter((a) => a.status === "DETACHED").length;
+  const canAttach = detached > 0 && can(actor, "automations.attach");
+  const segments = canAttach
+    ? (await listSegments(actor)).map((s) => ({ id: s.id, name: s.name, entityId: s.entity.id }))
+    : [];
   return (
     <>
       <PageHeader
@@ -23,7 +29,7 @@ export default async function AutomationsPage() {
         {automations.length === 0 ? (
           <EmptyState icon={Workflow} title="No automations" />
         ) : (
-          <AutomationsTable automations={automations} />
+          <AutomationsTable automations={automations} segments={segments} canAttach={canAttach} />
         )}
       </Card>
     </>
