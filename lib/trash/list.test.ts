@@ -52,6 +52,21 @@ describe("the trash view", () => {
     expect((await listTrash(ws.actors.admin, { scope: "mine" }, NOW)).items.map((r) => r.name)).toEqual(["Admin's"]);
   });
 
+  it("filters by the days deleted, both ends included (UTC days), and refuses a day it cannot read", async () => {
+    const { ws } = await setup();
+    const names = async (q: Parameters<typeof listTrash>[1]) =>
+      (await listTrash(ws.actors.admin, { ...q, sort: "recent" }, NOW)).items.map((r) => r.name);
+    // Deleted 2026-11-09 16:00, 2026-11-21 12:00 and 2026-11-23 11:00 UTC.
+    expect(await names({ deletedFrom: "2026-11-21", deletedTo: "2026-11-21" })).toEqual(["Admin's"]);
+    expect(await names({ deletedFrom: "2026-11-21" })).toEqual(["Fresh contact", "Admin's"]);
+    expect(await names({ deletedTo: "2026-11-09" })).toEqual(["Old lead"]);
+    expect(await names({ deletedFrom: "2026-11-10", deletedTo: "2026-11-20" })).toEqual([]);
+    await expect(listTrash(ws.actors.admin, { deletedFrom: "21/11/2026" }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "deletedFrom",
+    });
+  });
+
   it("filters by entity, by who deleted, by expiring within 24 hours, by search, and sorts by recent", async () => {
     const { ws } = await setup();
     const names = async (q: Parameters<typeof listTrash>[1]) =>
