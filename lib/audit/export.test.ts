@@ -97,6 +97,47 @@ describe("audit CSV export", () => {
     expect(parse(`${table.columns.join(",")}\n`, { columns: true })).toEqual([]);
   });
 
+  it("writes one row per record an entry names, with its name and the details as columns, not JSON", async () => {
+    const { ws, a, b } = await setup();
+    const table = await exportAuditLog(ws.actors.viewer, auditFilterSchema.parse({ door: "API" }), NOW);
+    const rows: unknown[][] = [];
+    for await (const row of table.rows) rows.push(row);
+    const at = (row: unknown[], column: string) => row[table.columns.indexOf(column)];
+    expect(rows.map((r) => [at(r, "recordId"), at(r, "recordName"), at(r, "entryCount")])).toEqual([
+      [a.id, "A", 2],
+      [b.id, "B", 2],
+    ]);
+    const entry = await db().auditLog.findFirstOrThrow({ where: { door: "API" } });
+    for (const row of rows) {
+      expect(at(row, "batchId")).toBe((entry.details as { batchId: string }).batchId);
+      expect(String(at(row, "otherDetails")).split("; ").sort()).toEqual([
+        "automationRuns: 0",
+        "failed: 0",
+        "workflows: true",
+      ]);
+      expect(JSON.stringify(row)).not.toContain("{");
+    }
+    // An entry that names no record is one row, its details in their columns.
+    await db().auditLog.create({
+      data: {
+        workspaceId: ws.id,
+        actorId: ws.actors.owner.userId,
+        door: "UI",
+        action: "workspace.retention",
+        targetIds: [],
+        count: 0,
+        details: { from: 14, to: 7 },
+        createdAt: NOW,
+      },
+    });
+    const settings = await exportAuditLog(ws.actors.viewer, auditFilterSchema.parse({ action: "workspace" }), NOW);
+    const only: unknown[][] = [];
+    for await (const row of settings.rows) only.push(row);
+    expect(only.map((r) => [at(r, "recordId"), at(r, "from"), at(r, "to"), at(r, "otherDetails")])).toEqual([
+      ["", "14", "7", ""],
+    ]);
+  });
+
   it("gives another workspace's owner only their own entries", async () => {
     const { ws, other } = await setup();
     const table = await exportAuditLog(other.actors.owner, {}, NOW);
