@@ -1,22 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
 import { signIn } from "./helpers";
 import { expect, test } from "./test";
-
-/** Runs axe on the page as it is and fails on any serious or critical violation, naming them. */
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    );
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
-}
 
 test("login", async ({ page }) => {
   await page.goto("/login");
@@ -36,6 +20,9 @@ test.describe("signed in", () => {
     "/settings/api-keys",
     "/settings/api",
     "/settings/webhooks",
+    "/settings/members",
+    "/settings/fields",
+    "/account",
   ]) {
     test(path, async ({ page }) => {
       await page.goto(path);
@@ -62,6 +49,22 @@ test.describe("signed in", () => {
     await page.getByTestId("segments-table").locator("tbody a").first().click();
     await expect(page).toHaveURL(/\/segments\/[^/]+$/);
     await expectNoSeriousViolations(page);
+  });
+
+  test("the confirmations that say what will happen: a shorter retention, a select-all delete", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByLabel("Retention days").fill("7");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("retention-impact")).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.goto("/records/leads");
+    await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+    await page.getByRole("button", { name: /^Select all .* matching$/ }).click();
+    await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("dialog").getByTestId("delete-automations")).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   });
 
   test("dialogs and menus on a narrow screen", async ({ page }) => {

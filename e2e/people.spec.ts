@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startServer, type RunningServer } from "../test/server";
+import { expectNoSeriousViolations } from "./axe";
 
 // A real installation from nothing (issue 23): its own production server on port 3210 against an
 // empty PostgreSQL schema, no demo data. Setup → invite → accept in a second browser → demote →
@@ -37,12 +38,14 @@ test.afterAll(async () => {
   await client.end();
 });
 
+/** Screenshots at 1440 and 390 px to look at, and axe on the page as it is. */
 async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
     await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
+  await expectNoSeriousViolations(page);
 }
 
 test("from an empty database: setup, invite, accept, demote, remove", async ({ browser }) => {

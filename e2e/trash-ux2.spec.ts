@@ -413,3 +413,30 @@ test("empty trash names exactly what is erased and what is kept, and says it ign
   await page.getByRole("button", { name: "Move to trash" }).click();
   await expect(page.getByText("Moved 3 records to the trash.")).toBeVisible();
 });
+
+test("batches: the trash filters by the days deleted, UTC days with both ends included", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/records/contacts");
+  const first = rows(page, "records-table").first();
+  const id = (await first.getByRole("link").first().getAttribute("href"))!.split("/").pop()!;
+  await first.getByRole("button", { name: /^Delete / }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByTestId("records-table").locator(`a[href$="${id}"]`)).toHaveCount(0);
+
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const justDeleted = page.getByTestId("trash-table").locator(`a[href$="${id}"]`);
+  await page.goto("/trash?scope=all&sort=recent");
+  await expect(justDeleted).toHaveCount(1);
+  // Up to yesterday: today's deletion is not in it.
+  await page.getByLabel("Deleted to").first().fill(day(-1));
+  await expect(page).toHaveURL(new RegExp(`to=${day(-1)}`));
+  await expect(justDeleted).toHaveCount(0);
+  // From today on (and no end): it is.
+  await page.getByLabel("Deleted to").first().fill("");
+  await page.getByLabel("Deleted from").first().fill(day(0));
+  await expect(page).toHaveURL(new RegExp(`from=${day(0)}`));
+  await expect(justDeleted).toHaveCount(1);
+  const todays = await totalOf(page, "trash-total");
+  await page.goto("/trash?scope=all");
+  expect(await totalOf(page, "trash-total")).toBeGreaterThan(todays);
+});
