@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_BODY_BYTES } from "./lib/request-limits";
+import { contentSecurityPolicy, newNonce } from "./lib/security-headers.mjs";
 import { requestSource } from "./lib/trusted-proxy";
 import { isApiPath, isDashboardPath } from "./lib/universal/site-map";
 
@@ -53,12 +54,24 @@ async function bodyTooLarge(request: NextRequest): Promise<boolean> {
 }
 
 export async function proxy(request: NextRequest) {
+  // One nonce per response: Next.js reads it from the request's policy and puts it on its scripts.
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const answer = await route(request, csp);
+  answer.headers.set("Content-Security-Policy", csp);
+  return answer;
+}
+
+async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (request.method !== "GET" && request.method !== "HEAD" && !isApiPath(path)) {
     if (!sameOrigin(request)) return refuse(403, "FORBIDDEN", "This request did not come from this site.");
     if (await bodyTooLarge(request)) return refuse(413, "LIMIT_EXCEEDED", "The request body is over 1 MB.");
   }
-  if (!isDashboardPath(path) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (!isDashboardPath(path) || SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = new URL("/login", request.url);
   const target = path + request.nextUrl.search;
   if (target !== "/") url.searchParams.set("callbackUrl", target);

@@ -50,7 +50,7 @@ async function shoot(page: Page, name: string) {
 
 test("from an empty database: setup, invite, accept, demote, remove", async ({ browser }) => {
   expect(server.output()).toContain("/setup");
-  const owner = await browser.newPage({ baseURL: BASE });
+  const owner = await (await browser.newContext({ baseURL: BASE })).newPage();
   await owner.goto("/records");
   await expect(owner).toHaveURL(/\/setup$/);
   await shoot(owner, "setup");
@@ -188,7 +188,7 @@ test("someone with an account joins a second workspace with their own password, 
     ],
     { env, input: "quartz meadow lantern\n" },
   );
-  const bea = await browser.newPage({ baseURL: BASE });
+  const bea = await (await browser.newContext({ baseURL: BASE })).newPage();
   await bea.goto("/login");
   await bea.getByLabel("Email").fill("bea@beta.test");
   await bea.getByLabel("Password").fill("quartz meadow lantern");

@@ -1,6 +1,8 @@
 import { test as base, type Page } from "@playwright/test";
 
-export { expect } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+export { expect };
 
 /** Waits until React has hydrated the page (see components/hydration-marker.tsx). */
 export async function hydrated(page: Page) {
@@ -9,10 +11,16 @@ export async function hydrated(page: Page) {
 
 /**
  * The suite's `test`: page.goto and page.reload return only once the page is interactive,
- * so a click never lands on server-rendered HTML whose handlers are not attached yet.
+ * so a click never lands on server-rendered HTML whose handlers are not attached yet; and no
+ * page may trip the Content-Security-Policy (a script without its nonce, an eval).
  */
 export const test = base.extend({
   page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()}`);
+    });
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (...args: Parameters<Page["goto"]>) => {
@@ -26,5 +34,6 @@ export const test = base.extend({
       return response;
     };
     await use(page);
+    expect(violations, "CSP violations").toEqual([]);
   },
 });

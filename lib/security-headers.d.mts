@@ -1,3 +1,4 @@
-export declare const CONTENT_SECURITY_POLICY: string;
+export declare function contentSecurityPolicy(nonce: string, options?: { dev?: boolean }): string;
+export declare function newNonce(): string;
 export declare const SECURITY_HEADERS: { key: string; value: string }[];
 export declare const STATIC_ASSET_HEADERS: { key: string; value: string }[];

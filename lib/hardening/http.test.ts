@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "@/lib/security-headers.mjs";
+import { contentSecurityPolicy } from "@/lib/security-headers.mjs";
 import { db } from "@/lib/db/client";
 import { onPostgres, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, TEST_PASSWORD } from "@/test/fixtures";
@@ -54,12 +54,32 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     ]) {
       const response = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: "manual" });
       expect(response.status, path).toBeLessThan(500);
-      expect(response.headers.get("content-security-policy"), path).toBe(CONTENT_SECURITY_POLICY);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp)?.[1];
+      expect(nonce, path).toBeDefined();
+      expect(csp, path).toBe(contentSecurityPolicy(nonce!));
+      expect(csp.split("; ").find((d) => d.startsWith("script-src"))).not.toContain("unsafe-inline");
       expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(response.headers.get("x-frame-options"), path).toBe("DENY");
       expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
     }
+  });
+
+  it("#8 scripts run by nonce, not 'unsafe-inline': every script of a page carries its response's fresh nonce", async () => {
+    const ws = await makeWorkspace();
+    const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
+    const nonces: string[] = [];
+    for (const path of ["/records/leads", "/records/leads", "/login"]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")![1]!;
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(3);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(3);
   });
 
   it("#9 the build's static scripts carry nosniff and none of the document policies", async () => {
