@@ -20,7 +20,7 @@ export function csvRoute<S extends z.ZodType>(schema: S, call: DomainCall<z.outp
     // One running export per workspace: the slot is taken before the domain call, freed when the stream ends.
     let release = () => {};
     const result = await runDoor(getSessionActor, schema, searchParamsOf(request), async (actor, input, now) => {
-      release = acquireExportSlot(actor);
+      release = await acquireExportSlot(actor, now);
       return call(actor, input, now);
     });
     if (!result.ok) {
