@@ -63,7 +63,7 @@ test.describe("signed in", () => {
     await page.getByRole("button", { name: /^Select all .* matching$/ }).click();
     await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
     await expect(page.getByRole("dialog").getByTestId("delete-automations")).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, '[role="dialog"]');
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   });
 

@@ -2,9 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect } from "./test";
 
-/** Runs axe on the page as it is and fails on any serious or critical violation, naming them. */
-export async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/**
+ * Runs axe on the page as it is (or on `include`, e.g. an open dialog, whose overlay dims what is
+ * behind it) and fails on any serious or critical violation, naming them.
+ */
+export async function expectNoSeriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(

@@ -145,6 +145,7 @@ test("the OWNER deletes someone else's segment, and its automation shows as Deta
   await expect(automationRow(page, "Deal desk alert").getByText("Active", { exact: true })).toBeVisible();
 
   // The way back: attached to another segment of leads, it is active again.
+  await page.screenshot({ path: "test-results/trash-ux2/after/automation-detached-1440.png" });
   const choose = automation.getByRole("combobox", { name: "Segment for Invite to Berlin meetup" });
   const target = (await choose.locator("option").nth(1).textContent())!;
   await choose.selectOption({ index: 1 });

@@ -38,5 +38,23 @@ for (const width of [1440, 390]) {
     await page.keyboard.press("Escape");
     await page.goto("/audit");
     await shot("audit");
+    await page.goto("/automations");
+    await shot("automations");
+    // A shorter retention says what it makes due, before anything is saved (the owner's setting).
+    await page.context().clearCookies();
+    await signIn(page, "owner", "/settings");
+    await page.getByLabel("Retention days").fill("7");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("retention-impact")).toBeVisible();
+    await shot("retention-confirm");
+    await page.keyboard.press("Escape");
+    // Select all matching: the automations it sets off, and the choice not to run them.
+    await page.goto("/records/leads");
+    await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+    await page.getByRole("button", { name: /^Select all .* matching$/ }).click();
+    await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("dialog").getByTestId("delete-automations")).toBeVisible();
+    await shot("select-all-dialog");
+    await page.keyboard.press("Escape");
   });
 }

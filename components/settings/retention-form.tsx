@@ -11,6 +11,18 @@ import type { RetentionImpact } from "@/lib/workspace";
 
 const records = (n: number) => `${n.toLocaleString("en-US")} record${n === 1 ? "" : "s"}`;
 
+/** "6 records in the trash become due for purge now, and 2 more within 24 hours. …" */
+function impactText({ dueNow, dueWithin24h, heldKept }: RetentionImpact): string {
+  const due =
+    dueNow > 0
+      ? `${records(dueNow)} in the trash ${dueNow === 1 ? "becomes" : "become"} due for purge now${dueWithin24h > 0 ? `, and ${dueWithin24h.toLocaleString("en-US")} more within 24 hours` : ""}. The next purge deletes ${dueNow + dueWithin24h === 1 ? "it" : "them"} permanently.`
+      : dueWithin24h > 0
+        ? `${records(dueWithin24h)} in the trash ${dueWithin24h === 1 ? "becomes" : "become"} due for purge within 24 hours, then ${dueWithin24h === 1 ? "is" : "are"} deleted permanently.`
+        : "No record in the trash becomes due for purge within the next 24 hours.";
+  const held = heldKept > 0 ? ` ${records(heldKept)} on hold ${heldKept === 1 ? "stays" : "stay"} until released.` : "";
+  return `${due}${held} Every countdown in the trash follows the new setting.`;
+}
+
 /**
  * OWNER only: how many days deleted records wait in the trash. A shorter retention is confirmed
  * first, with what it makes due for purge now and within a day (a longer one only gives time).
@@ -83,13 +95,7 @@ export function RetentionForm({ initial }: { initial: number }) {
           pending={save.isPending}
           onConfirm={() => save.mutate(impact.retentionDays)}
         >
-          <span data-testid="retention-impact">
-            {impact.dueNow + impact.dueWithin24h === 0
-              ? "No record in the trash becomes due for purge within the next 24 hours."
-              : `${records(impact.dueNow)} in the trash become due for purge now, and ${records(impact.dueWithin24h)} more within 24 hours. The next purge deletes them permanently.`}
-            {impact.heldKept > 0 && ` ${records(impact.heldKept)} on hold stay until released.`} Every countdown in the
-            trash follows the new setting.
-          </span>
+          <span data-testid="retention-impact">{impactText(impact)}</span>
         </ConfirmDialog>
       )}
     </>
