@@ -285,6 +285,82 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
     expect(entry.apiKeyId).not.toBeNull();
   });
 
+  it("dialect A writes: create (201) and PATCH answer the record as GET does; duplicates, bad fields, scope and role refused, nothing changed", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    await declareFields(ws, "leads", [
+      { name: "status", label: "Status", type: "SELECT", options: ["New", "Qualified"] },
+      { name: "score", label: "Score", type: "NUMBER" },
+    ]);
+    const call = clientFor(await keyFor(ws.actors.member));
+    const created = await call("POST", "/crm-core/v1/records", {
+      body: {
+        entityId: "leads",
+        name: "Grace API",
+        phoneNumber: "+44 20 7946 0018",
+        externalProvider: "hubspot",
+        externalId: "g-1",
+        attributes: { status: "New", score: 7 },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({
+      name: "Grace API",
+      phoneNumber: "+442079460018",
+      externalId: "g-1",
+      attributes: { status: "New", score: 7 },
+      notesCount: 0,
+    });
+    const id = created.body.recordId as string;
+    expect((await call("GET", `/crm-core/v1/records/${id}`)).body).toEqual(created.body);
+    expect(
+      await db().auditLog.findFirst({ where: { workspaceId: ws.id, action: { startsWith: "records.create" } } }),
+    ).toMatchObject({ door: "API", apiKeyId: expect.any(String) });
+
+    const patched = await call("PATCH", `/crm-core/v1/records/${id}`, {
+      body: { name: "Grace Hopper", attributes: { score: null, status: "Qualified" } },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body).toMatchObject({ name: "Grace Hopper", attributes: { status: "Qualified" } });
+    expect(patched.body.attributes).not.toHaveProperty("score");
+
+    // Refusals: each names what was wrong, and changes nothing.
+    const dup = { entityId: "leads", name: "Twin", externalProvider: "hubspot", externalId: "g-1" };
+    expect(await refused(ws, () => call("POST", "/crm-core/v1/records", { body: dup }), 409)).toMatchObject({
+      errorCode: "Conflict",
+    });
+    for (const [body, field] of [
+      [{ entityId: "leads", name: "X", attributes: { vip: true } }, "attributes.vip"],
+      [{ entityId: "leads", name: "X", attributes: { score: "many" } }, "attributes.score"],
+      [{ entityId: "leads", name: "X", phoneNumber: "030 1234" }, "phoneNumber"],
+      [{ entityId: "leads" }, "name"],
+    ] as const)
+      expect(await refused(ws, () => call("POST", "/crm-core/v1/records", { body }), 400)).toMatchObject({
+        errorCode: "ValidationError",
+        errorMessage: expect.stringContaining(field.split(".").pop()!),
+      });
+    expect(
+      (await refused(ws, () => call("POST", "/crm-core/v1/records", { body: { name: "X" } }), 400)).errorCode,
+    ).toBe("ValidationError");
+    const foreign = await makeRecord(other, { name: "Elsewhere" });
+    await refused(ws, () => call("PATCH", `/crm-core/v1/records/${foreign.id}`, { body: { name: "Mine" } }), 404);
+    await softDeleteRecords(ws.actors.admin, { ids: [id] }, new Date());
+    await refused(ws, () => call("PATCH", `/crm-core/v1/records/${id}`, { body: { name: "Back?" } }), 404);
+    // A trashed record's external id does not block a create.
+    expect((await call("POST", "/crm-core/v1/records", { body: dup })).status).toBe(201);
+
+    // The scope: a read-only key cannot write; a viewer's key never holds records:write.
+    const readOnly = clientFor(await keyFor(ws.actors.member, ["records:read"]));
+    expect(
+      await refused(
+        ws,
+        () => readOnly("POST", "/crm-core/v1/records", { body: { entityId: "leads", name: "No" } }),
+        403,
+      ),
+    ).toMatchObject({ errorMessage: expect.stringContaining("records:write") });
+    await expect(keyFor(ws.actors.viewer, ["records:write"])).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("dialect A: segments, and the scope and role a call needs", async () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
@@ -637,7 +713,7 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
     const record = await makeRecord(ws);
     const before = await snapshot(ws);
     const cases: [string, string, string, Record<string, unknown>][] = [
-      ["PUT", `/crm-core/v1/records/${record.id}`, "GET, DELETE", { errorCode: "MethodNotAllowed" }],
+      ["PUT", `/crm-core/v1/records/${record.id}`, "GET, PATCH, DELETE", { errorCode: "MethodNotAllowed" }],
       ["GET", "/crm-core/v1/records/bulk/delete", "POST", { errorCode: "MethodNotAllowed" }],
       [
         "POST",

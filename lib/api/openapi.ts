@@ -55,7 +55,10 @@ function operation(spec: AnyEndpointSpec) {
       ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } }
       : {}),
     responses: {
-      200: { description: "Success", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } },
+      [spec.successStatus ?? 200]: {
+        description: spec.successStatus === 201 ? "Created" : "Success",
+        content: { "application/json": { schema: jsonSchema(spec.response, "output") } },
+      },
       ...Object.fromEntries(
         spec.errors.map((status) => [
           status,

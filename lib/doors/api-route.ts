@@ -41,7 +41,9 @@ export interface EndpointSpec<
   B extends Part | undefined,
   R extends Part = Part,
 > {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** The success status (201 for a create); 200 unless given. */
+  successStatus?: 200 | 201;
   /** The path as OpenAPI writes it, e.g. /crm-core/v1/records/{recordId}. */
   path: string;
   summary: string;
@@ -131,7 +133,9 @@ export function apiEndpoint<
     });
     countApiCall(spec.dialect.tag, result.ok ? "ok" : result.error.code);
     return jsonResponse(
-      result.ok ? { status: 200, body: result.data } : spec.dialect.error(result.error, { scopeMissing }),
+      result.ok
+        ? { status: spec.successStatus ?? 200, body: result.data }
+        : spec.dialect.error(result.error, { scopeMissing }),
     );
   };
   return { spec: spec as unknown as AnyEndpointSpec, handler };

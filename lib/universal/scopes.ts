@@ -7,6 +7,7 @@ import type { Permission } from "@/lib/permissions";
  */
 export const SCOPE_PERMISSION = {
   "records:read": "records.read",
+  "records:write": "records.write",
   "records:delete": "records.delete",
   "records:restore": "records.restore.own",
   "records:purge": "records.destroy",
@@ -18,6 +19,7 @@ export const SCOPES = Object.keys(SCOPE_PERMISSION) as Scope[];
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   "records:read": "Read records, the trash and segments",
+  "records:write": "Create and edit records",
   "records:delete": "Move records to the trash",
   "records:restore": "Restore records from the trash",
   "records:purge": "Delete records permanently",

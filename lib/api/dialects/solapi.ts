@@ -3,7 +3,10 @@ import type { Actor } from "@/lib/actor";
 import { apiEndpoint, type ApiDialect } from "@/lib/doors/api-route";
 import { listEntities } from "@/lib/entities";
 import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
+import { updateRecord } from "@/lib/records/edit";
 import { getRecord } from "@/lib/records/get";
+import { writeRecords, type WriteOutcome } from "@/lib/records/write";
+import { recordValuesShape } from "@/lib/records/write-schemas";
 import { listRecords } from "@/lib/records/list";
 import { runOnRecordRefs, type RefOutcome } from "@/lib/records/refs";
 import { recordIdsSchema } from "@/lib/records/schemas";
@@ -18,7 +21,7 @@ import { listTrash } from "@/lib/trash/list";
 import { restoreRecords } from "@/lib/trash/restore";
 import { asRecordNumber, entityRefSchema, recordFieldsOut, recordRefSchema } from "@/lib/api/schemas";
 
-// Dialect A, /crm-core/v1 (Solapi crm-core): soft delete, restore, bulk, trash, segments.
+// Dialect A, /crm-core/v1 (Solapi crm-core): create and edit, soft delete, restore, bulk, trash, segments.
 
 const ERROR_CODE: Record<ErrorCode, string> = {
   UNAUTHORIZED: "Unauthorized",
@@ -37,7 +40,7 @@ const errorSchema = z.object({ errorCode: z.string(), errorMessage: z.string() }
 export const solapi: ApiDialect = {
   tag: "crm-core",
   description:
-    "Dialect A, Solapi crm-core: soft delete to the trash, restore, bulk calls, the trash list and segments.",
+    "Dialect A, Solapi crm-core: create and edit records, soft delete to the trash, restore, bulk calls, the trash list and segments.",
   error: (error) => ({
     status: HTTP_STATUS[error.code],
     body: { errorCode: ERROR_CODE[error.code], errorMessage: error.message || "Request failed." },
@@ -122,6 +125,32 @@ export const listRecordsEndpoint = apiEndpoint({
   },
 });
 
+const recordDetail = recordItem.extend({
+  attributes: z.record(z.string(), z.unknown()),
+  notesCount: z.int(),
+  activitiesCount: z.int(),
+  relations: z.array(z.object({ recordId: z.string(), label: z.string() })),
+});
+
+/** A live record as GET answers it (and a create or an update answers with what it wrote). */
+async function recordDetailOf(actor: Actor, id: string): Promise<z.input<typeof recordDetail>> {
+  const r = await getRecord(actor, { id });
+  return {
+    recordId: r.id,
+    recordNumber: asRecordNumber(r.recordNumber),
+    entityId: r.entity.id,
+    name: r.name,
+    phoneNumber: r.phoneNumber,
+    externalProvider: r.externalProvider,
+    externalId: r.externalId,
+    createdAt: r.createdAt,
+    attributes: r.attributes,
+    notesCount: r.notes.length,
+    activitiesCount: r.activities.length,
+    relations: r.relations.map((x) => ({ recordId: x.record.id, label: x.label })),
+  };
+}
+
 export const getRecordEndpoint = apiEndpoint({
   method: "GET",
   path: "/crm-core/v1/records/{recordId}",
@@ -130,28 +159,64 @@ export const getRecordEndpoint = apiEndpoint({
   scope: "records:read",
   errors: [400, 401, 403, 404],
   params: recordPath,
-  response: recordItem.extend({
-    attributes: z.record(z.string(), z.unknown()),
-    notesCount: z.int(),
-    activitiesCount: z.int(),
-    relations: z.array(z.object({ recordId: z.string(), label: z.string() })),
-  }),
-  handle: async (actor, { params }) => {
-    const r = await getRecord(actor, { id: params.recordId });
-    return {
-      recordId: r.id,
-      recordNumber: asRecordNumber(r.recordNumber),
-      entityId: r.entity.id,
-      name: r.name,
-      phoneNumber: r.phoneNumber,
-      externalProvider: r.externalProvider,
-      externalId: r.externalId,
-      createdAt: r.createdAt,
-      attributes: r.attributes,
-      notesCount: r.notes.length,
-      activitiesCount: r.activities.length,
-      relations: r.relations.map((x) => ({ recordId: x.record.id, label: x.label })),
-    };
+  response: recordDetail,
+  handle: (actor, { params }) => recordDetailOf(actor, params.recordId),
+});
+
+/** On-create automations run unless the caller turns workflows off (as the delete's wf_trigger). */
+const writeQuery = z.object({ wf_trigger: z.enum(["true", "false"]).optional() });
+/** A refusal whose message names the field, as API.md asks ("attributes.score: Give a number…"). */
+const naming = (code: ErrorCode, message: string, field?: string) =>
+  new AppError(code, field && !message.startsWith(`${field}:`) ? `${field}: ${message}` : message, field);
+
+/** A write outcome as this dialect answers one record: the record, or the error (409 for a duplicate). */
+function written(outcome: WriteOutcome): string {
+  if (!outcome.ok) throw naming(outcome.code, outcome.message, outcome.field);
+  return outcome.record.id;
+}
+
+export const createRecordEndpoint = apiEndpoint({
+  method: "POST",
+  successStatus: 201,
+  path: "/crm-core/v1/records",
+  summary: "Create a record",
+  description:
+    "Values are checked against the entity's declared fields (unknown fields and wrong types fail with the field named); the phone number is stored E.164; an external id a live record of the entity holds is a 409 Conflict, one only a trashed record holds is allowed.",
+  dialect: solapi,
+  scope: "records:write",
+  errors: [400, 401, 403, 404, 409],
+  query: writeQuery,
+  body: z.object({ entityId: entityRefSchema, ...recordValuesShape }),
+  response: recordDetail,
+  handle: async (actor, { query, body: { entityId, ...values } }, now) => {
+    const { outcomes } = await writeRecords(
+      actor,
+      entityId,
+      [{ op: "create", values }],
+      { fireAutomations: query.wf_trigger !== "false", ifTrashedHolder: "create" },
+      now,
+    );
+    return recordDetailOf(actor, written(outcomes[0]!));
+  },
+});
+
+export const updateRecordEndpoint = apiEndpoint({
+  method: "PATCH",
+  path: "/crm-core/v1/records/{recordId}",
+  summary: "Update a live record",
+  description:
+    "Only the fields given change; `attributes` are merged into the record's, and a key set to null is removed. A record in the trash is not found.",
+  dialect: solapi,
+  scope: "records:write",
+  errors: [400, 401, 403, 404, 409],
+  params: recordPath,
+  body: z.object({ ...recordValuesShape, name: recordValuesShape.name.optional() }),
+  response: recordDetail,
+  handle: async (actor, { params, body }, now) => {
+    const { id } = await updateRecord(actor, { id: params.recordId, ...body }, now).catch((error: unknown) => {
+      throw error instanceof AppError ? naming(error.code, error.message, error.field) : error;
+    });
+    return recordDetailOf(actor, id);
   },
 });
 
@@ -308,7 +373,9 @@ export const deleteSegmentEndpoint = apiEndpoint({
 export const solapiEndpoints = [
   listEntitiesEndpoint,
   listRecordsEndpoint,
+  createRecordEndpoint,
   getRecordEndpoint,
+  updateRecordEndpoint,
   deleteRecordEndpoint,
   restoreRecordEndpoint,
   bulkDeleteEndpoint,
