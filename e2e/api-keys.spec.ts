@@ -40,7 +40,7 @@ test("a MEMBER creates an API key, sees its secret once, calls the API with it, 
   const dialog = page.getByRole("dialog");
   // Only the scopes a MEMBER's role allows; read-only to begin with, every wider scope a deliberate tick.
   const scopes = dialog.getByRole("checkbox");
-  await expect(scopes).toHaveCount(4);
+  await expect(scopes).toHaveCount(5);
   for (const box of await scopes.all())
     if ((await box.getAttribute("data-scope")) !== "records:read") await expect(box).not.toBeChecked();
   await expect(dialog.getByRole("checkbox", { name: /records:read/ })).toBeChecked();
@@ -116,7 +116,7 @@ test("the OWNER sees every member's keys with whose they are; a VIEWER is told k
   await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Create API key" }).click();
   // The OWNER may give a key every scope, purge included.
-  await expect(page.getByRole("dialog").getByRole("checkbox")).toHaveCount(5);
+  await expect(page.getByRole("dialog").getByRole("checkbox")).toHaveCount(6);
   await page.keyboard.press("Escape");
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -432,7 +432,7 @@ test("batches: the trash filters by the days deleted, UTC days with both ends in
   await expect(page).toHaveURL(new RegExp(`to=${day(-1)}`));
   await expect(justDeleted).toHaveCount(0);
   // From today on (and no end): it is.
-  await page.getByLabel("Deleted to").first().fill("");
+  await page.goto("/trash?scope=all&sort=recent");
   await page.getByLabel("Deleted from").first().fill(day(0));
   await expect(page).toHaveURL(new RegExp(`from=${day(0)}`));
   await expect(justDeleted).toHaveCount(1);
