@@ -8,6 +8,7 @@ import type { SelectionAction } from "@/lib/bulk/schemas";
 import { typedCountMatches } from "@/lib/universal/confirmations";
 import { useBulkRun } from "./use-bulk-run";
 import type { MatchingSelection } from "./use-row-selection";
+import { RunAutomationsChoice } from "@/components/records/run-automations-choice";
 
 const WORDS: Record<SelectionAction, { verb: string; done: string; explain: string; danger: boolean }> = {
   delete: {
@@ -91,17 +92,7 @@ export function BulkRunDialog({ selection, action, automations = [], canSkipAuto
                 >
                   On-delete automations {runAutomations ? "run" : "would run"} once per record:{" "}
                   {automations.map((a) => `“${a.name}” ${count} times`).join(", ")}.
-                  {canSkipAutomations && (
-                    <label className="mt-2 flex items-center gap-2 text-zinc-800">
-                      <input
-                        type="checkbox"
-                        checked={runAutomations}
-                        onChange={(e) => setRunAutomations(e.target.checked)}
-                        className="size-4 accent-brand-600"
-                      />
-                      Run on-delete automations
-                    </label>
-                  )}
+                  {canSkipAutomations && <RunAutomationsChoice checked={runAutomations} onChange={setRunAutomations} />}
                 </div>
               )}
               {action !== "delete" && !!selection.deletedByOthers && (

@@ -3,6 +3,7 @@
 import { Trash2, Workflow } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RunAutomationsChoice } from "@/components/records/run-automations-choice";
 
 const times = (n: number) => (n === 1 ? "once" : `${n.toLocaleString("en-US")} times`);
 
@@ -63,17 +64,7 @@ export function DeleteRecordDialog({
               </li>
             ))}
           </ul>
-          {canSkipAutomations && (
-            <label className="mt-2 flex items-center gap-2 text-zinc-800">
-              <input
-                type="checkbox"
-                checked={runAutomations}
-                onChange={(e) => setRunAutomations(e.target.checked)}
-                className="size-4 accent-brand-600"
-              />
-              Run on-delete automations
-            </label>
-          )}
+          {canSkipAutomations && <RunAutomationsChoice checked={runAutomations} onChange={setRunAutomations} />}
         </div>
       )}
     </ConfirmDialog>
