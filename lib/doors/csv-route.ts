@@ -15,11 +15,15 @@ import { runDoor, type DomainCall } from "./steps";
  * domain), then the domain's table streamed as CSV, a page of rows at a time. Refusals come
  * before the first byte, as JSON with their status.
  */
-export function csvRoute<S extends z.ZodType>(schema: S, call: DomainCall<z.output<S>, ExportTable>) {
+export function csvRoute<S extends z.ZodType>(
+  schema: S,
+  call: DomainCall<z.output<S>, ExportTable>,
+  input: (request: Request) => unknown = searchParamsOf,
+) {
   return async (request: Request) => {
     // One running export per workspace: the slot is taken before the domain call, freed when the stream ends.
     let release = () => {};
-    const result = await runDoor(getSessionActor, schema, searchParamsOf(request), async (actor, input, now) => {
+    const result = await runDoor(getSessionActor, schema, input(request), async (actor, input, now) => {
       release = await acquireExportSlot(actor, now);
       return call(actor, input, now);
     });

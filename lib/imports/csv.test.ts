@@ -6,6 +6,7 @@ import { declareFields, makeWorkspace, NOW, type TestWorkspace } from "@/test/fi
 import { detectDelimiter, importCsv } from "./csv";
 import { csvCell } from "@/lib/export/csv-cell";
 import { failuresCsv } from "./failures";
+import { bigFile } from "@/test/import-file";
 
 withTestDatabase();
 
@@ -18,31 +19,6 @@ async function workspace(): Promise<TestWorkspace> {
     { name: "score", label: "Score", type: "NUMBER" },
   ]);
   return ws;
-}
-
-/** 2,000 rows, 7 of them bad: 3 without a name, 3 with a phone that is no number, 1 with a cell too many. */
-function bigFile() {
-  const lines = ["\uFEFFName,Phone,External ID,Provider,Company,Score"];
-  const bad: number[] = [];
-  let line = 1;
-  for (let i = 0; i < 2000; i++) {
-    line += 1;
-    if (i % 300 === 7 && bad.length < 3) {
-      bad.push(line);
-      lines.push(`,+4930${1000000 + i},ext-${i},crm,Nameless,1`);
-    } else if (i % 300 === 150 && bad.length < 6) {
-      bad.push(line);
-      lines.push(`Bad Phone ${i},call me maybe,ext-${i},crm,X,2`);
-    } else if (i === 1999) {
-      bad.push(line);
-      lines.push(`Too Many ${i},,ext-${i},crm,X,3,surplus`);
-    } else if (i % 500 === 1) {
-      // Quoted commas and a line break inside a cell: one record over two lines.
-      lines.push(`"Quoted, Person ${i}",+4930${1000000 + i},ext-${i},crm,"Acme, Inc.\nBerlin",${i}`);
-      line += 1;
-    } else lines.push(`Person ${i},+4930${1000000 + i},ext-${i},crm,Acme,${i}`);
-  }
-  return { text: lines.join("\r\n") + "\r\n", bad };
 }
 
 describe("CSV import: streamed, in chunks, every failed row by line", () => {

@@ -11,6 +11,7 @@ import { assertCan } from "@/lib/permissions";
 import type { RecordValues } from "@/lib/records/write-schemas";
 import { writeRecords, type WriteOp } from "@/lib/records/write";
 import type { DeclaredField } from "@/lib/universal/fields";
+import type { Tx } from "@/lib/db/tx";
 
 // CSV import (MEMBER+): a stream, never the whole file in memory. The header decides the columns
 // (guessed from their names), rows go through the one record-write function in chunks of 1,000,
@@ -24,8 +25,25 @@ export interface ImportOptions {
   mode: "upsert" | "create";
   /** Header → target ("name", "phoneNumber", "externalProvider", "externalId", "attributes.<field>", or "" to skip). */
   mapping?: Record<string, string>;
-  /** Aborted (SIGTERM): the chunk being written commits whole, then the import stops. */
+  /** Aborted (SIGTERM, cancel): the chunk being written commits whole, then the import stops. */
   signal?: AbortSignal;
+  /** The entity's on-create automations fire for created records unless this is false. */
+  runAutomations?: boolean;
+  /** Every chunk is decided and rolled back: what would be created, updated and refused. */
+  dryRun?: boolean;
+  /** Resuming: the first `skipRows` data rows were applied by an earlier run and are passed over. */
+  skipRows?: number;
+  /** Runs in each chunk's transaction with that chunk's progress: a job's checkpoint commits with its rows. */
+  checkpoint?: (tx: Tx, progress: ChunkProgress) => Promise<void>;
+}
+
+/** What one chunk did: the data rows it consumed (written, skipped or refused) and their outcomes. */
+export interface ChunkProgress {
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: { line: number; reason: string }[];
 }
 
 export interface ImportResult {
@@ -108,7 +126,54 @@ async function peekHeader(source: Readable): Promise<{ line: string; stream: Rea
   return { line: seen.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "", stream: Readable.from(replay()) };
 }
 
-function rowValues(header: string[], columns: Record<string, string>, cells: string[]): RecordValues {
+/** The records of a CSV stream with the line each starts on; the first is the header. */
+export async function* csvRecords(source: Readable): AsyncGenerator<{ line: number; cells: string[] }> {
+  const { line, stream } = await peekHeader(source.pipe(guard()));
+  const parser = stream.pipe(
+    parse({
+      bom: true,
+      delimiter: detectDelimiter(line),
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: true,
+    }),
+  );
+  let nextLine = 1;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: nextLine, cells: record };
+    nextLine = info.lines + 1;
+  }
+}
+
+export interface CsvScan {
+  header: string[];
+  rows: number;
+  /** The first data rows, for a preview of the mapping. */
+  preview: { line: number; cells: string[] }[];
+}
+
+/** Reads a whole file once without writing: its header, its row count and the first rows; refuses what cannot be imported. */
+export async function scanCsv(source: Readable, previewRows = 10): Promise<CsvScan> {
+  let header: string[] | null = null;
+  const preview: CsvScan["preview"] = [];
+  let rows = 0;
+  for await (const { line, cells } of csvRecords(source)) {
+    if (!header) {
+      header = cells.map((c) => c.trim());
+      continue;
+    }
+    if (++rows > IMPORT_LIMITS.rows)
+      throw new AppError("LIMIT_EXCEEDED", "The file has over 200,000 rows; split it into smaller files.");
+    if (preview.length < previewRows) preview.push({ line, cells });
+  }
+  if (!header) throw new AppError("VALIDATION", "The file is empty.", "file");
+  if (header.every((c) => c === ""))
+    throw new AppError("VALIDATION", "The file's first line has no column names.", "file");
+  return { header, rows, preview };
+}
+
+/** The values a data row gives a record under a mapping (header cell → target). */
+export function rowValues(header: string[], columns: Record<string, string>, cells: string[]): RecordValues {
   const attributes: Record<string, unknown> = {};
   const own: Record<string, string> = {};
   header.forEach((cell, i) => {
@@ -122,6 +187,20 @@ function rowValues(header: string[], columns: Record<string, string>, cells: str
   return { ...own, attributes };
 }
 
+/** Why a row cannot be imported before it reaches the database (too many cells), or null. */
+export function rowShapeIssue(header: string[], cells: string[]): string | null {
+  return cells.length > header.length ? `This row has ${cells.length} cells; the header has ${header.length}.` : null;
+}
+
+/** The mapping is usable: some column goes to the record's name, and no target twice. */
+export function checkMapping(columns: Record<string, string>): void {
+  const targets = Object.values(columns).filter(Boolean);
+  if (!targets.includes("name"))
+    throw new AppError("VALIDATION", "The file has no name column: add a “name” column or map one.", "mapping");
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (twice) throw new AppError("VALIDATION", `Two columns are mapped to ${twice}; map each field once.`, "mapping");
+}
+
 /** Imports a CSV stream into one entity; returns the counts and every failed row with its line. */
 export async function importCsv(
   actor: Actor,
@@ -132,84 +211,88 @@ export async function importCsv(
   assertCan(actor, "records.write");
   const entity = await resolveEntity(actor, options.entity);
   const fields = await declaredFields(db(), entity.id);
-  const { line, stream } = await peekHeader(source.pipe(guard()));
-  const parser = stream.pipe(
-    parse({
-      bom: true,
-      delimiter: detectDelimiter(line),
-      relax_column_count: true,
-      info: true,
-      skip_empty_lines: true,
-    }),
-  );
   const result: ImportResult = { created: 0, updated: 0, skipped: 0, failed: [], columns: {} };
   let header: string[] | null = null;
   let batch: { line: number; op: WriteOp }[] = [];
+  let pending: ChunkProgress = { rows: 0, created: 0, updated: 0, skipped: 0, failed: [] };
   let rows = 0;
   let chunk = 0;
 
   async function flush() {
-    if (!batch.length) return;
+    if (!pending.rows) return;
     chunk += 1;
-    const { outcomes } = await writeRecords(
+    const progress = pending;
+    const written = batch;
+    pending = { rows: 0, created: 0, updated: 0, skipped: 0, failed: [] };
+    batch = [];
+    await writeRecords(
       actor,
       entity.id,
-      batch.map((b) => b.op),
-      { fireAutomations: true, ifTrashedHolder: "create", audit: { chunk: `import ${chunk}` } },
+      written.map((b) => b.op),
+      {
+        fireAutomations: options.runAutomations !== false,
+        ifTrashedHolder: "create",
+        audit: { chunk: `import ${chunk}` },
+        dryRun: options.dryRun,
+        alsoInTransaction: async (tx, outcomes) => {
+          outcomes.forEach((o, i) => {
+            if (o.ok) progress[o.action] += 1;
+            else
+              progress.failed.push({
+                line: written[i]!.line,
+                reason: o.field ? `${o.field}: ${o.message}` : o.message,
+              });
+          });
+          await options.checkpoint?.(tx, progress);
+        },
+      },
       now,
     );
-    const before = result.created + result.updated;
-    outcomes.forEach((o, i) => {
-      if (o.ok) result[o.action] += 1;
-      else result.failed.push({ line: batch[i]!.line, reason: o.field ? `${o.field}: ${o.message}` : o.message });
-    });
-    countRecords("imported", actor.door, result.created + result.updated - before);
+    result.created += progress.created;
+    result.updated += progress.updated;
+    result.skipped += progress.skipped;
+    result.failed.push(...progress.failed);
+    if (options.dryRun) return;
+    countRecords("imported", actor.door, progress.created + progress.updated);
     log("import").info(
-      { chunk, entity: entity.slug, rows: batch.length, lastLine: batch.at(-1)!.line, workspaceId: actor.workspaceId },
+      { chunk, entity: entity.slug, rows: progress.rows, workspaceId: actor.workspaceId },
       "import chunk committed",
     );
-    batch = [];
   }
 
-  let nextLine = 1;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const startLine = nextLine;
-    nextLine = info.lines + 1;
+  let lastLine = 0;
+  for await (const { line, cells } of csvRecords(source)) {
     if (!header) {
-      header = record.map((c) => c.trim());
+      header = cells.map((c) => c.trim());
       result.columns = { ...guessColumns(header, fields), ...(options.mapping ?? {}) };
-      if (!Object.values(result.columns).includes("name"))
-        throw new AppError("VALIDATION", "The file has no name column: add a “name” column or map one.", "file");
+      checkMapping(result.columns);
       continue;
     }
-    if (++rows > IMPORT_LIMITS.rows)
-      throw new AppError("LIMIT_EXCEEDED", "The file has over 200,000 rows; split it into smaller files.");
-    if (record.length > header.length) {
-      result.failed.push({
-        line: startLine,
-        reason: `This row has ${record.length} cells; the header has ${header.length}.`,
-      });
-      continue;
-    }
-    if (record.every((c) => c.trim() === "")) {
-      result.skipped += 1;
-      continue;
-    }
-    const values = rowValues(header, result.columns, record);
-    batch.push({
-      line: startLine,
-      op:
-        options.mode === "upsert" && values.externalId
-          ? { op: "upsert", matchBy: "externalId", values }
-          : { op: "create", values },
-    });
-    if (batch.length >= IMPORT_LIMITS.chunk) await flush();
     if (options.signal?.aborted) {
       await flush();
-      result.interruptedAfterLine = startLine;
+      result.interruptedAfterLine = lastLine;
       source.destroy();
       break;
     }
+    if (++rows > IMPORT_LIMITS.rows)
+      throw new AppError("LIMIT_EXCEEDED", "The file has over 200,000 rows; split it into smaller files.");
+    if (rows <= (options.skipRows ?? 0)) continue;
+    lastLine = line;
+    pending.rows += 1;
+    const shape = rowShapeIssue(header, cells);
+    if (shape) pending.failed.push({ line, reason: shape });
+    else if (cells.every((c) => c.trim() === "")) pending.skipped += 1;
+    else {
+      const values = rowValues(header, result.columns, cells);
+      batch.push({
+        line,
+        op:
+          options.mode === "upsert" && values.externalId
+            ? { op: "upsert", matchBy: "externalId", values }
+            : { op: "create", values },
+      });
+    }
+    if (pending.rows >= IMPORT_LIMITS.chunk) await flush();
   }
   if (!result.interruptedAfterLine) await flush();
   if (!header) throw new AppError("VALIDATION", "The file is empty.", "file");

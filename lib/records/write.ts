@@ -52,6 +52,17 @@ export interface WriteOptions {
   /** "ask": a create whose external id only a trashed record holds fails with that holder. */
   ifTrashedHolder: "ask" | "create";
   audit?: AuditContext;
+  /** Everything is decided and written, then rolled back: what would happen, with nothing changed. */
+  dryRun?: boolean;
+  /** More work in the same transaction (an import's checkpoint), after the outcomes are known. */
+  alsoInTransaction?: (tx: Tx, outcomes: WriteOutcome[]) => Promise<void>;
+}
+
+/** Thrown inside a dry run's transaction to roll it back once the outcomes are known. */
+class DryRunRollback extends Error {
+  constructor(readonly result: { entity: EntitySummary; outcomes: WriteOutcome[] }) {
+    super("dry run");
+  }
 }
 
 type Existing = {
@@ -319,9 +330,13 @@ export async function writeRecords(
           actor,
           created.map((r) => ({ id: r.id, entityId: entity.id })),
         );
-      return { entity, outcomes: outcomes as WriteOutcome[] };
+      const result = { entity, outcomes: outcomes as WriteOutcome[] };
+      await options.alsoInTransaction?.(tx, result.outcomes);
+      if (options.dryRun) throw new DryRunRollback(result);
+      return result;
     });
   } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
     // Another writer took an external id between our check and our insert.
     if (
       error instanceof Prisma.PrismaClientKnownRequestError &&

@@ -1,0 +1,9 @@
+import { csvRoute } from "@/lib/doors/csv-route";
+import { importFailuresTable } from "@/lib/imports/jobs";
+import { importIdSchema } from "@/lib/imports/schemas";
+
+// Every failed row of an import, with its line and reason, as CSV.
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return csvRoute(importIdSchema, importFailuresTable, () => ({ id }))(request);
+}
