@@ -12,7 +12,9 @@ const ROWS = 10_000;
 
 interface Run {
   code: number | null;
-  summary: { created: number; updated: number; failed: unknown[]; interruptedAfterLine?: number };
+  summary: { created: number; updated: number; failed: unknown[]; interruptedAfterLine?: number; dryRun?: boolean };
+  /** What it said on stderr besides log lines (a refusal). */
+  message: string;
 }
 
 /** `npm run import` as a child process; `onLog` sees each log line (stderr) as it comes. */
@@ -28,17 +30,22 @@ function importCli(env: Record<string, string>, args: string[], onLog?: (line: s
     );
     let pending = "";
     let stdout = "";
+    let message = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     // A chunk of stderr can end mid-line; hold the tail until its newline arrives.
     child.stderr.on("data", (d: Buffer) => {
       const lines = (pending + d.toString()).split("\n");
       pending = lines.pop()!;
-      lines.forEach((line) => onLog?.call(child, line));
+      lines.forEach((line) => {
+        if (!line.startsWith("{")) message += line;
+        onLog?.call(child, line);
+      });
     });
     child.on("error", reject);
     child.on("close", (code) => {
+      if (code !== 0) return resolve({ code, summary: undefined as never, message: message + pending });
       try {
-        resolve({ code, summary: JSON.parse(stdout.trim().split("\n").pop()!) });
+        resolve({ code, summary: JSON.parse(stdout.trim().split("\n").pop()!), message });
       } catch {
         reject(new Error(`import printed no summary (exit ${code}): ${stdout}`));
       }
@@ -93,5 +100,33 @@ describe.runIf(onPostgres)("npm run import stopped by SIGTERM", () => {
     });
     expect(ids).toHaveLength(ROWS);
     expect(new Set(ids.map((r) => r.externalId)).size).toBe(ROWS);
+  }, 240_000);
+
+  it("--dry-run writes nothing; a file over 200,000 rows is refused before any row; --workspace alone imports as its owner", async () => {
+    const ws = await makeWorkspace();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-import-"));
+    const small = path.join(dir, "small.csv");
+    fs.writeFileSync(small, "name,phone\nAda,+49 30 1234567\nBob,not a phone\n");
+    const env = { DATABASE_URL: databaseUrl() };
+    const base = ["--workspace", ws.slug, "--entity", "leads"];
+    const count = () => db().record.count({ where: { workspaceId: ws.id, entityId: ws.entities.leads } });
+    const before = await count();
+
+    const dry = await importCli(env, [...base, "--file", small, "--dry-run"]);
+    expect(dry.summary).toMatchObject({ dryRun: true, created: 1, failed: [{ line: 3 }] });
+    expect(await count()).toBe(before);
+    expect(await db().auditLog.count({ where: { workspaceId: ws.id } })).toBe(0);
+
+    const big = path.join(dir, "big.csv");
+    fs.writeFileSync(big, `name\n${"Someone\n".repeat(200_001)}`);
+    const refused = await importCli(env, [...base, "--file", big]);
+    expect(refused.code).toBe(1);
+    expect(refused.message).toContain("over 200,000 rows");
+    expect(await count()).toBe(before);
+
+    const real = await importCli(env, [...base, "--file", small]);
+    expect(real.summary).toMatchObject({ created: 1, updated: 0, failed: [{ line: 3 }] });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { workspaceId: ws.id, action: "records.create" } });
+    expect(audit).toMatchObject({ actorId: ws.actors.owner.userId, door: "CLI" });
   }, 240_000);
 });

@@ -12,6 +12,7 @@ const uid = () => crypto.randomBytes(4).toString("hex");
 
 export interface TestWorkspace {
   id: string;
+  slug: string;
   actors: { owner: Actor; admin: Actor; member: Actor; member2: Actor; viewer: Actor };
   entities: { leads: string; contacts: string; deals: string };
 }
@@ -42,6 +43,7 @@ export async function makeWorkspace(name = "Acme", retentionDays = 14): Promise<
     (await db().entity.create({ data: { workspaceId: ws.id, slug, name: entityName } })).id;
   return {
     id: ws.id,
+    slug: ws.slug,
     actors,
     entities: {
       leads: await entity("leads", "Leads"),
