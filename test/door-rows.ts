@@ -10,6 +10,10 @@ import { GET as auditExportRoute } from "@/app/api/app/audit/export/route";
 import { GET as apiKeysRoute } from "@/app/api/app/api-keys/route";
 import { GET as recordsExportRoute } from "@/app/api/app/records/export/route";
 import { GET as recordExportRoute } from "@/app/api/app/records/[id]/export/route";
+import { POST as importUploadRoute } from "@/app/api/app/imports/upload/route";
+import { GET as importRoute } from "@/app/api/app/imports/[id]/route";
+import { GET as importFailuresRoute } from "@/app/api/app/imports/[id]/failures/route";
+import { cancelImportAction, dryRunImportAction, previewImportAction, startImportAction } from "@/lib/actions/imports";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { attachAutomationAction } from "@/lib/actions/automations";
 import { applySelectionChunkAction, createSelectionAction } from "@/lib/actions/bulk";
@@ -453,6 +457,63 @@ export const DOOR_ROWS: DoorRow[] = [
     send: action(updateFieldAction),
     input: (w, i) => ({ id: w.field[i], label: "Stage", addOptions: ["Won"] }),
     expect: row("ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // CSV import (MEMBER+): any member's import of the workspace; another workspace's is unknown.
+  {
+    door: "route POST /api/app/imports/upload",
+    mutates: true,
+    send: async (raw, caller) => {
+      setSession(caller);
+      const request = new Request(`http://localhost/api/app/imports/upload?${toQuery(raw)}`, {
+        method: "POST",
+        body: "Name,Phone\nAda Upload,+49 30 7654321\n",
+      });
+      return responseAnswer(await importUploadRoute(request));
+    },
+    input: () => ({ entity: "leads", name: "leads.csv" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "route GET /api/app/imports/[id]",
+    mutates: false,
+    send: routeWithParams(importRoute),
+    input: (w, i) => ({ id: w.importJob[i] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "route GET /api/app/imports/[id]/failures",
+    mutates: false,
+    send: routeWithParams(importFailuresRoute),
+    input: (w, i) => ({ id: w.importJob[i] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action previewImport",
+    mutates: false,
+    send: action(previewImportAction),
+    input: (w, i) => ({ id: w.importJob[i], mapping: { Name: "name" }, mode: "upsert" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action dryRunImport",
+    mutates: false,
+    send: action(dryRunImportAction),
+    input: (w, i) => ({ id: w.importJob[i], mapping: { Name: "name", Phone: "phoneNumber" }, mode: "create" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action startImport",
+    mutates: true,
+    send: action(startImportAction),
+    input: (w, i) => ({ id: w.importJob[i], mapping: { Name: "name", Phone: "phoneNumber" }, mode: "upsert" }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
+  },
+  {
+    door: "action cancelImport",
+    mutates: true,
+    send: action(cancelImportAction),
+    input: (w, i) => ({ id: w.importJob[i] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "NOT_FOUND"),
   },
   ...API_DOOR_ROWS,
 ];

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { createSegment } from "@/lib/segments/create";
 import { inviteMember } from "@/lib/members/invitations";
+import { uploadImport } from "@/lib/imports/jobs";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { makeRecord, makeWorkspace, type TestWorkspace } from "./fixtures";
 
@@ -50,6 +51,8 @@ export interface World {
   field: Record<"own" | "other", string>;
   /** An automation of our leads whose segment was deleted (DETACHED). */
   detachedAutomation: string;
+  /** A CSV import of our leads each member uploaded, not started. */
+  importJob: Record<"own" | "other", string>;
 }
 
 export interface DoorRow {
@@ -77,7 +80,18 @@ export async function buildWorld(): Promise<World> {
   const other = await makeWorkspace("Other");
   const now = new Date();
   const by = { own: ws.actors.member, other: ws.actors.member2 };
-  const w = { ws, other, live: {}, trashed: {}, batch: {}, segment: {}, selection: {}, apiKey: {}, field: {} } as World;
+  const w = {
+    ws,
+    other,
+    live: {},
+    trashed: {},
+    batch: {},
+    segment: {},
+    selection: {},
+    apiKey: {},
+    field: {},
+    importJob: {},
+  } as World;
   const status = await db().entityField.create({
     data: {
       workspaceId: ws.id,
@@ -111,6 +125,7 @@ export async function buildWorld(): Promise<World> {
     const s = await createSelection(by[item], { scope: "trash", filter: { scope: "mine" } }, now);
     w.selection[item] = { token: s.token, count: s.count };
     w.apiKey[item] = (await createApiKey(by[item], { name: `Key ${item}` }, now)).id;
+    w.importJob[item] = (await uploadImport(by[item], { entity: "leads", name: `${item}.csv` }, csvBody, now)).id;
   }
   w.invitation = (await inviteMember(ws.actors.owner, { email: "invited@test.example", role: "MEMBER" }, now)).id;
   w.detachedAutomation = (
@@ -131,6 +146,8 @@ export async function buildWorld(): Promise<World> {
   });
   return w;
 }
+
+const csvBody = [Buffer.from("Name,Phone\nAda Import,+49 30 1234567\n")];
 
 /** Everything of our workspace a door could change, to compare before and after. */
 export async function snapshot(w: World) {
@@ -173,6 +190,11 @@ export async function snapshot(w: World) {
     }),
     webhook: await db().webhook.findUnique({ where: { workspaceId }, select: { url: true, secretCiphertext: true } }),
     deliveries: await db().webhookDelivery.count({ where: { workspaceId } }),
+    imports: await db().importJob.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, cancelRequested: true },
+    }),
     fields: await db().entityField.findMany({
       where: { workspaceId },
       orderBy: { id: "asc" },

@@ -3,7 +3,7 @@
 // Declared fields it expects on leads: company (text), score (number).
 
 /** 2,000 rows, 7 of them bad; `bad` holds their line numbers. */
-export function bigFile(): { text: string; bad: number[] } {
+export function bigFile(prefix = "ext"): { text: string; bad: number[] } {
   const lines = ["\uFEFFName,Phone,External ID,Provider,Company,Score"];
   const bad: number[] = [];
   let line = 1;
@@ -11,18 +11,18 @@ export function bigFile(): { text: string; bad: number[] } {
     line += 1;
     if (i % 300 === 7 && bad.length < 3) {
       bad.push(line);
-      lines.push(`,+4930${1000000 + i},ext-${i},crm,Nameless,1`);
+      lines.push(`,+4930${1000000 + i},${prefix}-${i},crm,Nameless,1`);
     } else if (i % 300 === 150 && bad.length < 6) {
       bad.push(line);
-      lines.push(`Bad Phone ${i},call me maybe,ext-${i},crm,X,2`);
+      lines.push(`Bad Phone ${i},call me maybe,${prefix}-${i},crm,X,2`);
     } else if (i === 1999) {
       bad.push(line);
-      lines.push(`Too Many ${i},,ext-${i},crm,X,3,surplus`);
+      lines.push(`Too Many ${i},,${prefix}-${i},crm,X,3,surplus`);
     } else if (i % 500 === 1) {
       // Quoted commas and a line break inside a cell: one record over two lines.
-      lines.push(`"Quoted, Person ${i}",+4930${1000000 + i},ext-${i},crm,"Acme, Inc.\nBerlin",${i}`);
+      lines.push(`"Quoted, Person ${i}",+4930${1000000 + i},${prefix}-${i},crm,"Acme, Inc.\nBerlin",${i}`);
       line += 1;
-    } else lines.push(`Person ${i},+4930${1000000 + i},ext-${i},crm,Acme,${i}`);
+    } else lines.push(`Person ${i},+4930${1000000 + i},${prefix}-${i},crm,Acme,${i}`);
   }
   return { text: lines.join("\r\n") + "\r\n", bad };
 }

@@ -9,6 +9,8 @@ export const queryKeys = {
   trashExpiring: ["trash-expiring"] as const,
   segments: ["segments"] as const,
   apiKeys: ["api-keys"] as const,
+  importJob: (id: string) => ["import", id] as const,
+  importPreview: (id: string, mapping: Record<string, string>) => ["import-preview", id, mapping] as const,
 };
 
 /** The views any record mutation can change (lists, trash, the badge): refreshed together. */

@@ -92,6 +92,7 @@ const size = DOOR_ROWS.reduce(
           apiKey: {},
           ws: { id: "", actors: { owner: {}, admin: {}, member2: {}, viewer: {} } },
           field: {},
+          importJob: {},
         } as never,
         "own",
       ) as object) ?? {},

@@ -35,7 +35,10 @@ export function launchImport(jobId: string): void {
 }
 
 async function finish(jobId: string, data: { status: string; error?: string }) {
-  await db().importJob.update({ where: { id: jobId }, data: { ...data, finishedAt: new Date(), leaseUntil: null } });
+  await db().importJob.updateMany({
+    where: { id: jobId },
+    data: { ...data, finishedAt: new Date(), leaseUntil: null },
+  });
   await db().importPart.deleteMany({ where: { jobId } });
 }
 
@@ -89,6 +92,8 @@ export async function runImport(jobId: string): Promise<void> {
     // Shutting down: the lease lapses at once, so the next instance resumes where this one stopped.
     await db().importJob.update({ where: { id: jobId }, data: { leaseUntil: null } });
   } catch (error) {
+    // Its workspace was deleted while it ran: nothing is left to report to.
+    if (!(await db().importJob.count({ where: { id: jobId } }))) return;
     log("import").error({ err: error, jobId }, "import stopped");
     const reason =
       error instanceof AppError

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ListFilter } from "lucide-react";
+import { ListFilter, Upload } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DownloadLink } from "@/components/export/download-link";
@@ -75,6 +75,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           >
             Export CSV
           </DownloadLink>
+          {can(actor, "records.write") && (
+            <Link href={`/records/${entity.slug}/import`} className={buttonClass("secondary")}>
+              <Upload className="size-4" aria-hidden /> Import CSV
+            </Link>
+          )}
           {can(actor, "records.write") && (
             <NewRecordButton
               key={entity.slug}

@@ -3,7 +3,7 @@ import { importView } from "@/lib/imports/jobs";
 import { importIdSchema } from "@/lib/imports/schemas";
 
 // An import's progress and result, polled by its page while it runs.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return sessionRoute(importIdSchema, importView, () => ({ id }))(request);
+export async function GET(request: Request, context: { params: Promise<unknown> }) {
+  const params = await context.params;
+  return sessionRoute(importIdSchema, importView, () => params)(request);
 }
