@@ -716,9 +716,9 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
       ["PUT", `/crm-core/v1/records/${record.id}`, "GET, PATCH, DELETE", { errorCode: "MethodNotAllowed" }],
       ["GET", "/crm-core/v1/records/bulk/delete", "POST", { errorCode: "MethodNotAllowed" }],
       [
-        "POST",
+        "PUT",
         `/record-lists/${ws.entities.leads}/records/bulk`,
-        "DELETE",
+        "DELETE, POST",
         { code: "METHOD_NOT_ALLOWED", message: "Method not allowed" },
       ],
       ["PATCH", `/crm/v2/Leads/${record.recordNumber}`, "DELETE", { code: "INVALID_REQUEST_METHOD", status: "error" }],

@@ -5,8 +5,10 @@ import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { runOnIdentifiers, runOnRecordRefs, type RecordIdentifier } from "@/lib/records/refs";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { entityRefSchema, recordRefSchema } from "@/lib/api/schemas";
+import { batchItem, checkItem, columnsOf, describeIssue, snakeColumns, writeBatch } from "@/lib/api/batch-writes";
 
-// Dialect B, /record-lists (Talkdesk record lists): bulk delete by id, phone number or external id.
+// Dialect B, /record-lists (Talkdesk record lists): bulk create, and bulk delete by id, phone
+// number or external id.
 
 // The vendor's own words for each error; the status is the one map's (lib/errors.ts).
 const CODE: Record<ErrorCode, [code: string, message: string]> = {
@@ -24,7 +26,7 @@ const CODE: Record<ErrorCode, [code: string, message: string]> = {
 export const talkdesk: ApiDialect = {
   tag: "record-lists",
   description:
-    "Dialect B, Talkdesk record lists: bulk delete from a record list (an entity) by id, phone number or external id.",
+    "Dialect B, Talkdesk record lists: bulk create in a record list (an entity), and bulk delete from it by id, phone number or external id.",
   error: (error) => {
     const [code, message] = CODE[error.code];
     return {
@@ -114,6 +116,17 @@ const bulkBody = z
 
 const href = (path: string) => ({ href: path });
 const recordLink = z.object({ id: z.string(), _links: z.object({ self: z.object({ href: z.string() }) }) });
+const listParams = z.object({ recordListId: entityRefSchema });
+const listLinks = z.object({ self: z.object({ href: z.string() }), record_list: z.object({ href: z.string() }) });
+
+/** The list's links as every answer of this dialect gives them, and a record's. */
+function linksOf(recordListId: string) {
+  const list = `/record-lists/${encodeURIComponent(recordListId)}`;
+  return {
+    _links: { self: href(`${list}/records/bulk`), record_list: href(list) },
+    link: (id: string) => ({ id, _links: { self: href(`${list}/records/${encodeURIComponent(id)}`) } }),
+  };
+}
 
 export const bulkDeleteFromListEndpoint = apiEndpoint({
   method: "DELETE",
@@ -122,14 +135,14 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
   dialect: talkdesk,
   scope: "records:delete",
   errors: [400, 401, 403, 404, 413],
-  params: z.object({ recordListId: entityRefSchema }),
+  params: listParams,
   body: bulkBody,
   response: z.object({
     record_list_id: z.string(),
     has_errors: z.boolean(),
     total_deleted: z.int(),
     total_errors: z.int(),
-    _links: z.object({ self: z.object({ href: z.string() }), record_list: z.object({ href: z.string() }) }),
+    _links: listLinks,
     _embedded: z.object({
       deleted_records: z.array(recordLink).meta({ description: "Every record this call moved to the trash." }),
       failed_records: z.array(recordLink),
@@ -152,15 +165,14 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
             body.flatMap((i) => (i.kind === "id" ? [] : [i.identifier])),
             remove,
           );
-    const list = `/record-lists/${encodeURIComponent(params.recordListId)}`;
+    const { _links, link } = linksOf(params.recordListId);
     const failed = run.outcomes.filter((o) => !o.ok);
-    const link = (id: string) => ({ id, _links: { self: href(`${list}/records/${encodeURIComponent(id)}`) } });
     return {
       record_list_id: params.recordListId,
       has_errors: failed.length > 0,
       total_deleted: run.changed,
       total_errors: failed.length,
-      _links: { self: href(`${list}/records/bulk`), record_list: href(list) },
+      _links,
       _embedded: {
         deleted_records: run.changedIds.map(link),
         failed_records: failed.map((o) => ({ ...link(o.id ?? o.ref), id: o.ref })),
@@ -169,4 +181,77 @@ export const bulkDeleteFromListEndpoint = apiEndpoint({
   },
 });
 
-export const talkdeskEndpoints = [bulkDeleteFromListEndpoint];
+const newRecord = z
+  .object({
+    ...snakeColumns,
+    extra_fields: z
+      .record(z.string().max(64), z.unknown(), { error: "extra_fields must be an object of field name → value" })
+      .nullable()
+      .optional()
+      .describe("The entity's declared fields, by name"),
+  })
+  .strict();
+const NEW_RECORD = '{"name", "phone_number"?, "external_provider"?, "external_id"?, "extra_fields"?}';
+
+export const bulkCreateInListEndpoint = apiEndpoint({
+  method: "POST",
+  path: "/record-lists/{recordListId}/records/bulk",
+  summary: "Create up to 100 records in a record list",
+  description:
+    "Each record is checked alone against the entity's declared fields: one with a wrong type, an unknown field or an external id a live record holds is listed in failed_records (by its index) and the others are created in one transaction. An external id only a trashed record holds is allowed. `?wf_trigger=false` skips the on-create automations.",
+  dialect: talkdesk,
+  scope: "records:write",
+  errors: [400, 401, 403, 404, 409, 413],
+  params: listParams,
+  query: z.object({ wf_trigger: z.enum(["true", "false"], { error: "wf_trigger must be true or false" }).optional() }),
+  body: z
+    .array(batchItem(newRecord, `Each record must be an object: ${NEW_RECORD}`), {
+      error: `The body must be a JSON array of records: ${NEW_RECORD}`,
+    })
+    .min(1, "Give at least one record")
+    .max(MAX_IDENTIFIERS, `At most ${MAX_IDENTIFIERS} records per request`),
+  response: z.object({
+    record_list_id: z.string(),
+    has_errors: z.boolean(),
+    total_created: z.int(),
+    total_errors: z.int(),
+    _links: listLinks,
+    _embedded: z.object({
+      created_records: z.array(recordLink),
+      failed_records: z.array(z.object({ index: z.int(), code: z.string(), description: z.string() })),
+    }),
+  }),
+  handle: async (actor, { params, query, body }, now) => {
+    const entity = await resolveEntity(actor, params.recordListId);
+    const outcomes = await writeBatch(
+      actor,
+      entity.id,
+      body,
+      body.map((item) => {
+        const checked = checkItem(newRecord, item);
+        if (!checked.ok) return checked;
+        const { extra_fields, ...columns } = checked.values;
+        const values = { ...columnsOf(columns), ...(extra_fields ? { attributes: extra_fields } : {}) };
+        return { ok: true, op: { op: "create", values } };
+      }),
+      ["extra_fields"],
+      { fireAutomations: query.wf_trigger !== "false", ifTrashedHolder: "create" },
+      now,
+    );
+    const { _links, link } = linksOf(params.recordListId);
+    const created = outcomes.flatMap((o) => (o.ok ? [link(o.record.id)] : []));
+    const failed = outcomes.flatMap((o, index) =>
+      o.ok ? [] : [{ index, code: CODE[o.issue.code][0], description: describeIssue(o.issue) }],
+    );
+    return {
+      record_list_id: params.recordListId,
+      has_errors: failed.length > 0,
+      total_created: created.length,
+      total_errors: failed.length,
+      _links,
+      _embedded: { created_records: created, failed_records: failed },
+    };
+  },
+});
+
+export const talkdeskEndpoints = [bulkDeleteFromListEndpoint, bulkCreateInListEndpoint];
