@@ -722,6 +722,8 @@ describe.runIf(onPostgres)("the REST API over HTTP", () => {
         { code: "METHOD_NOT_ALLOWED", message: "Method not allowed" },
       ],
       ["PATCH", `/crm/v2/Leads/${record.recordNumber}`, "DELETE", { code: "INVALID_REQUEST_METHOD", status: "error" }],
+      ["PATCH", "/crm/v2/Leads", "POST, PUT, DELETE", { code: "INVALID_REQUEST_METHOD", status: "error" }],
+      ["DELETE", "/crm/v2/Leads/upsert", "POST", { code: "INVALID_REQUEST_METHOD", status: "error" }],
       ["POST", `/v2/crm/leads/${record.id}`, "GET, DELETE", { success: false, status: 405 }],
     ];
     for (const [method, path, allow, body] of cases) {

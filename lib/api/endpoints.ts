@@ -3,12 +3,13 @@ import { solapiEndpoints } from "./dialects/solapi";
 import { talkdeskEndpoints } from "./dialects/talkdesk";
 import { zeegEndpoints } from "./dialects/zeeg";
 import { zohoEndpoints } from "./dialects/zoho";
+import { zohoWriteEndpoints } from "./dialects/zoho-writes";
 
 /** Each dialect's endpoints; the type asks for every dialect of the site map. */
 export const ENDPOINTS_BY_DIALECT = {
   solapi: solapiEndpoints,
   talkdesk: talkdeskEndpoints,
-  zoho: zohoEndpoints,
+  zoho: [...zohoWriteEndpoints, ...zohoEndpoints],
   zeeg: zeegEndpoints,
 } satisfies Record<ApiDialectName, unknown[]>;
 

@@ -62,7 +62,14 @@ function operation(spec: AnyEndpointSpec) {
       ...Object.fromEntries(
         spec.errors.map((status) => [
           status,
-          { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorRef } } },
+          status === 400 && spec.everyItemFailed
+            ? {
+                description: `${STATUS_TEXT[400]}; or every record failed, answered with the success body (one entry per record)`,
+                content: {
+                  "application/json": { schema: { oneOf: [errorRef, jsonSchema(spec.response, "output")] } },
+                },
+              }
+            : { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorRef } } },
         ]),
       ),
     },

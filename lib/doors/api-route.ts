@@ -44,6 +44,8 @@ export interface EndpointSpec<
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** The success status (201 for a create); 200 unless given. */
   successStatus?: 200 | 201;
+  /** A batch whose every item failed is answered 400 with the same body (Zoho's way); this says when. */
+  everyItemFailed?(body: z.input<R>): boolean;
   /** The path as OpenAPI writes it, e.g. /crm-core/v1/records/{recordId}. */
   path: string;
   summary: string;
@@ -132,11 +134,8 @@ export function apiEndpoint<
       return spec.handle(actor, input, now);
     });
     countApiCall(spec.dialect.tag, result.ok ? "ok" : result.error.code);
-    return jsonResponse(
-      result.ok
-        ? { status: spec.successStatus ?? 200, body: result.data }
-        : spec.dialect.error(result.error, { scopeMissing }),
-    );
+    const status = result.ok && spec.everyItemFailed?.(result.data) ? 400 : (spec.successStatus ?? 200);
+    return jsonResponse(result.ok ? { status, body: result.data } : spec.dialect.error(result.error, { scopeMissing }));
   };
   return { spec: spec as unknown as AnyEndpointSpec, handler };
 }

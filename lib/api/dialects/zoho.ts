@@ -9,8 +9,9 @@ import { softDeleteRecords } from "@/lib/trash/delete";
 import type { Actor } from "@/lib/actor";
 import { entityRefSchema } from "@/lib/api/schemas";
 
-// Dialect C, /crm/v2 (Zoho CRM v2): module delete with the workflow switch. Zoho ids are
-// numbers, so this dialect names records only by their record number.
+// Dialect C, /crm/v2 (Zoho CRM v2): module delete with the workflow switch (insert, update and
+// upsert are in zoho-writes.ts). Zoho ids are numbers, so this dialect names records only by
+// their record number.
 
 export const MAX_ZOHO_IDS = 100;
 
@@ -31,7 +32,7 @@ const ZOHO_CODE: Record<ErrorCode, string> = {
 export const zoho: ApiDialect = {
   tag: "crm-v2",
   description:
-    "Dialect C, Zoho CRM v2: delete records of a module by their numeric ids, with wf_trigger deciding whether on-delete automations run.",
+    "Dialect C, Zoho CRM v2: insert, update, upsert and delete records of a module, by their numeric ids, with wf_trigger (and the body's trigger) deciding whether automations run.",
   error: (error, { scopeMissing }) => {
     const [status, code] = scopeMissing
       ? [401, "OAUTH_SCOPE_MISMATCH"]
@@ -51,7 +52,7 @@ export const zoho: ApiDialect = {
   }),
 };
 
-const ZOHO_ID = /^\d{1,19}$/;
+export const ZOHO_ID = /^\d{1,19}$/;
 const idsSchema = z
   .string()
   .optional()
@@ -85,11 +86,11 @@ const idsSchema = z
   })
   .meta({ type: "string", description: "Comma-separated record numbers, at most 100" });
 
-const wfTrigger = z
+export const wfTrigger = z
   .enum(["true", "false"], { error: "wf_trigger must be true or false" })
   .default("true")
   .transform((v) => v === "true");
-const moduleParam = z.object({ module: entityRefSchema });
+export const moduleParam = z.object({ module: entityRefSchema });
 const idParam = z.string().regex(ZOHO_ID, "Record ids are numbers");
 
 const entrySchema = z.object({
@@ -101,7 +102,7 @@ const entrySchema = z.object({
 const deleteResponse = z.object({ data: z.array(entrySchema) });
 
 /** The module a path names (case-insensitive slug, or entity id); unknown is INVALID_MODULE. */
-async function moduleOf(actor: Actor, name: string) {
+export async function moduleOf(actor: Actor, name: string) {
   try {
     return await resolveEntity(actor, name);
   } catch {
