@@ -3,6 +3,7 @@ import * as solapi from "@/lib/api/dialects/solapi";
 import * as zeeg from "@/lib/api/dialects/zeeg";
 import * as talkdesk from "@/lib/api/dialects/talkdesk";
 import * as zoho from "@/lib/api/dialects/zoho";
+import * as zohoWrites from "@/lib/api/dialects/zoho-writes";
 import { SCOPES } from "@/lib/universal/scopes";
 import { encryptSecret, hashSecret } from "@/lib/api-keys/secrets";
 import { db } from "@/lib/db/client";
@@ -67,7 +68,8 @@ type Body = Record<string, unknown> & {
 /** A dialect's answer in the table's shape: the status, a domain code, and bulk outcomes as `failed`. */
 async function apiAnswer(response: Response): Promise<Answer> {
   const body = (await response.json().catch(() => undefined)) as Body | undefined;
-  if (response.status >= 400) {
+  // Zoho answers a batch whose every record failed with 400 and the per-record data: per-item refusals.
+  if (response.status >= 400 && !Array.isArray(body?.data)) {
     const given = String(body?.errorCode ?? body?.code ?? "");
     const code = given === "TooManyIds" || given === "LIMIT_EXCEEDED" ? "LIMIT_EXCEEDED" : STATUS_CODE[response.status];
     const message = body?.errorMessage ?? body?.description ?? body?.message;
@@ -83,6 +85,7 @@ async function apiAnswer(response: Response): Promise<Answer> {
     body?.deletedCount ??
       body?.restoredCount ??
       body?.total_deleted ??
+      body?.total_created ??
       entries?.filter((d) => d.status === "success").length ??
       0,
   );
@@ -135,7 +138,7 @@ function api(
   };
 }
 
-/** Zoho speaks record numbers: any of our record ids in `ids`/`id` becomes its number. */
+/** Zoho speaks record numbers: any of our record ids in `ids`/`id` (or a record's `id` in `data`) becomes its number. */
 async function toNumbers(raw: Record<string, unknown>): Promise<Record<string, unknown>> {
   const numberOf = async (value: unknown) => {
     if (typeof value !== "string") return value;
@@ -144,10 +147,13 @@ async function toNumbers(raw: Record<string, unknown>): Promise<Record<string, u
       .catch(() => null);
     return record ? record.recordNumber.toString() : value;
   };
+  const record = async (item: unknown) =>
+    item && typeof item === "object" && "id" in item ? { ...item, id: await numberOf(item.id) } : item;
   return {
     ...raw,
     ...("ids" in raw ? { ids: await numberOf(raw.ids) } : {}),
     ...("id" in raw ? { id: await numberOf(raw.id) } : {}),
+    ...(Array.isArray(raw.data) ? { data: await Promise.all(raw.data.map(record)) } : {}),
   };
 }
 
@@ -254,6 +260,41 @@ export const API_DOOR_ROWS: DoorRow[] = [
     send: api(talkdesk.bulkDeleteFromListEndpoint, { params: ["recordListId"], body: "records" }),
     input: (w, i) => ({ recordListId: "leads", records: [{ id: w.live[i] }] }),
     expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API POST /record-lists/{list}/records/bulk",
+    mutates: true,
+    send: api(talkdesk.bulkCreateInListEndpoint, { params: ["recordListId"], query: ["wf_trigger"], body: "records" }),
+    input: () => ({ recordListId: "leads", records: [{ name: "Made in a list", phone_number: "+44 20 7946 0001" }] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "API POST /crm/v2/{module}",
+    mutates: true,
+    send: api(zohoWrites.insertRecordsEndpoint, { params: ["module"], query: ["wf_trigger"], body: true }),
+    input: () => ({
+      module: "Leads",
+      data: [{ name: "Inserted through Zoho", external_provider: "zoho", external_id: "z-1" }],
+    }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
+  },
+  {
+    door: "API PUT /crm/v2/{module}",
+    mutates: true,
+    send: api(zohoWrites.updateRecordsEndpoint, { params: ["module"], query: ["wf_trigger"], body: true }, toNumbers),
+    input: (w, i) => ({ module: "Leads", data: [{ id: w.live[i], name: "Updated through Zoho" }] }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "item:NOT_FOUND"),
+  },
+  {
+    door: "API POST /crm/v2/{module}/upsert",
+    mutates: true,
+    send: api(zohoWrites.upsertRecordsEndpoint, { params: ["module"], query: ["wf_trigger"], body: true }, toNumbers),
+    input: () => ({
+      module: "leads",
+      duplicate_check_fields: ["external_id"],
+      data: [{ name: "Upserted through Zoho", external_provider: "zoho", external_id: "z-2" }],
+    }),
+    expect: row("ok", "ok", "ok", "ok", "FORBIDDEN", "elsewhere"),
   },
   {
     door: "API DELETE /crm/v2/{module}",
