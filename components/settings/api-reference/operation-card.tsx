@@ -93,8 +93,10 @@ const schemaOf = (c?: Content) => c?.content?.["application/json"]?.schema;
 /** One endpoint: method and path, what it does, the scope it needs, its inputs and its answers. */
 export function OperationCard({ method, path, operation: op }: { method: string; path: string; operation: Operation }) {
   const body = schemaOf(op.requestBody);
-  const ok = schemaOf(op.responses["200"]);
-  const errors = Object.entries(op.responses).filter(([status]) => status !== "200");
+  // The success answer is 200, or 201 for a create; every other status is an error.
+  const success = Object.keys(op.responses).find((status) => status.startsWith("2")) ?? "200";
+  const ok = schemaOf(op.responses[success]);
+  const errors = Object.entries(op.responses).filter(([status]) => status !== success);
   return (
     <article
       id={op.operationId}
@@ -128,7 +130,7 @@ export function OperationCard({ method, path, operation: op }: { method: string;
             </Section>
           )}
           {ok && (
-            <Section title="200 response">
+            <Section title={`${success} response`}>
               <CodeBlock>{schemaBlock(ok)}</CodeBlock>
             </Section>
           )}
