@@ -252,6 +252,43 @@ describe.runIf(onPostgres)("over HTTP against the production server", () => {
     expect(signIn.status).toBe(413);
     expect((await db().record.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
   });
+
+  it("the CSV import upload (past the proxy) checks the origin and its own 50 MB cap, and takes a 3 MB file streamed", async () => {
+    const ws = await makeWorkspace();
+    const cookie = await signInCookie(server.url, ws.actors.member.email, TEST_PASSWORD);
+    const upload = (body: BodyInit, headers: Record<string, string>) =>
+      fetch(`${server.url}/api/app/imports/upload?entity=leads&name=big.csv`, {
+        method: "POST",
+        headers: { cookie, "content-type": "text/csv", ...headers },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Lead ${i},+4930${String(1_000_000 + i)},legacy,ext-${i}`);
+    const file = `name,phone,external_provider,external_id\n${rows.join("\n")}\n`;
+    expect(Buffer.byteLength(file)).toBeGreaterThan(2_500_000);
+
+    const foreign = await upload(file, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+    const declared = await upload("name\nx\n", {
+      origin: server.url,
+      "content-length": String(60 * 1024 * 1024),
+    }).catch(() => null);
+    if (declared) expect(declared.status).toBe(413);
+    expect(await db().importJob.count({ where: { workspaceId: ws.id } })).toBe(0);
+
+    // Chunked, as a browser streams it: over the proxy's 1 MB cap, well under the import's 50 MB.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = Buffer.from(file);
+        for (let i = 0; i < bytes.length; i += 256 * 1024) controller.enqueue(bytes.subarray(i, i + 256 * 1024));
+        controller.close();
+      },
+    });
+    const ok = await upload(chunks, { origin: server.url });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "ready", rows: 60_000, fileName: "big.csv" });
+  });
 });
 
 describe.runIf(onPostgres)("behind HTTPS (NEXTAUTH_URL https://…)", () => {

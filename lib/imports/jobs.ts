@@ -154,16 +154,17 @@ export async function uploadImport(
     await db().importJob.delete({ where: { id: job.id } });
     throw error;
   }
-  return importView(actor, { id: job.id });
+  return viewOf(actor, await loadJob(actor, job.id));
 }
 
 /** One import as its page shows it; a running import whose instance stopped is taken up again here. */
 export async function importView(actor: Actor, { id }: { id: string }): Promise<ImportView> {
-  let job = await loadJob(actor, id);
-  if (job.status === "running" && (!job.leaseUntil || job.leaseUntil < new Date())) {
-    launchImport(job.id);
-    job = await loadJob(actor, id);
-  }
+  const job = await loadJob(actor, id);
+  if (job.status === "running" && (!job.leaseUntil || job.leaseUntil < new Date())) launchImport(job.id);
+  return viewOf(actor, job);
+}
+
+async function viewOf(actor: Actor, job: Awaited<ReturnType<typeof loadJob>>): Promise<ImportView> {
   const entity = await resolveEntity(actor, job.entityId);
   const [fields, before, failures] = await Promise.all([
     declaredFields(db(), entity.id),
@@ -307,8 +308,10 @@ export async function startImport(actor: Actor, input: ImportSettings, now: Date
     },
   });
   if (!count) throw new AppError("CONFLICT", "This import has already started.");
+  // The answer is the job as it starts (read before the run takes the connection); its page polls for the rest.
+  const started = await viewOf(actor, await loadJob(actor, job.id));
   launchImport(job.id);
-  return importView(actor, { id: job.id });
+  return started;
 }
 
 /** Stops an import after the chunk being written (its rows stay); one not yet started is dropped. */
@@ -323,7 +326,7 @@ export async function cancelImport(actor: Actor, { id }: { id: string }, now: Da
   ]);
   if (ready.count) await db().importPart.deleteMany({ where: { jobId: job.id } });
   if (!ready.count && !running.count) throw new AppError("CONFLICT", "This import has already finished.");
-  return importView(actor, { id: job.id });
+  return viewOf(actor, await loadJob(actor, job.id));
 }
 
 /** Every failed row of an import (line, reason) as a download. */
