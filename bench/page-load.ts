@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
-import { hashPassword } from "@/lib/auth/password";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { CHROMIUM_ARGS, findChromium } from "@/test/chromium";
-import { hasProductionBuild, signInCookie, startServer } from "@/test/server";
+import { hasProductionBuild, startServer } from "@/test/server";
 import { measureFirstLoad, type FirstLoadJs } from "./first-load";
-import { BENCH_ADMIN } from "./seed";
+import { benchAdminCookie } from "./session";
 
 /**
  * The records page's first-load JavaScript from a real page load: `next start` on the
@@ -16,15 +14,10 @@ export async function recordsPageFirstLoad(run: SqlRunner, databaseUrl: string):
   if (!hasProductionBuild()) return "skipped: no production build in .next (run `npx next build` first)";
   const executablePath = findChromium();
   if (!executablePath) return "skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)";
-  const password = randomBytes(18).toString("base64url");
-  await run.rows(`UPDATE "User" SET "passwordHash" = $1 WHERE id = $2`, [
-    await hashPassword(password),
-    BENCH_ADMIN.userId,
-  ]);
   const server = await startServer({ databaseUrl });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const cookie = await signInCookie(server.url, BENCH_ADMIN.email, password);
+    const cookie = await benchAdminCookie(run, server.url);
     const context = await browser.newContext();
     await context.addCookies(
       cookie.split("; ").map((pair) => {

@@ -200,6 +200,46 @@ describe("create and edit records: one write function for every door", () => {
     expect(await db().automationRun.count({ where: { automationId: welcome.id } })).toBe(1);
   });
 
+  it("upsert by phone matches the stored E.164 number however the number is typed", async () => {
+    const ws = await workspace();
+    const existing = await makeRecord(ws, { phoneNumber: "+15550100001", attributes: { status: "New" } });
+    const { outcomes } = await writeRecords(
+      ws.actors.member,
+      "leads",
+      [{ op: "upsert", matchBy: "phoneNumber", values: { name: "Typed", phoneNumber: "+1 (555) 010-0001" } }],
+      { fireAutomations: false, ifTrashedHolder: "create" },
+      NOW,
+    );
+    expect(outcomes[0]).toMatchObject({
+      ok: true,
+      action: "updated",
+      matchedBy: "phoneNumber",
+      record: { id: existing.id },
+    });
+    expect(await leadCount(ws)).toBe(1);
+  });
+
+  it("a dry run decides every op and writes nothing: no record, audit entry or automation run", async () => {
+    const ws = await workspace();
+    await db().automation.create({
+      data: { workspaceId: ws.id, name: "Welcome", trigger: "RECORD_CREATED", entityId: ws.entities.leads },
+    });
+    const { outcomes } = await writeRecords(
+      ws.actors.member,
+      "leads",
+      [
+        { op: "create", values: { name: "Maybe" } },
+        { op: "create", values: { name: "" } },
+      ],
+      { fireAutomations: true, ifTrashedHolder: "create", dryRun: true },
+      NOW,
+    );
+    expect(outcomes.map((o) => (o.ok ? o.action : o.field))).toEqual(["created", "name"]);
+    expect(await leadCount(ws)).toBe(0);
+    expect(await db().auditLog.count({ where: { workspaceId: ws.id } })).toBe(0);
+    expect(await db().automationRun.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
+
   it("adds a note to a live record (MEMBER+), with an audit entry; a viewer is refused", async () => {
     const ws = await workspace();
     const record = await makeRecord(ws);

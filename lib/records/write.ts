@@ -5,6 +5,7 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { fireOnCreate } from "@/lib/automations/fire";
 import { sqlTime } from "@/lib/db/sql-time";
 import { transaction, type Tx } from "@/lib/db/tx";
+import { toE164 } from "@/lib/universal/phone";
 import { resolveEntity, type EntitySummary } from "@/lib/entities";
 import { AppError } from "@/lib/errors";
 import { declaredFields } from "@/lib/fields/list";
@@ -109,7 +110,11 @@ const heldBy = (h: Holder) =>
 async function loadExisting(tx: Tx, workspaceId: string, entityId: string, ops: WriteOp[]): Promise<Existing[]> {
   const refs = ops.flatMap((o) => (o.op === "update" ? [recordRef(o.ref)] : []));
   const externalIds = ops.flatMap((o) => (o.values.externalId ? [o.values.externalId] : []));
-  const phones = ops.flatMap((o) => (o.op === "upsert" && o.values.phoneNumber ? [o.values.phoneNumber] : []));
+  // Stored numbers are E.164: match on the number as it will be stored, not as it was typed.
+  const phones = ops.flatMap((o) => {
+    const phone = o.op === "upsert" && o.values.phoneNumber ? toE164(o.values.phoneNumber) : null;
+    return phone ? [phone] : [];
+  });
   const or: Prisma.RecordWhereInput[] = [...refs];
   if (externalIds.length) or.push({ externalId: { in: [...new Set(externalIds)] } });
   if (phones.length) or.push({ phoneNumber: { in: [...new Set(phones)] }, deletedAt: null });
