@@ -228,8 +228,8 @@ describe("create and edit records: one write function for every door", () => {
       ws.actors.member,
       "leads",
       [
-        { op: "create", values: { name: "Maybe" } },
-        { op: "create", values: { name: "" } },
+        { op: "create", values: { name: "Maybe", attributes: { status: "New" } } },
+        { op: "create", values: { name: "", attributes: { status: "New" } } },
       ],
       { fireAutomations: true, ifTrashedHolder: "create", dryRun: true },
       NOW,
