@@ -6,17 +6,29 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createTestDbHandle } from "@/test/ephemeral-db";
 import type { FirstLoadJs } from "./first-load";
 import { httpBulkDelete } from "./http";
+import { httpPages, type ServedPages } from "./http-pages";
 import { recordsPageFirstLoad } from "./page-load";
 import { runScenarios, type ScenarioResult } from "./scenarios";
 import { seedBench } from "./seed";
 
-// npm run bench [-- --records N] [-- --json]: seeds its own database (in-memory PGlite, and a
-// throw-away schema on PostgreSQL when one is reachable), runs every scenario through the
-// domain functions and prints p50/p95 per scenario; write scenarios beside their raw-SQL floor
-// measured in the same run. Absolute times drift with the machine's load; ratios less so.
+// npm run bench [-- --records N] [-- --db pglite|postgresql] [-- --only pages] [-- --json]: seeds
+// its own database (in-memory PGlite, and a throw-away schema on PostgreSQL when one is
+// reachable), runs every scenario through the domain functions and prints p50/p95 per scenario;
+// write scenarios beside their raw-SQL floor measured in the same run. On PostgreSQL it also
+// serves pages from the production build under load (bench/http-pages.ts). Absolute times drift
+// with the machine's load; ratios less so.
 const { values } = parseArgs({
-  options: { records: { type: "string", default: "200000" }, json: { type: "boolean", default: false } },
+  options: {
+    records: { type: "string", default: "200000" },
+    db: { type: "string", default: "both" },
+    only: { type: "string", default: "all" },
+    "page-seconds": { type: "string", default: "10" },
+    json: { type: "boolean", default: false },
+  },
 });
+if (!["both", "pglite", "postgresql"].includes(values.db)) throw new Error("--db is pglite, postgresql or both");
+if (!["all", "pages"].includes(values.only)) throw new Error("--only is all or pages");
+const pageSeconds = Number(values["page-seconds"]);
 const n = Number(values.records);
 if (!Number.isInteger(n) || n < 1000) throw new Error("--records must be a whole number ≥ 1000");
 const postgresUrl =
@@ -25,6 +37,8 @@ const log = (line: string) => (values.json ? process.stderr : process.stdout).wr
 
 /** The records page's first load, measured beside the database the server can reach. */
 const measuredFirstLoad: { js?: FirstLoadJs } = {};
+/** Pages served under load (PostgreSQL only). */
+const served: { pages?: ServedPages } = {};
 
 async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof createTestDbHandle>>, serverUrl?: string) {
   try {
@@ -37,16 +51,22 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
       `${name}: seeded ${n.toLocaleString("en-US")} records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const seed_s = Math.round(performance.now() - started) / 1000;
-    const scenarios = await runScenarios(handle, n, (l) => log(`  ${name} ${l}`));
+    const scenarios = values.only === "pages" ? {} : await runScenarios(handle, n, (l) => log(`  ${name} ${l}`));
+    if (!serverUrl) {
+      log(
+        `  ${name} served pages, http_bulk_delete_1000, first-load JS: skipped (the server cannot reach an in-memory database)`,
+      );
+      return { seed_s, scenarios };
+    }
     // Through the production server: it can only reach a database it shares with the bench.
-    const http = serverUrl
-      ? await httpBulkDelete(serverUrl, n)
-      : "skipped: the server cannot reach an in-memory database";
+    const pages = await httpPages(handle.runner, serverUrl, n, pageSeconds, (l) => log(`  ${name} ${l}`));
+    if (typeof pages === "string") log(`  ${name} served pages ${pages}`);
+    else served.pages = pages;
+    if (values.only === "pages") return { seed_s, scenarios };
+    const http = await httpBulkDelete(serverUrl, n);
     if (typeof http === "string") log(`  ${name} http_bulk_delete_1000 ${http}`);
     else log(`  ${name} http_bulk_delete_1000 ${JSON.stringify((scenarios.http_bulk_delete_1000 = http))}`);
-    const measured = serverUrl
-      ? await recordsPageFirstLoad(handle.runner, serverUrl)
-      : "skipped: the server cannot reach an in-memory database";
+    const measured = await recordsPageFirstLoad(handle.runner, serverUrl);
     if (typeof measured === "string") log(`  ${name} records page first-load JS ${measured}`);
     else
       log(
@@ -59,16 +79,17 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
 }
 
 const databases: Record<string, { seed_s: number; scenarios: Record<string, ScenarioResult> }> = {};
-databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefined));
-try {
-  const handle = await createTestDbHandle(postgresUrl);
-  await handle.runner.rows("SELECT 1");
-  const serverUrl = new URL(postgresUrl);
-  serverUrl.searchParams.set("schema", handle.schema!);
-  databases.postgresql = await benchDatabase("postgresql", handle, serverUrl.toString());
-} catch (error) {
-  log(`postgresql skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
-}
+if (values.db !== "postgresql") databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefined));
+if (values.db !== "pglite")
+  try {
+    const handle = await createTestDbHandle(postgresUrl);
+    await handle.runner.rows("SELECT 1");
+    const serverUrl = new URL(postgresUrl);
+    serverUrl.searchParams.set("schema", handle.schema!);
+    databases.postgresql = await benchDatabase("postgresql", handle, serverUrl.toString());
+  } catch (error) {
+    log(`postgresql skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
+  }
 
 const firstLoad = measuredFirstLoad.js ?? null;
 const result = {
@@ -76,6 +97,7 @@ const result = {
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}`,
   at: new Date().toISOString(),
   databases,
+  served_pages: served.pages ?? null,
   records_page_first_load_js: firstLoad,
 };
 fs.mkdirSync("bench/results", { recursive: true });
@@ -93,6 +115,17 @@ else {
   console.log(["scenario".padEnd(28), ...Object.keys(databases).map((d) => d.padEnd(40))].join(" "));
   for (const s of names)
     console.log([s.padEnd(28), ...Object.values(databases).map((d) => cell(d.scenarios[s]).padEnd(40))].join(" "));
+  if (served.pages) {
+    console.log(
+      `\nserved pages (PostgreSQL, production build, ${pageSeconds} s each): req/s · p50 · p99 ms · document bytes`,
+    );
+    for (const [name, f] of Object.entries(served.pages))
+      if (typeof f === "object")
+        console.log(
+          `${name.padEnd(20)} c=1 ${f.c1.req_s} req/s · ${f.c1.p50_ms} · ${f.c1.p99_ms}   c=10 ${f.c10.req_s} req/s · ${f.c10.p50_ms} · ${f.c10.p99_ms}   ${f.bytes.toLocaleString("en-US")} B (gzip ${f.gzip_bytes.toLocaleString("en-US")})`,
+        );
+    console.log(`page_to_json_ratio   ${served.pages.page_to_json_ratio}`);
+  }
   console.log(
     firstLoad
       ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, empty cache, production build)`

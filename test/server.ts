@@ -56,8 +56,11 @@ export async function startServer({
   env = {},
   waitFor = "ready",
   port: givenPort,
+  nodeArgs = [],
 }: {
   databaseUrl: string;
+  /** Extra flags for node itself (a CPU profile). */
+  nodeArgs?: string[];
   env?: Record<string, string>;
   waitFor?: "ready" | "live";
   port?: number;
@@ -69,20 +72,24 @@ export async function startServer({
   const port = givenPort ?? (await freePort());
   const url = `http://localhost:${port}`;
   // The production server as `npm start` runs it (scripts/serve.ts: request logs, metrics, graceful SIGTERM).
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: "http-test-secret-not-for-production",
-      PURGE_INTERVAL_MINUTES: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "--conditions=react-server", "scripts/serve.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: "http-test-secret-not-for-production",
+        PURGE_INTERVAL_MINUTES: "0",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
