@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
@@ -13,12 +14,13 @@ export interface WorkspaceSummary {
   retentionDays: number;
 }
 
-export async function getWorkspaceSummary(actor: Actor): Promise<WorkspaceSummary> {
-  return db().workspace.findUniqueOrThrow({
+/** Per request (the layout and the page both read it). */
+export const getWorkspaceSummary = cache(async (actor: Actor): Promise<WorkspaceSummary> =>
+  db().workspace.findUniqueOrThrow({
     where: { id: actor.workspaceId },
     select: { id: true, name: true, retentionDays: true },
-  });
-}
+  }),
+);
 
 export async function listMembers(actor: Actor) {
   const members = await db().membership.findMany({

@@ -26,7 +26,7 @@ export function RowCheckbox({
       // onClick carries shiftKey for both a shift-click and Shift+Space on the focused box.
       onClick={(e) => onToggle(e.shiftKey)}
       onChange={() => undefined}
-      className="size-4 cursor-pointer rounded border-zinc-300 accent-brand-600"
+      className="row-check"
     />
   );
 }

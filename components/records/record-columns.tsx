@@ -1,9 +1,9 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CssIcon } from "@/components/ui/css-icon";
 import type { RecordRow } from "@/lib/records/list";
 import { ENTITY_COLUMNS, formatAttribute } from "./columns";
 import { LocalTime } from "@/components/ui/local-time";
@@ -15,15 +15,13 @@ export function ownerAndCreatedColumns() {
   return [
     column.accessor("ownerName", {
       header: "Owner",
-      cell: (i) => <span className="whitespace-nowrap text-zinc-700">{i.getValue() ?? "—"}</span>,
+      cell: (i) => i.getValue() ?? "—",
+      meta: { className: "cell-text" },
     }),
     column.accessor("createdAt", {
       header: "Created",
-      cell: (i) => (
-        <span className="whitespace-nowrap text-zinc-500">
-          <LocalTime value={i.getValue()} style="date" />
-        </span>
-      ),
+      cell: (i) => <LocalTime value={i.getValue()} style="date" />,
+      meta: { className: "cell-muted" },
     }),
   ];
 }
@@ -35,11 +33,7 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
     column.accessor("name", {
       header: "Name",
       cell: (info) => (
-        <Link
-          href={`/records/${entitySlug}/${info.row.original.id}`}
-          prefetch={false}
-          className="whitespace-nowrap font-medium text-zinc-900 hover:text-brand-700 hover:underline"
-        >
+        <Link href={`/records/${entitySlug}/${info.row.original.id}`} prefetch={false} className="cell-link">
           {info.getValue()}
         </Link>
       ),
@@ -50,12 +44,9 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
         header: a.label,
         cell: (info) => {
           const text = formatAttribute(info.row.original.attributes[a.key], a);
-          return a.kind === "badge" && text !== "—" ? (
-            <Badge>{text}</Badge>
-          ) : (
-            <span className="whitespace-nowrap text-zinc-700">{text}</span>
-          );
+          return a.kind === "badge" && text !== "—" ? <Badge>{text}</Badge> : text;
         },
+        meta: { className: "cell-text" },
       }),
     ),
     ...(entitySlug === "deals"
@@ -63,23 +54,15 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
       : [
           column.accessor("phoneNumber", {
             header: "Phone",
-            cell: (i) => (
-              <span className="whitespace-nowrap font-mono text-xs text-zinc-600">{i.getValue() ?? "—"}</span>
-            ),
+            cell: (i) => i.getValue() ?? "—",
+            meta: { className: "cell-mono" },
           }),
         ]),
     column.display({
       id: "external",
       header: "External ID",
-      cell: ({ row: { original: r } }) =>
-        r.externalId ? (
-          <span className="text-xs text-zinc-600">
-            <span className="text-zinc-500">{r.externalProvider}:</span>
-            {r.externalId}
-          </span>
-        ) : (
-          <span className="text-zinc-500">—</span>
-        ),
+      cell: ({ row: { original: r } }) => (r.externalId ? `${r.externalProvider}:${r.externalId}` : "—"),
+      meta: { className: "cell-mono" },
     }),
     ...ownerAndCreatedColumns(),
     ...(onDelete
@@ -93,9 +76,9 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
                 onClick={() => onDelete(row.original)}
                 aria-label={`Delete ${row.original.name}`}
                 title="Move to trash"
-                className="rounded-md p-1.5 text-zinc-400 opacity-60 transition hover:bg-red-50 hover:text-red-600 group-hover:opacity-100 focus-visible:opacity-100"
+                className="row-action row-action-danger"
               >
-                <Trash2 className="size-4" aria-hidden />
+                <CssIcon name="trash" />
               </button>
             ),
           }),

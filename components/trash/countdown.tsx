@@ -1,8 +1,8 @@
 "use client";
 
-import { Clock, Lock } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { CssIcon } from "@/components/ui/css-icon";
 import { exactTime } from "@/components/ui/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
 import { timeLeft } from "@/lib/universal/retention";
@@ -29,7 +29,7 @@ export function Countdown({
   if (heldAt) {
     return (
       <Badge tone="blue" title={`On hold since ${exactTime(heldAt, timeZone)}: not purged until released`}>
-        <Lock className="size-3" aria-hidden /> On hold
+        <CssIcon name="lock" className="size-3" /> On hold
       </Badge>
     );
   }
@@ -37,7 +37,7 @@ export function Countdown({
   const { label, urgency } = timeLeft(purge, now);
   return (
     <Badge tone={TONE[urgency]} title={`Purged permanently on ${exactTime(purge, timeZone)}`}>
-      <Clock className="size-3" aria-hidden />
+      <CssIcon name="clock" className="size-3" />
       <span suppressHydrationWarning data-testid={testId}>
         {label}
       </span>

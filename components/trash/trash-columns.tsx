@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { Layers } from "lucide-react";
+import { CssIcon } from "@/components/ui/css-icon";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TrashRow } from "@/lib/trash/list";
@@ -62,7 +62,7 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
               title="Show every record deleted with this one"
               className="rounded p-0.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
             >
-              <Layers className="size-3.5" aria-hidden />
+              <CssIcon name="layers" className="size-3.5" />
             </Link>
           )}
         </span>

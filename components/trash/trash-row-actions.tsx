@@ -2,6 +2,7 @@
 
 import { Lock, LockOpen, RotateCcw, ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { CssIcon } from "@/components/ui/css-icon";
 import { RowMenu, type RowMenuItem } from "@/components/ui/row-menu";
 import type { TrashRow } from "@/lib/trash/list";
 
@@ -43,7 +44,7 @@ export function TrashRowActions({
       <div className={fold ? "hidden gap-1 md:flex" : "flex flex-wrap gap-1"}>
         {canRestore && (
           <Button size="sm" variant="secondary" onClick={onRestore} aria-label={`Restore ${row.name}`}>
-            <RotateCcw className="size-3.5" aria-hidden /> Restore
+            <CssIcon name="rotate-ccw" className="size-3.5" /> Restore
           </Button>
         )}
         {canHold && (
@@ -54,8 +55,7 @@ export function TrashRowActions({
             aria-label={held ? `Release hold on ${row.name}` : `Keep ${row.name}`}
             title={held ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}
           >
-            {held ? <LockOpen className="size-3.5" aria-hidden /> : <Lock className="size-3.5" aria-hidden />}{" "}
-            {held ? "Release" : "Keep"}
+            <CssIcon name={held ? "lock-open" : "lock"} className="size-3.5" /> {held ? "Release" : "Keep"}
           </Button>
         )}
         {canDestroy && (
@@ -66,7 +66,7 @@ export function TrashRowActions({
             onClick={onDestroy}
             aria-label={`Delete ${row.name} permanently`}
           >
-            <ShieldAlert className="size-3.5" aria-hidden /> Delete permanently
+            <CssIcon name="shield-alert" className="size-3.5" /> Delete permanently
           </Button>
         )}
       </div>

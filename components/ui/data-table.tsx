@@ -8,7 +8,6 @@ import {
   type ColumnDef,
   type HeaderContext,
 } from "@tanstack/react-table";
-import { clsx } from "clsx";
 import { useMemo } from "react";
 import { RowCheckbox } from "@/components/bulk/row-checkbox";
 import type { RowSelection } from "@/components/bulk/use-row-selection";
@@ -64,26 +63,12 @@ function selectColumn<T>(): ColumnDef<T> {
     id: "select",
     header: SelectHeader,
     cell: SelectCell,
-    meta: { className: "w-10 py-2.5 pl-4", headerClassName: "w-10 py-2.5 pl-4" },
+    meta: {},
   };
 }
 
-/**
- * Below `lg` (phones, split screens) the table scrolls sideways inside its card while the checkbox and name
- * columns stay pinned left; the row actions stay pinned right at every width. Pinned cells inherit the row's
- * (opaque) background so scrolled cells never show through.
- */
-function pinned(columnId: string, hasSelection: boolean): string | undefined {
-  if (columnId === "select") return "max-lg:sticky max-lg:left-0 max-lg:z-10 bg-inherit";
-  if (columnId === "name")
-    return clsx(
-      "max-lg:sticky max-lg:z-10 max-lg:min-w-36 bg-inherit max-lg:shadow-[inset_-1px_0_0_var(--color-zinc-100)]",
-      hasSelection ? "max-lg:left-10" : "max-lg:left-0",
-    );
-  // At every width: however wide the other columns, a row's actions stay inside the table's box.
-  if (columnId === "actions") return "sticky right-0 z-10 bg-inherit shadow-[inset_1px_0_0_var(--color-zinc-100)]";
-  return undefined;
-}
+// Pinned columns (checkbox and name below `lg`, actions at every width), padding, row hover and
+// selection are CSS keyed by `data-column` and `data-selected` (app/globals.css, `.dt`).
 
 /**
  * The dashboard's one table: TanStack Table for the columns, the same header, rows, hover and
@@ -110,18 +95,16 @@ export function DataTable<T extends { id: string }>({
   });
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table className="dt w-full text-left text-sm" data-testid={testId}>
         <thead className={theadClass}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="bg-zinc-50">
+            <tr key={group.id}>
               {group.headers.map((h) => (
                 <th
                   key={h.id}
                   scope="col"
-                  className={clsx(
-                    h.column.columnDef.meta?.headerClassName ?? "px-4 py-2.5 font-medium",
-                    pinned(h.column.id, !!selection),
-                  )}
+                  data-column={h.column.id}
+                  className={h.column.columnDef.meta?.headerClassName}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
@@ -129,25 +112,15 @@ export function DataTable<T extends { id: string }>({
             </tr>
           ))}
         </thead>
-        <tbody className="divide-y divide-zinc-100">
+        <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
               {...{ [`data-${rowIdAttribute}`]: row.id }}
-              className={clsx(
-                "group",
-                selection?.state.isSelected(row.id) ? "bg-brand-50" : "bg-white hover:bg-zinc-50",
-              )}
+              data-selected={selection?.state.isSelected(row.id) ? "" : undefined}
             >
               {row.getVisibleCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  data-column={cell.column.id}
-                  className={clsx(
-                    cell.column.columnDef.meta?.className ?? "px-4 py-2.5",
-                    pinned(cell.column.id, !!selection),
-                  )}
-                >
+                <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

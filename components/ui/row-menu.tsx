@@ -2,8 +2,9 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { clsx } from "clsx";
-import { MoreHorizontal, type LucideIcon } from "lucide-react";
+import type { LucideIcon } from "lucide-react";
 import { useRef } from "react";
+import { CssIcon } from "./css-icon";
 
 export interface RowMenuItem {
   label: string;
@@ -26,7 +27,7 @@ export function RowMenu({ label, items, className }: { label: string; items: Row
         )}
         aria-label={label}
       >
-        <MoreHorizontal className="size-4" aria-hidden />
+        <CssIcon name="ellipsis" />
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content

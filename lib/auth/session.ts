@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { loadActor, type Actor } from "@/lib/actor";
 import type { HeaderSource } from "@/lib/trusted-proxy";
 import { authOptionsFor } from "./options";
@@ -14,13 +15,17 @@ async function requestHeaders(): Promise<HeaderSource> {
   }
 }
 
-/** The signed-in caller of a page or server action, re-read from the database; null if none. */
-export async function getSessionActor(): Promise<Actor | null> {
+/**
+ * The signed-in caller of a page or server action, re-read from the database; null if none.
+ * Once per request: the layout and the page of one render share the decode and the read
+ * (React's cache is per request; outside a render it calls through every time).
+ */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptionsFor(await requestHeaders()));
   if (!session?.user?.id || !session.user.workspaceId) return null;
   // A token from before sessions had versions counts as version 0.
   return loadActor(session.user.id, session.user.workspaceId, "UI", session.user.sessionVersion ?? 0);
-}
+});
 
 /** For pages: the caller, or a redirect to the sign-in page. */
 export async function requireActor(callbackUrl?: string): Promise<Actor> {
