@@ -5,9 +5,17 @@ import { transaction } from "@/lib/db/tx";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { lockTrashBatch } from "@/lib/purge/destroy-batch";
 import { listRecords } from "@/lib/records/list";
+import { writeRecords } from "@/lib/records/write";
 import { listTrash } from "@/lib/trash/list";
 import { BENCH, seedBench } from "@/bench/seed";
 import { captureQueries, onPostgres, withTestDatabase } from "@/test/db";
+
+/** Every index a plan reads. */
+function indexesIn(node: Record<string, unknown>): string[] {
+  const here = typeof node["Index Name"] === "string" ? [node["Index Name"]] : [];
+  const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [...here, ...children.flatMap(indexesIn)];
+}
 
 /** Every plan node that reads "Record" by a sequential scan. */
 function seqScansOnRecord(node: Record<string, unknown>): string[] {
@@ -42,7 +50,8 @@ describe.runIf(onPostgres)("query plans at scale", () => {
           `EXPLAIN (FORMAT JSON) ${q.query}`,
           ...(JSON.parse(q.params) as unknown[]),
         );
-        return { query: q.query, seqScans: seqScansOnRecord(row!["QUERY PLAN"][0].Plan) };
+        const plan = row!["QUERY PLAN"][0].Plan;
+        return { query: q.query, seqScans: seqScansOnRecord(plan), indexes: indexesIn(plan) };
       }),
     );
   }
@@ -66,6 +75,36 @@ describe.runIf(onPostgres)("query plans at scale", () => {
         await expectIndexed(() => listRecords(admin, { ...leads, q }));
       await expectIndexed(() => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
       await expectIndexed(() => transaction((tx) => lockTrashBatch(tx, BENCH.workspaceId, now, 500)));
+    },
+  );
+
+  it(
+    "a write's lookup of 1,000 external ids reads the btree on the id, never the trigram index (5 s a chunk)",
+    { timeout: 120_000 },
+    async () => {
+      await seedBench(database.handle().runner, 60_000);
+      await database.handle().runner.exec("VACUUM ANALYZE");
+      const ops = Array.from({ length: 1000 }, (_, i) => ({
+        op: "upsert" as const,
+        matchBy: "externalId" as const,
+        values: { name: `Lead ${i}`, externalProvider: "hubspot", externalId: `hs-${String(i * 7).padStart(8, "0")}` },
+      }));
+      const plans = await plansOf(() =>
+        writeRecords(
+          admin,
+          "leads",
+          ops,
+          { fireAutomations: false, ifTrashedHolder: "create", dryRun: true },
+          new Date(),
+        ),
+      );
+      const lookup = plans.filter((p) => p.query.includes("= ANY"));
+      expect(lookup.length).toBeGreaterThan(0);
+      for (const plan of lookup) {
+        expect(plan.seqScans, plan.query).toEqual([]);
+        expect(plan.indexes).toContain("Record_external_id_lookup_idx");
+        expect(plan.indexes).not.toContain("Record_externalId_trgm_idx");
+      }
     },
   );
 });

@@ -20,6 +20,8 @@ const HAND_WRITTEN_INDEXES = [
   "Record_name_trgm_idx",
   "Record_phoneNumber_trgm_idx",
   "Record_externalId_trgm_idx",
+  // Migration 20261206110000_external_id_lookup: a btree in the "C" collation, for writes' lookups.
+  "Record_external_id_lookup_idx",
 ];
 
 interface Catalog {

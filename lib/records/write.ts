@@ -109,17 +109,27 @@ const heldBy = (h: Holder) =>
 /** Every record of the entity the batch names: by ref (updates), external id or phone (matching). */
 async function loadExisting(tx: Tx, workspaceId: string, entityId: string, ops: WriteOp[]): Promise<Existing[]> {
   const refs = ops.flatMap((o) => (o.op === "update" ? [recordRef(o.ref)] : []));
-  const externalIds = ops.flatMap((o) => (o.values.externalId ? [o.values.externalId] : []));
+  const externalIds = [...new Set(ops.flatMap((o) => (o.values.externalId ? [o.values.externalId] : [])))];
   // Stored numbers are E.164: match on the number as it will be stored, not as it was typed.
   const phones = ops.flatMap((o) => {
     const phone = o.op === "upsert" && o.values.phoneNumber ? toE164(o.values.phoneNumber) : null;
     return phone ? [phone] : [];
   });
   const or: Prisma.RecordWhereInput[] = [...refs];
-  if (externalIds.length) or.push({ externalId: { in: [...new Set(externalIds)] } });
   if (phones.length) or.push({ phoneNumber: { in: [...new Set(phones)] }, deletedAt: null });
-  if (!or.length) return [];
-  return tx.record.findMany({ where: { workspaceId, entityId, OR: or }, select: EXISTING });
+  const [byExternalId, byRefOrPhone] = await Promise.all([
+    // Compared in the "C" collation, so only the btree made for it (Record_external_id_lookup_idx)
+    // can serve it: PostgreSQL preferred the trigram index for a plain `=`, about 5 ms per id.
+    externalIds.length
+      ? tx.$queryRaw<Existing[]>`
+          SELECT id, "recordNumber", name, "phoneNumber", "externalProvider", "externalId", attributes, "deletedAt"
+          FROM "Record"
+          WHERE "workspaceId" = ${workspaceId} AND "entityId" = ${entityId} AND "externalId" COLLATE "C" = ANY(${externalIds}::text[])`
+      : [],
+    or.length ? tx.record.findMany({ where: { workspaceId, entityId, OR: or }, select: EXISTING }) : [],
+  ]);
+  const seen = new Set(byExternalId.map((r) => r.id));
+  return [...byExternalId, ...byRefOrPhone.filter((r) => !seen.has(r.id))];
 }
 
 interface Plan {
