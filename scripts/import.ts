@@ -72,7 +72,7 @@ await runCli(async () => {
       updated,
       skipped,
       failed,
-      ...(interruptedAfterLine ? { interruptedAfterLine } : {}),
+      ...(interruptedAfterLine !== undefined ? { interruptedAfterLine } : {}),
     }),
   );
 });

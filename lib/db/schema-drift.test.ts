@@ -20,8 +20,9 @@ const HAND_WRITTEN_INDEXES = [
   "Record_name_trgm_idx",
   "Record_phoneNumber_trgm_idx",
   "Record_externalId_trgm_idx",
-  // Migration 20261206110000_external_id_lookup: a btree in the "C" collation, for writes' lookups.
+  // Migration 20261206110000_external_id_lookup: btrees in the "C" collation, for writes' lookups.
   "Record_external_id_lookup_idx",
+  "Record_phone_lookup_idx",
 ];
 
 interface Catalog {

@@ -217,12 +217,16 @@ export async function importCsv(
   let pending: ChunkProgress = { rows: 0, created: 0, updated: 0, skipped: 0, failed: [] };
   let rows = 0;
   let chunk = 0;
+  let lastLine = 0;
+  /** The last line of the last chunk committed (1, the header, before any): every row up to it is done, none after. */
+  let committedLine = 1;
 
   async function flush() {
     if (!pending.rows) return;
     chunk += 1;
     const progress = pending;
     const written = batch;
+    const throughLine = lastLine;
     pending = { rows: 0, created: 0, updated: 0, skipped: 0, failed: [] };
     batch = [];
     await writeRecords(
@@ -248,6 +252,7 @@ export async function importCsv(
       },
       now,
     );
+    committedLine = throughLine;
     result.created += progress.created;
     result.updated += progress.updated;
     result.skipped += progress.skipped;
@@ -260,7 +265,22 @@ export async function importCsv(
     );
   }
 
-  let lastLine = 0;
+  // One chunk is written while the next is read and checked: the transactions still run one after
+  // the other, in file order, but parsing no longer waits for the database. Once the signal is
+  // aborted (SIGTERM, cancel) no further chunk starts; the one being written commits whole.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const written = async () => {
+    await writing;
+    if (failure) throw failure;
+  };
+  const stopped = () => !!options.signal?.aborted;
+  const write = async () => {
+    await written();
+    if (!stopped()) writing = flush().catch((error: unknown) => void (failure = error));
+  };
+
+  let cutShort = false;
   for await (const { line, cells } of csvRecords(source)) {
     if (!header) {
       header = cells.map((c) => c.trim());
@@ -268,10 +288,8 @@ export async function importCsv(
       checkMapping(result.columns);
       continue;
     }
-    if (options.signal?.aborted) {
-      await flush();
-      result.interruptedAfterLine = lastLine;
-      source.destroy();
+    if (stopped()) {
+      cutShort = true;
       break;
     }
     if (++rows > IMPORT_LIMITS.rows)
@@ -292,9 +310,13 @@ export async function importCsv(
             : { op: "create", values },
       });
     }
-    if (pending.rows >= IMPORT_LIMITS.chunk) await flush();
+    if (pending.rows >= IMPORT_LIMITS.chunk) await write();
   }
-  if (!result.interruptedAfterLine) await flush();
+  await written();
+  if (cutShort || (stopped() && pending.rows)) {
+    result.interruptedAfterLine = committedLine;
+    source.destroy();
+  } else await flush();
   if (!header) throw new AppError("VALIDATION", "The file is empty.", "file");
   result.failed.sort((a, b) => a.line - b.line);
   return result;

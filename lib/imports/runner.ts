@@ -86,7 +86,7 @@ export async function runImport(jobId: string): Promise<void> {
       fileStream(jobId),
       new Date(),
     );
-    if (!result.interruptedAfterLine) return finish(jobId, { status: "done" });
+    if (result.interruptedAfterLine === undefined) return finish(jobId, { status: "done" });
     const { cancelRequested } = await db().importJob.findUniqueOrThrow({ where: { id: jobId } });
     if (cancelRequested) return finish(jobId, { status: "cancelled" });
     // Shutting down: the lease lapses at once, so the next instance resumes where this one stopped.
