@@ -76,7 +76,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
             Export CSV
           </DownloadLink>
           {can(actor, "records.write") && (
-            <Link href={`/records/${entity.slug}/import`} className={buttonClass("secondary")}>
+            <Link href={`/records/${entity.slug}/import`} prefetch={false} className={buttonClass("secondary")}>
               <Upload className="size-4" aria-hidden /> Import CSV
             </Link>
           )}
