@@ -8,10 +8,14 @@ export async function register() {
   const { deleteExpiredSelections } = await import("./lib/bulk/selection");
   const { deleteExpiredNonces } = await import("./lib/api-keys/authenticate");
   const { sendDailyDigests } = await import("./lib/webhooks/deliver");
+  // Imports whose instance stopped are taken up again; uploads never started are dropped after a day.
+  const { tendImports } = await import("./lib/imports/runner");
   // After the purge: the day's webhook digest of what the next 24 hours will purge (once a day, claimed in the database).
   // An installation with no user: print where to go and the one-time setup code (lib/setup/).
   const { announceSetup } = await import("./lib/setup/announce");
   const { log } = await import("./lib/ops/logger");
   await announceSetup().catch((error: Error) => log("setup").error({ err: error }, "Setup check failed"));
-  startPurgeScheduler({ maintenance: [deleteExpiredSelections, deleteExpiredNonces, (now) => sendDailyDigests(now)] });
+  startPurgeScheduler({
+    maintenance: [deleteExpiredSelections, deleteExpiredNonces, (now) => sendDailyDigests(now), tendImports],
+  });
 }

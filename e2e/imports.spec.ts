@@ -55,17 +55,26 @@ test("import 2,000 leads with 7 bad rows, download the failures, and re-run it a
     .split("\n");
   expect(csv[0]).toBe("line,reason");
   expect(csv.slice(1).map((row) => Number(row.split(",")[0]))).toEqual(lines);
+  await page.screenshot({ path: "test-results/imports/result.png", fullPage: true });
 
   // The same file again: flagged, and with "Update matching records" nothing is created twice.
   await page.getByRole("link", { name: "Import another file" }).click();
   await uploadAndMap();
   await expect(page.getByText("This file was imported into leads before")).toBeVisible();
   await expect(page.getByLabel("Update matching records")).toBeChecked();
+  await page.screenshot({ path: "test-results/imports/same-file.png", fullPage: true });
+  // The re-run on a phone: the page never scrolls sideways (wide tables scroll inside their card).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const noPageOverflow = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await noPageOverflow();
+  await page.screenshot({ path: "test-results/imports/setup-390.png", fullPage: true });
   await page.getByRole("button", { name: "Import 2,000 rows" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("0 created, 1,993 updated, 7 failed", {
     timeout: 120_000,
   });
-  await page.screenshot({ path: "test-results/imports/result.png", fullPage: true });
+  await noPageOverflow();
+  await page.screenshot({ path: "test-results/imports/result-390.png", fullPage: true });
 });
 
 test("a viewer has no Import button and the import page says why", async ({ page }) => {

@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { AlertTriangle, CheckCircle2, XCircle } from "lucide-react";
 import { useState } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Button } from "@/components/ui/button";
 import type { SelectionAction } from "@/lib/bulk/schemas";
 import { typedCountMatches } from "@/lib/universal/confirmations";
@@ -140,16 +141,7 @@ export function BulkRunDialog({ selection, action, automations = [], canSkipAuto
                   {selection.chunks}
                 </span>
               </div>
-              <div
-                role="progressbar"
-                aria-label="Progress"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={percent}
-                className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
-              >
-                <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
-              </div>
+              <ProgressBar percent={percent} label="Progress" className="mt-2" />
               {finished && (
                 <div className="mt-5 space-y-3 text-sm" data-testid="bulk-summary">
                   {state.succeeded > 0 && (

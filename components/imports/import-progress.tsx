@@ -5,6 +5,7 @@ import { cancelImportAction } from "@/lib/actions/imports";
 import { plural, useActionMutation } from "@/components/mutations/use-action-mutation";
 import { queryKeys } from "@/components/queries/keys";
 import { Button } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ImportView } from "@/lib/imports/jobs";
 
 /** A running import: how far it is, what it has done so far, and a way to stop it after the chunk in flight. */
@@ -22,16 +23,7 @@ export function ImportProgress({ view }: { view: ImportView }) {
           {view.doneRows.toLocaleString("en-US")} of {plural(view.rows, "row")}
         </p>
       </div>
-      <div
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-2 overflow-hidden rounded-full bg-zinc-100"
-      >
-        <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar percent={percent} label="Import progress" />
       <p className="text-sm text-zinc-600">
         So far {view.created.toLocaleString("en-US")} created, {view.updated.toLocaleString("en-US")} updated,{" "}
         {view.failedCount.toLocaleString("en-US")} failed. You can leave this page: the import keeps running, and this

@@ -15,7 +15,7 @@ import {
   startImport,
   uploadImport,
 } from "./jobs";
-import { runImport } from "./runner";
+import { IMPORT_UPLOAD_TTL_MS, runImport, tendImports } from "./runner";
 
 withTestDatabase();
 afterEach(() => resetShutdownState());
@@ -206,5 +206,28 @@ describe("dashboard CSV import: upload, map, preview, dry run, run in the backgr
       created: 0,
       error: "Whoever started this import can no longer import records.",
     });
+  });
+
+  it("housekeeping takes up an import whose instance stopped and drops uploads never started after a day", async () => {
+    const ws = await workspace();
+    const { text } = bigFile();
+    const before = await leadCount(ws);
+    const stopped = await upload(ws.actors.member, text);
+    await db().importJob.update({ where: { id: stopped.id }, data: { status: "running", leaseUntil: null } });
+    const fresh = await upload(ws.actors.member, "Name\nAda\n");
+    const old = await upload(ws.actors.member, "Name\nBob\n");
+    const dayAgo = new Date(NOW.getTime() - IMPORT_UPLOAD_TTL_MS - 60_000); // uploads here are stamped NOW
+    await db().importJob.update({ where: { id: old.id }, data: { createdAt: dayAgo } });
+
+    expect(await tendImports(new Date(NOW.getTime() + 60_000))).toEqual({ resumed: 1, expired: 1 });
+    expect(await settled(ws.actors.member, stopped.id)).toMatchObject({ status: "done", created: 1993 });
+    expect(await leadCount(ws)).toBe(before + 1993);
+    expect(await importView(ws.actors.member, { id: old.id })).toMatchObject({
+      status: "cancelled",
+      error: "Not started within a day of its upload; upload the file again.",
+    });
+    expect(await db().importPart.count({ where: { jobId: old.id } })).toBe(0);
+    expect((await importView(ws.actors.member, { id: fresh.id })).status).toBe("ready");
+    expect(await db().importPart.count({ where: { jobId: fresh.id } })).toBe(1);
   });
 });

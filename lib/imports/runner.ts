@@ -102,3 +102,35 @@ export async function runImport(jobId: string): Promise<void> {
     await finish(jobId, { status: "failed", error: reason });
   }
 }
+
+/** How long an upload may wait to be started before its file is dropped. */
+export const IMPORT_UPLOAD_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * Housekeeping, after each scheduled purge: imports whose instance stopped are taken up again
+ * (nobody has to open their page), and files uploaded but never started (or never finished
+ * uploading) are dropped after a day, so abandoned uploads do not fill the database.
+ */
+export async function tendImports(now: Date): Promise<{ resumed: number; expired: number }> {
+  const lapsed = await db().importJob.findMany({
+    where: { status: "running", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    select: { id: true },
+  });
+  for (const job of lapsed) launchImport(job.id);
+  const stale = { createdAt: { lt: new Date(now.getTime() - IMPORT_UPLOAD_TTL_MS) } };
+  const [uploading, ready] = await db().$transaction([
+    db().importJob.deleteMany({ where: { status: "uploading", ...stale } }),
+    db().importJob.updateMany({
+      where: { status: "ready", ...stale },
+      data: {
+        status: "cancelled",
+        finishedAt: now,
+        error: "Not started within a day of its upload; upload the file again.",
+      },
+    }),
+  ]);
+  await db().importPart.deleteMany({ where: { job: { status: "cancelled" } } });
+  if (lapsed.length || uploading.count || ready.count)
+    log("import").info({ resumed: lapsed.length, expired: uploading.count + ready.count }, "imports tended");
+  return { resumed: lapsed.length, expired: uploading.count + ready.count };
+}
