@@ -8,10 +8,10 @@ import type { FirstLoadJs } from "./first-load";
 import { httpBulkDelete } from "./http";
 import { httpPages, type ServedPages } from "./http-pages";
 import { recordsPageFirstLoad } from "./page-load";
-import { runScenarios, type ScenarioResult } from "./scenarios";
+import { importScenario, runScenarios, type ScenarioResult } from "./scenarios";
 import { seedBench } from "./seed";
 
-// npm run bench [-- --records N] [-- --db pglite|postgresql] [-- --only pages] [-- --json]: seeds
+// npm run bench [-- --records N] [-- --db pglite|postgresql] [-- --only pages|import] [-- --json]: seeds
 // its own database (in-memory PGlite, and a throw-away schema on PostgreSQL when one is
 // reachable), runs every scenario through the domain functions and prints p50/p95 per scenario;
 // write scenarios beside their raw-SQL floor measured in the same run. On PostgreSQL it also
@@ -27,13 +27,16 @@ const { values } = parseArgs({
   },
 });
 if (!["both", "pglite", "postgresql"].includes(values.db)) throw new Error("--db is pglite, postgresql or both");
-if (!["all", "pages"].includes(values.only)) throw new Error("--only is all or pages");
+if (!["all", "pages", "import"].includes(values.only)) throw new Error("--only is all, pages or import");
 const pageSeconds = Number(values["page-seconds"]);
 const n = Number(values.records);
 if (!Number.isInteger(n) || n < 1000) throw new Error("--records must be a whole number ≥ 1000");
 const postgresUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+
+/** The domain runs on a client configured as production's: no per-statement query event. */
+const PRODUCTION_CLIENT = { countQueries: false };
 
 /** The records page's first load, measured beside the database the server can reach. */
 const measuredFirstLoad: { js?: FirstLoadJs } = {};
@@ -51,6 +54,11 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
       `${name}: seeded ${n.toLocaleString("en-US")} records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const seed_s = Math.round(performance.now() - started) / 1000;
+    if (values.only === "import") {
+      const scenarios = { import_csv_100000: await importScenario(Math.min(100_000, n), new Date()) };
+      log(`  ${name} import_csv_100000 ${JSON.stringify(scenarios.import_csv_100000)}`);
+      return { seed_s, scenarios };
+    }
     const scenarios = values.only === "pages" ? {} : await runScenarios(handle, n, (l) => log(`  ${name} ${l}`));
     if (!serverUrl) {
       log(
@@ -79,10 +87,11 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
 }
 
 const databases: Record<string, { seed_s: number; scenarios: Record<string, ScenarioResult> }> = {};
-if (values.db !== "postgresql") databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefined));
+if (values.db !== "postgresql")
+  databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefined, PRODUCTION_CLIENT));
 if (values.db !== "pglite")
   try {
-    const handle = await createTestDbHandle(postgresUrl);
+    const handle = await createTestDbHandle(postgresUrl, PRODUCTION_CLIENT);
     await handle.runner.rows("SELECT 1");
     const serverUrl = new URL(postgresUrl);
     serverUrl.searchParams.set("schema", handle.schema!);

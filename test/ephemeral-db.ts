@@ -52,13 +52,17 @@ export type RawTransaction = <T>(
 
 export async function createTestDbHandle(
   postgresUrl = onPostgres ? process.env.TEST_DATABASE_URL : undefined,
+  /** false: a client like production's, without the per-statement event (the benchmark). */
+  { countQueries = true }: { countQueries?: boolean } = {},
 ): Promise<DbHandle & { schema?: string; rawTransaction: RawTransaction }> {
   if (postgresUrl) {
     const url = postgresUrl;
     const schema = `test_${crypto.randomBytes(6).toString("hex")}`;
     const pool = createPgPool(url, schema, 8);
     const runner = pgPoolRunner(pool, schema);
-    const client = countEvents(new PrismaClient({ adapter: new PrismaPg(pool, { schema }), ...LOG }));
+    const client = countQueries
+      ? countEvents(new PrismaClient({ adapter: new PrismaPg(pool, { schema }), ...LOG }))
+      : new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
     return {
       client,
       runner,
@@ -85,7 +89,9 @@ export async function createTestDbHandle(
     };
   }
   const pglite = newPglite();
-  const client = countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }));
+  const client = countQueries
+    ? countEvents(new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG }))
+    : new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     client,
     runner: pgliteRunner(pglite),

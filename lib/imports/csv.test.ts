@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { withTestDatabase } from "@/test/db";
 import { declareFields, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtures";
-import { detectDelimiter, importCsv } from "./csv";
+import { detectDelimiter, importCsv, scanCsv } from "./csv";
 import { csvCell } from "@/lib/export/csv-cell";
 import { failuresCsv } from "./failures";
 import { bigFile } from "@/test/import-file";
@@ -96,6 +96,32 @@ describe("CSV import: streamed, in chunks, every failed row by line", () => {
       code: "FORBIDDEN",
     });
     expect(await db().record.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
+
+  it("checks UTF-8 across reads: a character split between two reads is fine, a bad byte deep in a big file is refused", async () => {
+    const good = `name,company\n${"Zoë Ångström,Müller 😀\n".repeat(3_000)}`;
+    // Reads of 7 bytes split the two-, three- and four-byte characters between reads.
+    const bytes = Buffer.from(good, "utf8");
+    const sevens = Readable.from(
+      Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7)),
+    );
+    const scan = await scanCsv(sevens);
+    expect(scan.rows).toBe(3_000);
+    expect(scan.preview[0]!.cells).toEqual(["Zoë Ångström", "Müller 😀"]);
+    // A latin-1 byte after 100 KB: refused with the file's error (it once could only be seen in the first read).
+    const late = () => Readable.from([bytes, Buffer.from("Jos\xe9,X\n", "latin1")]);
+    await expect(scanCsv(late())).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("not UTF-8"),
+    });
+    const ws = await workspace();
+    await expect(importCsv(ws.actors.member, { entity: "leads", mode: "create" }, late(), NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    // A file cut inside a character is not UTF-8 either.
+    await expect(scanCsv(Readable.from([bytes.subarray(0, bytes.length - 2)]))).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });
 

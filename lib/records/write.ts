@@ -5,7 +5,7 @@ import { writeAudit, type AuditContext } from "@/lib/audit/write";
 import { fireOnCreate } from "@/lib/automations/fire";
 import { sqlTime } from "@/lib/db/sql-time";
 import { transaction, type Tx } from "@/lib/db/tx";
-import { toE164 } from "@/lib/universal/phone";
+import { PHONE_HINT, toE164 } from "@/lib/universal/phone";
 import { resolveEntity, type EntitySummary } from "@/lib/entities";
 import { AppError } from "@/lib/errors";
 import { declaredFields } from "@/lib/fields/list";
@@ -106,6 +106,10 @@ const heldBy = (h: Holder) =>
     ? `This external id belongs to “${h.name}” (No. ${h.recordNumber}) in the trash`
     : `Already used by “${h.name}” (No. ${h.recordNumber})`;
 
+/** A text[] sent as one JSON text: a 1,000-value array parameter is costly to pass through the ORM and the driver. */
+const textArray = (values: string[]) =>
+  Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
 const EXISTING_COLUMNS = Prisma.sql`id, "recordNumber", name, "phoneNumber", "externalProvider", "externalId", attributes, "deletedAt"`;
 
 /**
@@ -133,20 +137,30 @@ async function loadExisting(tx: Tx, workspaceId: string, entityId: string, ops: 
   const found = [
     ...(externalIds.length
       ? await tx.$queryRaw<Existing[]>`SELECT ${EXISTING_COLUMNS} FROM "Record"
-          WHERE ${scope} AND "externalId" COLLATE "C" = ANY(${externalIds}::text[])`
+          WHERE ${scope} AND "externalId" COLLATE "C" = ANY(${textArray(externalIds)})`
       : []),
     ...(phones.length
       ? await tx.$queryRaw<Existing[]>`SELECT ${EXISTING_COLUMNS} FROM "Record"
-          WHERE ${scope} AND "deletedAt" IS NULL AND "phoneNumber" COLLATE "C" = ANY(${phones}::text[])`
+          WHERE ${scope} AND "deletedAt" IS NULL AND "phoneNumber" COLLATE "C" = ANY(${textArray(phones)})`
       : []),
     ...(refs.length ? await tx.record.findMany({ where: { workspaceId, entityId, OR: refs }, select: EXISTING }) : []),
   ];
   return [...new Map(found.map((r) => [r.id, r])).values()];
 }
 
+/** A record to insert: the columns a write sets; the rest are the caller's and the clock's. */
+interface NewRecord {
+  id: string;
+  name: string;
+  phoneNumber: string | null;
+  externalProvider: string | null;
+  externalId: string | null;
+  attributes: Record<string, unknown>;
+}
+
 interface Plan {
   index: number;
-  create?: Prisma.RecordCreateManyInput;
+  create?: NewRecord;
   update?: { id: string; data: Prisma.RecordUpdateInput };
   matchedBy?: "externalId" | "phoneNumber" | null;
 }
@@ -160,12 +174,20 @@ function mergedAttributes(current: Prisma.JsonValue, patch: Record<string, unkno
   return base as Prisma.InputJsonObject;
 }
 
-const columns = (v: CheckedValues) => ({
-  ...(v.name !== undefined ? { name: v.name } : {}),
-  ...(v.phoneNumber !== undefined ? { phoneNumber: v.phoneNumber } : {}),
-  ...(v.externalProvider !== undefined ? { externalProvider: v.externalProvider } : {}),
-  ...(v.externalId !== undefined ? { externalId: v.externalId } : {}),
-});
+/** The record columns a write gives (undefined: left as it is). */
+function columns(v: CheckedValues) {
+  const out: {
+    name?: string;
+    phoneNumber?: string | null;
+    externalProvider?: string | null;
+    externalId?: string | null;
+  } = {};
+  if (v.name !== undefined) out.name = v.name;
+  if (v.phoneNumber !== undefined) out.phoneNumber = v.phoneNumber;
+  if (v.externalProvider !== undefined) out.externalProvider = v.externalProvider;
+  if (v.externalId !== undefined) out.externalId = v.externalId;
+  return out;
+}
 
 /** Decides each op (create, update, refuse) against what the database holds; no writes. */
 function plan(
@@ -198,15 +220,18 @@ function plan(
       target = byRef.get(op.ref);
       if (!target) return (outcomes[index] = fail("NOT_FOUND", { field: "id", message: "Record not found." }));
     } else if (op.op === "upsert") {
-      const checked = checkValues(fields, op.values, { partial: true });
-      if (!checked.ok) return (outcomes[index] = fail("VALIDATION", checked.issue));
-      const v = checked.values;
+      // The match key as it will be stored (phone in E.164); the values are checked once, below,
+      // as an update when a record matched and as a create when none did.
+      const v = op.values;
+      const phone = op.matchBy === "phoneNumber" && v.phoneNumber ? toE164(v.phoneNumber) : null;
+      if (op.matchBy === "phoneNumber" && v.phoneNumber && !phone)
+        return (outcomes[index] = fail("VALIDATION", { field: "phoneNumber", message: PHONE_HINT }));
       target =
         op.matchBy === "externalId"
           ? v.externalProvider && v.externalId
             ? pairs.get(pairKey(v.externalProvider, v.externalId))?.find((r) => !r.deletedAt)
             : undefined
-          : live.find((r) => v.phoneNumber && r.phoneNumber === v.phoneNumber);
+          : live.find((r) => phone && r.phoneNumber === phone);
       matchedBy = target ? op.matchBy : null;
     }
     const checked = checkValues(fields, op.values, { partial: target !== undefined });
@@ -253,15 +278,11 @@ function plan(
         matchedBy,
         create: {
           id: crypto.randomUUID(),
-          workspaceId: actor.workspaceId,
-          entityId: entity.id,
-          ...columns(values),
           name: values.name!,
-          attributes: (values.attributes ?? {}) as Prisma.InputJsonObject,
-          createdById: actor.userId,
-          ownerId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
+          phoneNumber: values.phoneNumber ?? null,
+          externalProvider: values.externalProvider ?? null,
+          externalId: values.externalId ?? null,
+          attributes: values.attributes ?? {},
         },
       });
     }
@@ -270,28 +291,31 @@ function plan(
 }
 
 /**
- * The new rows in one statement: one array parameter per column (an import's chunk of 1,000 costs
- * the ORM's query compiler far more than the insert itself).
+ * The new rows in one statement, sent as one JSON text and answered with one: per-row arrays or
+ * per-row results cost the ORM's query compiler and the driver far more than the insert itself
+ * (an import's chunk of 1,000 allocated megabytes of parameter and row objects).
  */
 async function insertRecords(
   tx: Tx,
   actor: Actor,
   entityId: string,
-  rows: Prisma.RecordCreateManyInput[],
+  rows: NewRecord[],
   now: Date,
-): Promise<{ id: string; recordNumber: bigint; createdAt: Date; updatedAt: Date }[]> {
-  if (!rows.length) return [];
-  const col = (f: (r: Prisma.RecordCreateManyInput) => unknown) => rows.map((r) => f(r) ?? null);
-  return tx.$queryRaw`
-    INSERT INTO "Record" (id, "workspaceId", "entityId", name, "phoneNumber", "externalProvider", "externalId",
-                          attributes, "createdById", "ownerId", "createdAt", "updatedAt")
-    SELECT v.id, ${actor.workspaceId}, ${entityId}, v.name, v.phone, v.provider, v.external, v.attributes::jsonb,
-           ${actor.userId}, ${actor.userId}, ${sqlTime(now)}, ${sqlTime(now)}
-    FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.phoneNumber)}::text[],
-                ${col((r) => r.externalProvider)}::text[], ${col((r) => r.externalId)}::text[],
-                ${col((r) => JSON.stringify(r.attributes ?? {}))}::text[])
-         AS v(id, name, phone, provider, external, attributes)
-    RETURNING id, "recordNumber", "createdAt", "updatedAt"`;
+): Promise<Map<string, string>> {
+  if (!rows.length) return new Map();
+  const values = JSON.stringify(
+    rows.map((r) => [r.id, r.name, r.phoneNumber, r.externalProvider, r.externalId, r.attributes]),
+  );
+  const [answer] = await tx.$queryRaw<{ created: string }[]>`
+    WITH inserted AS (
+      INSERT INTO "Record" (id, "workspaceId", "entityId", name, "phoneNumber", "externalProvider", "externalId",
+                            attributes, "createdById", "ownerId", "createdAt", "updatedAt")
+      SELECT v->>0, ${actor.workspaceId}, ${entityId}, v->>1, v->>2, v->>3, v->>4, v->5,
+             ${actor.userId}, ${actor.userId}, ${sqlTime(now)}, ${sqlTime(now)}
+      FROM jsonb_array_elements(${values}::jsonb) AS v
+      RETURNING id, "recordNumber")
+    SELECT coalesce(json_agg(json_build_array(id, "recordNumber"::text)), '[]')::text AS created FROM inserted`;
+  return new Map(JSON.parse(answer!.created) as [string, string][]);
 }
 
 /**
@@ -315,15 +339,14 @@ export async function writeRecords(
       const { plans, outcomes } = plan(actor, entity, fields, ops, existing, options, now);
       const creates = plans.flatMap((p) => (p.create ? [p.create] : []));
       const created = await insertRecords(tx, actor, entity.id, creates, now);
-      const createdById = new Map(created.map((r) => [r.id, r]));
       const updated: string[] = [];
       for (const p of plans) {
         if (p.create) {
-          const r = createdById.get(p.create.id!)!;
+          const id = p.create.id;
           outcomes[p.index] = {
             ok: true,
             action: "created",
-            record: { ...r, recordNumber: r.recordNumber.toString() },
+            record: { id, recordNumber: created.get(id)!, createdAt: now, updatedAt: now },
             ...(p.matchedBy !== undefined ? { matchedBy: p.matchedBy } : {}),
           };
         } else if (p.update) {
@@ -342,20 +365,20 @@ export async function writeRecords(
         }
       }
       const details = { ...(options.audit ?? {}) } as Prisma.InputJsonObject;
-      if (created.length)
+      if (created.size)
         await writeAudit(tx, actor, {
           action: "records.create",
           entityId: entity.id,
-          targetIds: created.map((r) => r.id),
+          targetIds: [...created.keys()],
           details,
         });
       if (updated.length)
         await writeAudit(tx, actor, { action: "records.update", entityId: entity.id, targetIds: updated, details });
-      if (options.fireAutomations && created.length)
+      if (options.fireAutomations && created.size)
         await fireOnCreate(
           tx,
           actor,
-          created.map((r) => ({ id: r.id, entityId: entity.id })),
+          [...created.keys()].map((id) => ({ id, entityId: entity.id })),
         );
       const result = { entity, outcomes: outcomes as WriteOutcome[] };
       await options.alsoInTransaction?.(tx, result.outcomes);

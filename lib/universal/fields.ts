@@ -116,10 +116,9 @@ export function checkAttributes(
   raw: Record<string, unknown>,
   { partial }: { partial: boolean },
 ): { ok: true; values: Record<string, unknown> } | { ok: false; issue: FieldIssue } {
-  const byName = new Map(fields.map((f) => [f.name, f]));
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const field = byName.get(key);
+    const field = fields.find((f) => f.name === key);
     if (!field) return { ok: false, issue: { field: key, message: `There is no field "${key.slice(0, 64)}"` } };
     if (field.retired) return { ok: false, issue: { field: key, message: `The field "${field.label}" is retired` } };
     if (isBlank(value)) {
