@@ -9,6 +9,7 @@ export interface ScenarioResult {
   rows?: number;
   /** The peak resident memory above the start of the run, in MB. */
   rss_delta_mb?: number;
+  heap_delta_mb?: number;
 }
 
 export const percentile = (xs: number[], p: number) =>
