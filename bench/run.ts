@@ -9,25 +9,30 @@ import { httpBulkDelete } from "./http";
 import { httpPages, type ServedPages } from "./http-pages";
 import { recordsPageFirstLoad } from "./page-load";
 import { importScenario, runScenarios, type ScenarioResult } from "./scenarios";
+import { scalingBlock, scalingSizes, type Scaling } from "./scaling";
 import { seedBench } from "./seed";
 
-// npm run bench [-- --records N] [-- --db pglite|postgresql] [-- --only pages|import] [-- --json]: seeds
+// npm run bench [-- --records N] [-- --db pglite|postgresql] [-- --only pages|import|scaling] [-- --scaling] [-- --json]: seeds
 // its own database (in-memory PGlite, and a throw-away schema on PostgreSQL when one is
 // reachable), runs every scenario through the domain functions and prints p50/p95 per scenario;
 // write scenarios beside their raw-SQL floor measured in the same run. On PostgreSQL it also
 // serves pages from the production build under load (bench/http-pages.ts). Absolute times drift
-// with the machine's load; ratios less so.
+// with the machine's load; ratios less so. The scaling block (--scaling, or --only scaling; in
+// bench/scaling.ts) reads at 20,000, 200,000 and 1,000,000 records (or --records, when more), each
+// on its own database.
 const { values } = parseArgs({
   options: {
     records: { type: "string", default: "200000" },
     db: { type: "string", default: "both" },
     only: { type: "string", default: "all" },
     "page-seconds": { type: "string", default: "10" },
+    scaling: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
 if (!["both", "pglite", "postgresql"].includes(values.db)) throw new Error("--db is pglite, postgresql or both");
-if (!["all", "pages", "import"].includes(values.only)) throw new Error("--only is all, pages or import");
+if (!["all", "pages", "import", "scaling"].includes(values.only))
+  throw new Error("--only is all, pages, import or scaling");
 const pageSeconds = Number(values["page-seconds"]);
 const n = Number(values.records);
 if (!Number.isInteger(n) || n < 1000) throw new Error("--records must be a whole number ≥ 1000");
@@ -87,9 +92,10 @@ async function benchDatabase(name: string, handle: Awaited<ReturnType<typeof cre
 }
 
 const databases: Record<string, { seed_s: number; scenarios: Record<string, ScenarioResult> }> = {};
-if (values.db !== "postgresql")
+const scaling: Record<string, Scaling> = {};
+if (values.db !== "postgresql" && values.only !== "scaling")
   databases.pglite = await benchDatabase("pglite", await createTestDbHandle(undefined, PRODUCTION_CLIENT));
-if (values.db !== "pglite")
+if (values.db !== "pglite" && values.only !== "scaling")
   try {
     const handle = await createTestDbHandle(postgresUrl, PRODUCTION_CLIENT);
     await handle.runner.rows("SELECT 1");
@@ -100,6 +106,26 @@ if (values.db !== "pglite")
     log(`postgresql skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
   }
 
+if (values.scaling || values.only === "scaling") {
+  const sizes = scalingSizes(Math.max(n, 1_000_000));
+  if (values.db !== "postgresql")
+    scaling.pglite = await scalingBlock(
+      sizes,
+      () => createTestDbHandle(undefined, PRODUCTION_CLIENT),
+      (l) => log(`  pglite ${l}`),
+    );
+  if (values.db !== "pglite")
+    try {
+      scaling.postgresql = await scalingBlock(
+        sizes,
+        () => createTestDbHandle(postgresUrl, PRODUCTION_CLIENT),
+        (l) => log(`  postgresql ${l}`),
+      );
+    } catch (error) {
+      log(`postgresql scaling skipped: ${(error as Error).message} (set BENCH_DATABASE_URL)`);
+    }
+}
+
 const firstLoad = measuredFirstLoad.js ?? null;
 const result = {
   records: n,
@@ -107,6 +133,7 @@ const result = {
   at: new Date().toISOString(),
   databases,
   served_pages: served.pages ?? null,
+  scaling,
   records_page_first_load_js: firstLoad,
 };
 fs.mkdirSync("bench/results", { recursive: true });
@@ -121,7 +148,7 @@ else {
         (r.ratio !== undefined ? ` (floor ${r.floor_ms}, ×${r.ratio})` : "") +
         (r.per_s ? ` ${r.per_s.toLocaleString("en-US")}/s` : "");
   console.log(`\n${n.toLocaleString("en-US")} records · ${result.machine} · p50 / p95 ms\n`);
-  console.log(["scenario".padEnd(28), ...Object.keys(databases).map((d) => d.padEnd(40))].join(" "));
+  if (names.length) console.log(["scenario".padEnd(28), ...Object.keys(databases).map((d) => d.padEnd(40))].join(" "));
   for (const s of names)
     console.log([s.padEnd(28), ...Object.values(databases).map((d) => cell(d.scenarios[s]).padEnd(40))].join(" "));
   if (served.pages) {
@@ -135,10 +162,20 @@ else {
         );
     console.log(`page_to_json_ratio   ${served.pages.page_to_json_ratio}`);
   }
-  console.log(
-    firstLoad
-      ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, empty cache, production build)`
-      : "\nrecords page first-load JavaScript: not measured (it needs PostgreSQL, a production build and Chromium; see the lines above)",
-  );
+  for (const [db, block] of Object.entries(scaling)) {
+    console.log(
+      `\nscaling (${db}): p50 ms at ${block.sizes.map((s) => s.toLocaleString("en-US")).join(" · ")} records`,
+    );
+    for (const [name, p50] of Object.entries(block.p50_ms))
+      console.log(
+        `${name.padEnd(20)} ${block.sizes.map((s) => String(p50[String(s)]).padStart(8)).join(" ")}   ×${block.ratio[name]}`,
+      );
+  }
+  if (values.only === "all")
+    console.log(
+      firstLoad
+        ? `\nrecords page first-load JavaScript: ${firstLoad.kib} KiB on the wire in ${firstLoad.requests} scripts, ${firstLoad.withHeadersKib} KiB with headers (Chromium, empty cache, production build)`
+        : "\nrecords page first-load JavaScript: not measured (it needs PostgreSQL, a production build and Chromium; see the lines above)",
+    );
 }
 process.exit(0);

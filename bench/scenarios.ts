@@ -34,18 +34,7 @@ export async function runScenarios(
     log(`${name} ${JSON.stringify(out[name])}`);
   };
 
-  await read("list_first_page", () => listRecords(admin, LEADS));
-  let cursor = (await listRecords(admin, LEADS)).nextCursor;
-  for (let page = 2; page <= 40; page++)
-    cursor = (await listRecords(admin, { ...LEADS, cursor: decode(cursor) })).nextCursor;
-  await read("list_deep_page", () => listRecords(admin, { ...LEADS, cursor: decode(cursor) }));
-  const terms = { search_name: "hopper 12", search_phone: "555 012 34", search_external_id: "hs-00123456" };
-  for (const [name, q] of Object.entries(terms)) await read(name, () => listRecords(admin, { ...LEADS, q }));
-  const all = Object.values(terms);
-  await read("search", (r) => listRecords(admin, { ...LEADS, q: all[(r + 3) % all.length] }), 30);
-  await read("trash_first_page", () =>
-    listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now),
-  );
+  Object.assign(out, await readScenarios(now, log));
 
   // Delete and restore, each beside its floor on another 1000 rows; the order alternates so
   // neither side always runs on a warmer cache. Every round puts its rows back.
@@ -115,6 +104,36 @@ export async function runScenarios(
 
   out.import_csv_100000 = await importScenario(Math.min(100_000, n), now);
   log(`import_csv_100000 ${JSON.stringify(out.import_csv_100000)}`);
+  return out;
+}
+
+/**
+ * The reads a person waits on: the list's first and a deep page, searches by name, phone and
+ * external id, and the trash's first page. The scaling block runs these at each size.
+ */
+export async function readScenarios(
+  now: Date,
+  log: (line: string) => void,
+  rounds = 30,
+): Promise<Record<string, ScenarioResult>> {
+  const admin = BENCH_ADMIN;
+  const out: Record<string, ScenarioResult> = {};
+  const read = async (name: string, fn: (round: number) => Promise<unknown>) => {
+    out[name] = stats(await sample(rounds, (r) => time(() => fn(r))));
+    log(`${name} ${JSON.stringify(out[name])}`);
+  };
+  await read("list_first_page", () => listRecords(admin, LEADS));
+  let cursor = (await listRecords(admin, LEADS)).nextCursor;
+  for (let page = 2; page <= 40; page++)
+    cursor = (await listRecords(admin, { ...LEADS, cursor: decode(cursor) })).nextCursor;
+  await read("list_deep_page", () => listRecords(admin, { ...LEADS, cursor: decode(cursor) }));
+  const terms = { search_name: "hopper 12", search_phone: "555 012 34", search_external_id: "hs-00123456" };
+  for (const [name, q] of Object.entries(terms)) await read(name, () => listRecords(admin, { ...LEADS, q }));
+  const all = Object.values(terms);
+  await read("search", (r) => listRecords(admin, { ...LEADS, q: all[(r + 3) % all.length] }));
+  await read("trash_first_page", () =>
+    listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now),
+  );
   return out;
 }
 
