@@ -7,8 +7,9 @@ import {
   type CellContext,
   type ColumnDef,
   type HeaderContext,
+  type Row,
 } from "@tanstack/react-table";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { RowCheckbox } from "@/components/bulk/row-checkbox";
 import type { RowSelection } from "@/components/bulk/use-row-selection";
 import { theadClass } from "./card";
@@ -52,7 +53,8 @@ function SelectCell<T>({ table, row }: CellContext<T, unknown>) {
       <RowCheckbox
         label={label(row.original)}
         checked={state.isSelected(row.id)}
-        onToggle={(shift) => state.toggle(row.id, shift)}
+        // Read at click time: a row that did not re-render still toggles the current selection.
+        onToggle={(shift) => table.options.meta!.selection!.state.toggle(row.id, shift)}
       />
     )
   );
@@ -114,20 +116,49 @@ export function DataTable<T extends { id: string }>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr
+            <TableRow
               key={row.id}
-              {...{ [`data-${rowIdAttribute}`]: row.id }}
-              data-selected={selection?.state.isSelected(row.id) ? "" : undefined}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
+              row={row}
+              columns={all}
+              selected={!!selection?.state.isSelected(row.id)}
+              rowIdAttribute={rowIdAttribute}
+            />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+interface RowProps<T> {
+  row: Row<T>;
+  /** Not read: a change of columns (their renderers, their callbacks) must render the row again. */
+  columns: unknown;
+  selected: boolean;
+  rowIdAttribute: string;
+}
+
+/**
+ * One row, rendered again only when its record, its selection or the columns change: closing a
+ * dialog or removing one row of fifty re-renders the table, not its fifty rows (that render held
+ * the toast after a single delete by a frame or more). React Query keeps an unchanged row's
+ * object across refetches, so a refreshed page re-renders only the rows that changed.
+ */
+const TableRow = memo(
+  function TableRow<T>({ row, selected, rowIdAttribute }: RowProps<T>) {
+    return (
+      <tr {...{ [`data-${rowIdAttribute}`]: row.id }} data-selected={selected ? "" : undefined}>
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.row.original === b.row.original &&
+    a.selected === b.selected &&
+    a.columns === b.columns &&
+    a.rowIdAttribute === b.rowIdAttribute,
+) as <T>(props: RowProps<T>) => React.ReactNode;
