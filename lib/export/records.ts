@@ -2,8 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { resolveEntity } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "@/lib/records/keyset";
-import { liveRecords } from "@/lib/records/live";
-import { searchWhere } from "@/lib/records/search";
+import { recordsView } from "@/lib/records/view";
 import type { RecordsViewFilter } from "./schemas";
 import {
   allRows,
@@ -26,10 +25,7 @@ const COLUMNS = [...RECORD_COLUMNS, "owner", "createdBy", "createdAt"];
 export async function exportRecords(actor: Actor, filter: RecordsViewFilter, now: Date): Promise<ExportTable> {
   assertCan(actor, "records.read");
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
-  const where = liveRecords(actor.workspaceId, {
-    ...(entity ? { entityId: entity.id } : {}),
-    ...searchWhere(filter.q),
-  });
+  const view = recordsView(actor.workspaceId, entity?.id ?? null, filter.q);
   const keys = await attributeKeys(actor, entity?.slug);
   const select = {
     ...RECORD_EXPORT_SELECT,
@@ -38,12 +34,7 @@ export async function exportRecords(actor: Actor, filter: RecordsViewFilter, now
     createdBy: { select: { email: true } },
   } as const;
   const records = allRows(async (cursor) => {
-    const page = await keysetRecordPage(
-      where,
-      select,
-      { cursor, direction: "next", limit: EXPORT_PAGE },
-      { searched: !!filter.q?.trim() },
-    );
+    const page = await keysetRecordPage(view.where, select, { cursor, direction: "next", limit: EXPORT_PAGE }, view);
     return { items: page.rows, nextCursor: page.nextCursor };
   });
   async function* rows() {

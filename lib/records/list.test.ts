@@ -6,6 +6,7 @@ import { captureQueries, withTestDatabase } from "@/test/db";
 import { listRecords as listRecordsTyped } from "./list";
 import { SPARSE_MATCHES } from "./keyset";
 import { listRecordsSchema } from "./schemas";
+import { searchWhere } from "./search";
 
 const listRecords = viaSchema(listRecordsSchema, listRecordsTyped);
 
@@ -71,13 +72,21 @@ describe("listRecords", () => {
     const ws = await makeWorkspace();
     const rows = await makeRecords(ws, SPARSE_MATCHES + 50);
     const viewer = ws.actors.viewer;
-    const setsPlan = async (q: string) =>
-      (await captureQueries(() => listRecords(viewer, { entity: "leads", q }))).some((c) =>
-        c.query.includes("enable_indexscan"),
-      );
-    expect(await setsPlan("Bulk 0001")).toBe(true);
-    expect(await setsPlan("Bulk")).toBe(false);
+    const queriesOf = async (q: string, cursor?: string) =>
+      (await captureQueries(() => listRecords(viewer, { entity: "leads", q, cursor }))).map((c) => c.query);
+    const setsPlan = async (q: string, cursor?: string) =>
+      (await queriesOf(q, cursor)).some((query) => query.includes("enable_indexscan"));
+    // A search's first page counts and pages in one statement, whatever the number of matches.
+    for (const q of ["Bulk 0001", "Bulk"]) {
+      const queries = await queriesOf(q);
+      expect(queries.filter((query) => query.includes("WITH matches"))).toHaveLength(1);
+      expect(queries.some((query) => query.includes("enable_indexscan") || query.includes("COUNT("))).toBe(false);
+    }
     expect(await setsPlan("")).toBe(false);
+    // Further pages: the count decides how the page is read.
+    const next = async (q: string) => (await listRecords(viewer, { entity: "leads", q, limit: 5 })).nextCursor!;
+    expect(await setsPlan("Bulk 00", await next("Bulk 00"))).toBe(true);
+    expect(await setsPlan("Bulk", await next("Bulk"))).toBe(false);
 
     // "Bulk 00" matches 1,000 rows: the few-matches path, paged forward and back like any list.
     const matching = rows
@@ -104,6 +113,40 @@ describe("listRecords", () => {
         .slice(0, 50)
         .map((r) => r.id),
     );
+  });
+
+  it("finds by a search's first page exactly the rows Prisma's condition finds, wildcards and all", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const names = ["Ada 100% Lovelace", "Ada_Lovelace", "ADA LOVELACE", "Grace \\ Hopper", "Alan Turing"];
+    for (const [i, name] of names.entries())
+      await makeRecord(ws, {
+        name,
+        phoneNumber: `+4420794600${i}`,
+        externalId: i % 2 ? `HS-${i}0` : null,
+        ...(i === 4 ? { entityId: ws.entities.contacts } : {}),
+      });
+    await makeRecord(ws, { name: "Ada in the trash", deletedAt: NOW, deletedById: ws.actors.member.userId });
+    await makeRecord(other, { name: "Ada elsewhere", entityId: other.entities.leads });
+    for (const entity of ["leads", undefined])
+      for (const q of ["ada", "100%", "a_l", "%", "_", "\\", "+44 20 7946 0001", "0794", "hs-1", "nobody"]) {
+        const shown = await listRecords(ws.actors.viewer, { entity, q });
+        const expected = await db().record.findMany({
+          where: {
+            workspaceId: ws.id,
+            deletedAt: null,
+            ...(entity ? { entityId: ws.entities.leads } : {}),
+            ...searchWhere(q),
+          },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { id: true },
+        });
+        expect(
+          shown.items.map((r) => r.id),
+          `${entity} ${q}`,
+        ).toEqual(expected.map((r) => r.id));
+        expect(shown.totalCount, `${entity} ${q}`).toBe(expected.length);
+      }
   });
 
   it("never shows trashed records or another workspace's records", async () => {

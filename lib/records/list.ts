@@ -3,9 +3,8 @@ import { resolveEntity } from "@/lib/entities";
 import type { CappedCount } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "./keyset";
-import { liveRecords } from "./live";
 import type { ListRecordsInput } from "./schemas";
-import { searchWhere } from "./search";
+import { recordsView } from "./view";
 
 export interface RecordRow {
   id: string;
@@ -73,12 +72,12 @@ export interface RecordPage extends CappedCount {
 export async function listRecords(actor: Actor, input: ListRecordsInput): Promise<RecordPage> {
   assertCan(actor, "records.read");
   const entity = input.entity ? await resolveEntity(actor, input.entity) : null;
-  const base = liveRecords(actor.workspaceId, { ...(entity ? { entityId: entity.id } : {}), ...searchWhere(input.q) });
+  const view = recordsView(actor.workspaceId, entity?.id ?? null, input.q);
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
-    base,
+    view.where,
     RECORD_ROW_SELECT,
     input,
-    { searched: !!input.q?.trim() },
+    view,
   );
 
   return {

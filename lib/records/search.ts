@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { normalizePhone } from "@/lib/universal/phone";
 
 /**
@@ -26,4 +26,16 @@ export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
       { externalId: { contains: term, mode: "insensitive" } },
     ],
   };
+}
+
+/**
+ * `searchWhere` in SQL, for the statement that counts a search and reads its first page at once.
+ * Prisma's `contains` sends the term between `%` as it is (a `%` or `_` in it is a wildcard), and so
+ * does this, so both find the same rows.
+ */
+export function searchSql(q: string | undefined): Prisma.Sql | null {
+  const term = q?.trim();
+  if (!term) return null;
+  const text = `%${term}%`;
+  return Prisma.sql`(name ILIKE ${text} OR "phoneNumber"::text LIKE ${`%${normalizePhone(term)}%`} OR "externalId" ILIKE ${text})`;
 }
