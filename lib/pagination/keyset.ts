@@ -64,8 +64,16 @@ export async function cappedCount(count: (take: number) => Promise<number>): Pro
 }
 
 /** Cuts a page from `limit + 1` rows read in reading order, and says where the pages around it start. */
-export function cutPage<R>(rows: R[], request: PageRequest, positionOf: (row: R) => Position): Paged<R> {
-  const hasMore = rows.length > request.limit;
+/**
+ * `hasMore`: when the rows were read by ids found earlier, whether more ids than a page were
+ * found; a row that vanished in between must not take the next page's link with it.
+ */
+export function cutPage<R>(
+  rows: R[],
+  request: PageRequest,
+  positionOf: (row: R) => Position,
+  hasMore = rows.length > request.limit,
+): Paged<R> {
   const items = rows.slice(0, request.limit);
   if (request.direction === "prev") items.reverse();
   const first = items[0];

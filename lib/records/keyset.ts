@@ -36,6 +36,7 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
 
   let rows: Awaited<ReturnType<typeof readPage>>;
   let count: Awaited<ReturnType<typeof countMatches>>;
+  let hasMore: boolean | undefined;
   if (searchedSql && !request.cursor && request.direction === "next") {
     // A search's first page (what a person waits on after typing): its count and its page in one
     // statement, so the search indexes are read once rather than twice (their cost grows with the
@@ -53,6 +54,7 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
     const read = await db().record.findMany({ where: { AND: [where, { id: { in: ids } }] }, select });
     const at = (r: unknown) => position.get((r as { id: string }).id)!;
     rows = read.sort((a, b) => at(a) - at(b));
+    hasMore = ids.length > request.limit;
     count = { totalCount: Math.min(total, COUNT_CAP), totalCountCapped: total > COUNT_CAP };
   } else if (!searched) {
     [rows, count] = await Promise.all([readPage(), countMatches()]);
@@ -71,9 +73,14 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
             return readPage(tx);
           });
   }
-  const page = cutPage(rows, request, (r) => {
-    const row = r as { createdAt: Date; id: string };
-    return { at: row.createdAt, id: row.id };
-  });
+  const page = cutPage(
+    rows,
+    request,
+    (r) => {
+      const row = r as { createdAt: Date; id: string };
+      return { at: row.createdAt, id: row.id };
+    },
+    hasMore,
+  );
   return { rows: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, ...count };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
@@ -147,6 +147,32 @@ describe("listRecords", () => {
         ).toEqual(expected.map((r) => r.id));
         expect(shown.totalCount, `${entity} ${q}`).toBe(expected.length);
       }
+  });
+
+  it("keeps a search's next page when a row of its first page is trashed between finding and reading it", async () => {
+    const ws = await makeWorkspace();
+    const rows = await makeRecords(ws, 60);
+    const newest = [...rows].reverse().map((r) => r.id);
+    const records = db().record;
+    const findMany = records.findMany.bind(records);
+    // The first page's ids are found in one statement and its rows read in the next: trash the
+    // page's last row in between, as another person's delete could.
+    const trashThenRead = async (args: unknown) => {
+      await db().record.update({ where: { id: newest[49]! }, data: { deletedAt: NOW } });
+      return findMany(args as never);
+    };
+    const spy = vi.spyOn(records, "findMany").mockImplementationOnce(trashThenRead as never);
+    try {
+      const p1 = await listRecords(ws.actors.viewer, { entity: "leads", q: "Bulk" });
+      expect(spy).toHaveBeenCalled();
+      // 51 ids were found: the 51st fills the page, and the next page still follows it.
+      expect(p1.items.map((r) => r.id)).toEqual([...newest.slice(0, 49), newest[50]]);
+      expect(p1.nextCursor).not.toBeNull();
+      const p2 = await listRecords(ws.actors.viewer, { entity: "leads", q: "Bulk", cursor: p1.nextCursor! });
+      expect(p2.items.map((r) => r.id)).toEqual(newest.slice(51));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("never shows trashed records or another workspace's records", async () => {
