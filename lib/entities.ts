@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/actor";
@@ -8,20 +9,22 @@ export interface EntitySummary {
   name: string;
 }
 
-export async function listEntities(actor: Actor): Promise<EntitySummary[]> {
-  return db().entity.findMany({
+/**
+ * The workspace's record types (a handful). Once per request: a records page's tabs, its list and
+ * its fields each need them (React's cache is per request; outside a render it calls through).
+ */
+export const listEntities = cache(async (actor: Actor): Promise<EntitySummary[]> =>
+  db().entity.findMany({
     where: { workspaceId: actor.workspaceId },
     select: { id: true, slug: true, name: true },
     orderBy: { createdAt: "asc" },
-  });
-}
+  }),
+);
 
 /** An entity of the caller's workspace by id or (case-insensitive) slug; another workspace's is "not found". */
 export async function resolveEntity(actor: Actor, idOrSlug: string): Promise<EntitySummary> {
-  const entity = await db().entity.findFirst({
-    where: { workspaceId: actor.workspaceId, OR: [{ id: idOrSlug }, { slug: idOrSlug.toLowerCase() }] },
-    select: { id: true, slug: true, name: true },
-  });
+  const slug = idOrSlug.toLowerCase();
+  const entity = (await listEntities(actor)).find((e) => e.id === idOrSlug || e.slug === slug);
   if (!entity) throw notFound("Entity");
   return entity;
 }

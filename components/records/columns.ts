@@ -23,16 +23,23 @@ export const ENTITY_COLUMNS: Record<string, AttributeColumn[]> = {
   ],
 };
 
+// Intl formatters cost far more to build than to use; cells of a table format one per row.
+const money = new Map<string, Intl.NumberFormat>();
+const SHORT_DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
+
 export function formatAttribute(value: unknown, column: AttributeColumn, currency = "EUR"): string {
   if (value === null || value === undefined || value === "") return "—";
   if (column.kind === "money" && typeof value === "number") {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(value);
+    let format = money.get(currency);
+    if (!format) {
+      format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+      money.set(currency, format);
+    }
+    return format.format(value);
   }
   if (column.kind === "date" && typeof value === "string") {
     const d = new Date(value);
-    return Number.isNaN(d.getTime())
-      ? value
-      : d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+    return Number.isNaN(d.getTime()) ? value : SHORT_DATE.format(d);
   }
   return String(value);
 }

@@ -33,13 +33,13 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
           <Link
             href={`/trash/${r.id}`}
             prefetch={false}
-            className="font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+            className="cell-link whitespace-normal"
             title="Preview the record as it was"
           >
             {r.name}
           </Link>
         ) : (
-          <span className="font-medium text-zinc-900">{r.name}</span>
+          <span className="cell-link whitespace-normal">{r.name}</span>
         ),
     }),
     column.display({ id: "type", header: "Type", cell: ({ row }) => <Badge>{row.original.entity.name}</Badge> }),
@@ -47,12 +47,12 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
       id: "deletedBy",
       header: "Deleted by",
       cell: ({ row }) => row.original.deletedBy?.name ?? "Deleted user",
-      meta: { className: "whitespace-nowrap px-4 py-2.5 text-zinc-700" },
+      meta: { className: "cell-text" },
     }),
     column.accessor("deletedAt", {
       header: "Deleted",
       cell: ({ row: { original: r } }) => (
-        <span className="inline-flex items-center gap-1.5">
+        <span className="cell-inline">
           <LocalTime value={r.deletedAt} style="relative" />
           {r.deleteBatchId && (
             <Link
@@ -60,26 +60,26 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
               prefetch={false}
               aria-label={`Show the batch ${r.name} was deleted with`}
               title="Show every record deleted with this one"
-              className="rounded p-0.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+              className="icon-link"
             >
               <CssIcon name="layers" className="size-3.5" />
             </Link>
           )}
         </span>
       ),
-      meta: { className: "whitespace-nowrap px-4 py-2.5 text-zinc-500" },
+      meta: { className: "cell-muted" },
     }),
     column.display({
       id: "timeLeft",
       header: "Time left",
       cell: ({ row }) => <Countdown purgeAt={row.original.purgeAt} heldAt={row.original.heldAt} />,
-      meta: { className: "px-4 py-2.5 max-md:hidden", headerClassName: "px-4 py-2.5 font-medium max-md:hidden" },
+      meta: { className: "max-md:hidden", headerClassName: "max-md:hidden" },
     }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row: { original: r } }) => (
-        <div className="flex items-center justify-end gap-2">
+        <div className="cell-actions">
           {/* On a phone the "Time left" column would scroll out of view: the countdown rides in the pinned cell. */}
           <span className="md:hidden">
             <Countdown purgeAt={r.purgeAt} heldAt={r.heldAt} testId="time-left-compact" />
@@ -95,7 +95,7 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
           />
         </div>
       ),
-      meta: { className: "px-4 py-2" },
+      meta: { className: "py-2" },
     }),
   ];
 }

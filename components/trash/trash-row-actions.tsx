@@ -59,13 +59,7 @@ export function TrashRowActions({
           </Button>
         )}
         {canDestroy && (
-          <Button
-            size="sm"
-            variant="ghost"
-            className="text-red-700 hover:bg-red-50 hover:text-red-800"
-            onClick={onDestroy}
-            aria-label={`Delete ${row.name} permanently`}
-          >
+          <Button size="sm" variant="ghost-danger" onClick={onDestroy} aria-label={`Delete ${row.name} permanently`}>
             <CssIcon name="shield-alert" className="size-3.5" /> Delete permanently
           </Button>
         )}

@@ -3,7 +3,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { clsx } from "clsx";
 import type { LucideIcon } from "lucide-react";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { CssIcon } from "./css-icon";
 
 export interface RowMenuItem {
@@ -13,20 +13,39 @@ export interface RowMenuItem {
   danger?: boolean;
 }
 
-/** A row's actions folded behind one "⋯" button, for narrow screens (radix menu: arrow keys, Escape, focus return). */
+/**
+ * A row's actions folded behind one "⋯" button, for narrow screens (radix menu: arrow keys, Escape,
+ * focus return). Until first used it is a plain button: a radix menu per row of fifty was most of
+ * the trash page's server render, for a menu few rows ever open.
+ */
 export function RowMenu({ label, items, className }: { label: string; items: RowMenuItem[]; className?: string }) {
-  const trigger = useRef<HTMLButtonElement>(null);
+  const [used, setUsed] = useState(false);
   if (items.length === 0) return null;
-  return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger
-        ref={trigger}
-        className={clsx(
-          "rounded-md p-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100",
-          className,
-        )}
+  if (!used) {
+    return (
+      <button
+        type="button"
+        className={clsx("menu-trigger", className)}
         aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        onClick={() => setUsed(true)}
+        onKeyDown={(event) => event.key === "ArrowDown" && setUsed(true)}
       >
+        <CssIcon name="ellipsis" />
+      </button>
+    );
+  }
+  return <OpenedRowMenu label={label} items={items} className={className} />;
+}
+
+/** The radix menu, mounted open by the click that first asked for it and kept from then on. */
+function OpenedRowMenu({ label, items, className }: { label: string; items: RowMenuItem[]; className?: string }) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Opened, the menu takes focus; closed, radix returns it to this button, which stays.
+  return (
+    <Menu.Root modal={false} defaultOpen>
+      <Menu.Trigger ref={trigger} className={clsx("menu-trigger", className)} aria-label={label}>
         <CssIcon name="ellipsis" />
       </Menu.Trigger>
       <Menu.Portal>

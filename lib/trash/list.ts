@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { resolveEntity } from "@/lib/entities";
 import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrder } from "@/lib/pagination/keyset";
 import { assertCan, canRestoreRecord } from "@/lib/permissions";
-import { retentionFor } from "@/lib/purge/retention";
+import { retentionOfDays } from "@/lib/purge/retention";
+import { getWorkspaceSummary } from "@/lib/workspace";
 import { trashedRecords } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import type { ListTrashInput, TrashFilter, TrashScope } from "./schemas";
@@ -37,7 +38,8 @@ const DAY_MS = 86_400_000;
 /** What a trash filter means as a where clause; shared by the list and "select all matching". */
 export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: Date) {
   const scope = filter.scope ?? defaultTrashScope(actor);
-  const retention = await retentionFor(actor.workspaceId);
+  // The workspace as this request read it once (the layout's notice and the page both filter).
+  const retention = retentionOfDays((await getWorkspaceSummary(actor)).retentionDays);
   const entity = filter.entity ? await resolveEntity(actor, filter.entity) : null;
   const expiring: Prisma.RecordWhereInput = filter.expiringWithinHours
     ? {
