@@ -42,12 +42,19 @@ const EXACT: Intl.DateTimeFormatOptions = {
 /** A cookie value is only trusted when the runtime knows it as a time zone. */
 export function validTimeZone(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  // Every page asks (the cookie). Only names the runtime knows are kept, and at most a thousand
+  // of them: it accepts any capitalisation, which a cookie could vary without end.
+  const known = knownZones.get(value);
+  if (known) return known;
   try {
-    return new Intl.DateTimeFormat(LOCALE, { timeZone: value }).resolvedOptions().timeZone;
+    const zone = new Intl.DateTimeFormat(LOCALE, { timeZone: value }).resolvedOptions().timeZone;
+    if (knownZones.size < 1_000) knownZones.set(value, zone);
+    return zone;
   } catch {
     return undefined;
   }
 }
+const knownZones = new Map<string, string>();
 
 export function formatTime(instant: Date | string, timeZone: string, style: TimeStyle, now = new Date()): string {
   const date = new Date(instant);
