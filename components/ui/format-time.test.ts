@@ -18,6 +18,19 @@ describe("formatTime", () => {
     expect(exactTime(INSTANT, "UTC")).toBe("Fri, Dec 4, 2026, 3:30:05 PM UTC");
   });
 
+  it("keeps one formatter per style and zone: each call still formats in its own", () => {
+    // Alternating zones and styles: a formatter kept under too coarse a key would answer in the wrong one.
+    for (let round = 0; round < 2; round++) {
+      expect(formatTime(INSTANT, "America/New_York", "date")).toBe("Dec 4, 2026");
+      expect(formatTime(INSTANT, "Pacific/Auckland", "date")).toBe("Dec 5, 2026");
+      expect(formatTime(INSTANT, "Pacific/Auckland", "datetime")).toBe("Dec 5, 2026, 4:30 AM");
+      expect(exactTime(INSTANT, "Pacific/Auckland")).toMatch(/^Sat, Dec 5, 2026, 4:30:05\sAM GMT\+13/);
+      expect(exactTime(INSTANT, "UTC")).toBe("Fri, Dec 4, 2026, 3:30:05 PM UTC");
+    }
+    expect(validTimeZone("utc")).toBe("UTC");
+    expect(validTimeZone("Not/AZone")).toBeUndefined();
+  });
+
   it("says how long ago without a zone", () => {
     const now = new Date("2026-12-04T18:30:05Z");
     expect(formatTime(INSTANT, "UTC", "relative", now)).toBe("3 hours ago");
