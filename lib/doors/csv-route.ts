@@ -22,23 +22,35 @@ export function csvRoute<S extends z.ZodType>(
 ) {
   return async (request: Request) => {
     // One running export per workspace: the slot is taken before the domain call, freed when the stream ends.
-    let release = () => {};
+    let release = async () => {};
     const result = await runDoor(getSessionActor, schema, input(request), async (actor, input, now) => {
       release = await acquireExportSlot(actor, now);
       return call(actor, input, now);
     });
     if (!result.ok) {
-      release();
+      await release();
       return refusal(result.error);
     }
     const { name, columns, rows } = result.data;
     const csv = csvStringifier(columns);
     // A failure mid-way (the database gone) ends the download with an error, never a hang.
-    pipeline(Readable.from(rows), csv, (error) => {
-      release();
+    pipeline(Readable.from(thenFree(rows, release)), csv, (error) => {
+      void release();
       if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE")
         log("export").error({ err: error }, "CSV download failed");
     });
     return download(Readable.toWeb(csv) as ReadableStream, `${name}.csv`, "text/csv; charset=utf-8");
   };
+}
+
+/**
+ * The rows, then the lease freed before the last byte goes out: a person (or a script) who starts
+ * the next export once this one has downloaded never finds the workspace's slot still taken.
+ */
+async function* thenFree(rows: AsyncIterable<unknown[]>, release: () => Promise<void>) {
+  try {
+    yield* rows;
+  } finally {
+    await release();
+  }
 }

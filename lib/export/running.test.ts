@@ -18,12 +18,12 @@ describe("one running export per workspace, across instances (ExportLease)", () 
       message: EXPORT_RUNNING_MESSAGE,
     });
     const elsewhere = await acquireExportSlot(other.actors.owner, NOW);
-    release();
-    release(); // twice is once
-    await expect.poll(() => db().exportLease.count({ where: { workspaceId: ws.id } })).toBe(0);
+    // Freed once the release resolves: the next export may start at once.
+    await Promise.all([release(), release()]); // twice is once
+    expect(await db().exportLease.count({ where: { workspaceId: ws.id } })).toBe(0);
     const again = await acquireExportSlot(ws.actors.owner, NOW);
-    again();
-    elsewhere();
+    await again();
+    await elsewhere();
   });
 
   it("an instance that died mid-export does not block the workspace for ever: its lease lapses", async () => {
@@ -35,6 +35,6 @@ describe("one running export per workspace, across instances (ExportLease)", () 
     const release = await acquireExportSlot(ws.actors.owner, new Date(NOW.getTime() + LEASE_MS));
     const lease = await db().exportLease.findUniqueOrThrow({ where: { workspaceId: ws.id } });
     expect(lease.expiresAt.getTime()).toBe(NOW.getTime() + 2 * LEASE_MS);
-    release();
+    await release();
   });
 });

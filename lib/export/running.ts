@@ -16,9 +16,13 @@ const RENEW_MS = 30_000;
 
 /**
  * Takes the workspace's export lease, or refuses with CONFLICT (409); call the result when the
- * export ends. `now` is the caller's clock (the lease's expiry is judged by it).
+ * export ends (it resolves once the lease is freed; twice is once). `now` is the caller's clock
+ * (the lease's expiry is judged by it).
  */
-export async function acquireExportSlot(actor: Pick<Actor, "workspaceId">, now = new Date()): Promise<() => void> {
+export async function acquireExportSlot(
+  actor: Pick<Actor, "workspaceId">,
+  now = new Date(),
+): Promise<() => Promise<void>> {
   const holder = crypto.randomUUID();
   const until = (at: Date) => new Date(at.getTime() + LEASE_MS);
   // Insert, or take over a lapsed lease; a live one makes the update match nothing.
@@ -36,13 +40,17 @@ export async function acquireExportSlot(actor: Pick<Actor, "workspaceId">, now =
       .catch((err: unknown) => log("export").warn({ err }, "export lease not renewed"));
   }, RENEW_MS);
   renew.unref();
-  let released = false;
+  let freed: Promise<void> | null = null;
   return () => {
-    if (released) return;
-    released = true;
-    clearInterval(renew);
-    db()
-      .exportLease.deleteMany({ where: mine })
-      .catch((err: unknown) => log("export").warn({ err }, "export lease not freed; it lapses on its own"));
+    if (!freed) {
+      clearInterval(renew);
+      freed = db()
+        .exportLease.deleteMany({ where: mine })
+        .then(
+          () => undefined,
+          (err: unknown) => log("export").warn({ err }, "export lease not freed; it lapses on its own"),
+        );
+    }
+    return freed;
   };
 }
