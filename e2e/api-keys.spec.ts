@@ -90,7 +90,7 @@ test("a MEMBER creates an API key, sees its secret once, calls the API with it, 
   await expect(row).not.toContainText("never");
   await expect(page.getByText(apiSecret)).toHaveCount(0);
 
-  await row.getByRole("button", { name: `Revoke API key ${KEY_NAME}` }).click();
+  await row.getByRole("button", { name: `Revoke API key ${KEY_NAME}`, exact: true }).click();
   const confirm = page.getByRole("dialog");
   await expect(confirm).toContainText(`Revoke “${KEY_NAME}”?`);
   await expect(confirm).toContainText(apiKey);

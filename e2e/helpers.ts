@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, hydrated } from "./test";
 
 export const PASSWORD = "demo-password";
@@ -22,4 +22,9 @@ export async function signIn(page: Page, who: DemoUser, callbackUrl?: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("user-name")).toHaveText(user.name);
   await hydrated(page);
+}
+
+/** The row whose name cell reads exactly `name`: "Person 45" must not also find "Person 455". */
+export function rowNamed(rows: Locator, name: string) {
+  return rows.filter({ has: rows.page().locator("td[data-column=name]").getByText(name, { exact: true }) });
 }

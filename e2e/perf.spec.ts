@@ -141,7 +141,7 @@ test("click to toast: delete, restore and bulk delete of 50 — row gone and toa
     await hydrated(page);
     const row = rows().first();
     const name = await nameOf(row);
-    await row.getByRole("button", { name: `Delete ${name}` }).click();
+    await row.getByRole("button", { name: `Delete ${name}`, exact: true }).click();
     const deleted = await armClickToDone(page, "records-table", [name], "to the trash");
     await page.getByRole("button", { name: "Move to trash" }).click();
     took.delete.push(await deleted());
@@ -151,7 +151,7 @@ test("click to toast: delete, restore and bulk delete of 50 — row gone and toa
     await hydrated(page);
     const trashed = page.getByTestId("trash-table").locator("tbody tr").first();
     const restored = await armClickToDone(page, "trash-table", [name], "Restored");
-    await trashed.getByRole("button", { name: `Restore ${name}` }).click();
+    await trashed.getByRole("button", { name: `Restore ${name}`, exact: true }).click();
     took.restore.push(await restored());
   }
 

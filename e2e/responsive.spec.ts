@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { rowNamed, signIn } from "./helpers";
 import { expect, test } from "./test";
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -31,10 +31,10 @@ test.describe("a phone, 390×844", () => {
       .locator("..")
       .evaluate((el) => el.scrollBy({ left: 400 }));
     await expect(firstRow.locator("td[data-column=name]")).toBeInViewport({ ratio: 1 });
-    await expect(firstRow.getByRole("button", { name: `Delete ${name}` })).toBeInViewport({ ratio: 1 });
+    await expect(firstRow.getByRole("button", { name: `Delete ${name}`, exact: true })).toBeInViewport({ ratio: 1 });
 
     // The row action opens its dialog, which fits the screen.
-    await firstRow.getByRole("button", { name: `Delete ${name}` }).click();
+    await firstRow.getByRole("button", { name: `Delete ${name}`, exact: true }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toBeInViewport({ ratio: 1 });
     await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -67,15 +67,15 @@ test.describe("a phone, 390×844", () => {
     // Keep: the row goes on hold.
     const keep = rows.filter({ hasNot: page.getByText("On hold") }).last();
     const keepName = (await keep.locator("td[data-column=name]").innerText()).trim();
-    await keep.getByRole("button", { name: `Actions for ${keepName}` }).click();
+    await keep.getByRole("button", { name: `Actions for ${keepName}`, exact: true }).click();
     await expect(page.getByRole("menuitem", { name: "Restore" })).toBeInViewport();
     await expect(page.getByRole("menuitem", { name: "Delete permanently" })).toBeInViewport();
     await page.screenshot(shot("trash-menu-390"));
     await page.getByRole("menuitem", { name: "Keep" }).click();
-    await expect(rows.filter({ hasText: keepName })).toContainText("On hold");
+    await expect(rowNamed(rows, keepName)).toContainText("On hold");
 
     // Delete permanently: its confirm opens and fits; cancelled, focus goes back to the row's menu button.
-    const menuButton = rows.filter({ hasText: keepName }).getByRole("button", { name: `Actions for ${keepName}` });
+    const menuButton = rowNamed(rows, keepName).getByRole("button", { name: `Actions for ${keepName}`, exact: true });
     await menuButton.click();
     await page.getByRole("menuitem", { name: "Delete permanently" }).click();
     await expect(page.getByRole("dialog")).toBeInViewport({ ratio: 1 });
@@ -86,10 +86,10 @@ test.describe("a phone, 390×844", () => {
     // Delete permanently, confirmed: the row is gone and focus is on the same control of the row that took its place.
     const destroy = rows.filter({ hasNot: page.getByText("On hold") }).last();
     const destroyName = (await destroy.locator("td[data-column=name]").innerText()).trim();
-    await destroy.getByRole("button", { name: `Actions for ${destroyName}` }).click();
+    await destroy.getByRole("button", { name: `Actions for ${destroyName}`, exact: true }).click();
     await page.getByRole("menuitem", { name: "Delete permanently" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete permanently" }).click();
-    await expect(rows.filter({ hasText: destroyName })).toHaveCount(0);
+    await expect(rowNamed(rows, destroyName)).toHaveCount(0);
     await expect(page.getByTestId("trash-table").locator("button:focus")).toHaveAttribute(
       "aria-label",
       /^Actions for /,
@@ -100,7 +100,7 @@ test.describe("a phone, 390×844", () => {
     const id = (await restore.getAttribute("data-record-id"))!;
     const restoreName = (await restore.locator("td[data-column=name]").innerText()).trim();
     const entity = (await restore.locator("td[data-column=type]").innerText()).trim().toLowerCase();
-    await restore.getByRole("button", { name: `Actions for ${restoreName}` }).click();
+    await restore.getByRole("button", { name: `Actions for ${restoreName}`, exact: true }).click();
     await page.getByRole("menuitem", { name: "Restore" }).click();
     await expect(page.getByText(/Restored 1 record/)).toBeVisible();
     await expect(page.locator(`[data-record-id="${id}"]`)).toHaveCount(0);
@@ -146,7 +146,7 @@ test("keyboard: Delete on a selection opens the confirm and focus comes back; th
   await expect.poll(names).toEqual(first);
 
   // In the trash, Delete on a selection asks to delete it permanently; Escape cancels and focus is back on the box.
-  const box = page.getByTestId("trash-table").getByRole("checkbox", { name: `Select ${first[0]}` });
+  const box = page.getByTestId("trash-table").getByRole("checkbox", { name: `Select ${first[0]}`, exact: true });
   await box.focus();
   await page.keyboard.press("Space");
   await expect(page.getByTestId("selection-count")).toHaveText("1 selected");

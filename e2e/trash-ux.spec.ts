@@ -47,7 +47,7 @@ test("a MEMBER previews a trashed record from the trash and restores it from the
   }
   await other.close();
 
-  await page.getByRole("button", { name: `Restore ${name}` }).click();
+  await page.getByRole("button", { name: `Restore ${name}`, exact: true }).click();
   await expect(page.getByText(/Restored 1 record/)).toBeVisible();
   await expect(page).toHaveURL(liveUrl);
   await expect(page.getByTestId("record-name")).toHaveText(name);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, hydrated, test } from "./test";
-import { signIn } from "./helpers";
+import { rowNamed, signIn } from "./helpers";
 
 // Issue 27, round two of the trash a team can trust: each test names the point it proves.
 
@@ -20,8 +20,8 @@ test("friction ladder: a permanent delete of two records asks for the count, and
   await page.goto("/trash?sort=recent");
   const first = await nameOf(page, "trash-table", 0);
   const second = await nameOf(page, "trash-table", 1);
-  await page.getByRole("checkbox", { name: `Select ${first}` }).check();
-  await page.getByRole("checkbox", { name: `Select ${second}` }).check();
+  await page.getByRole("checkbox", { name: `Select ${first}`, exact: true }).check();
+  await page.getByRole("checkbox", { name: `Select ${second}`, exact: true }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete permanently" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Type 2 to confirm");
@@ -288,7 +288,7 @@ test("words: the toast says the real retention days; a favicon is served", async
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: /^Trash/ })
     .click();
-  await page.getByRole("button", { name: `Restore ${name}` }).click();
+  await page.getByRole("button", { name: `Restore ${name}`, exact: true }).click();
   await expect(page.getByText(/Restored 1 record/)).toBeVisible();
   await expect(toast).toHaveCount(0);
   const icon = await page.locator("link[rel=icon]").first().getAttribute("href");
@@ -372,8 +372,8 @@ test("impact: the delete dialog names the on-delete automation and how often it 
   await page.goto("/records/leads");
   const a = await nameOf(page, "records-table", 0);
   const b = await nameOf(page, "records-table", 1);
-  await page.getByRole("checkbox", { name: `Select ${a}` }).check();
-  await page.getByRole("checkbox", { name: `Select ${b}` }).check();
+  await page.getByRole("checkbox", { name: `Select ${a}`, exact: true }).check();
+  await page.getByRole("checkbox", { name: `Select ${b}`, exact: true }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
   await expect(dialog.getByTestId("delete-automations")).toContainText("“Notify lead owner on deletion” runs 2 times");
   await dialog.getByRole("button", { name: "Move to trash" }).click();
@@ -388,8 +388,8 @@ test("empty trash names exactly what is erased and what is kept, and says it ign
   await signIn(page, "admin");
   await page.goto("/trash");
   const held = await nameOf(page, "trash-table", 0);
-  await page.getByRole("button", { name: `Keep ${held}` }).click();
-  await expect(page.getByRole("button", { name: `Release hold on ${held}` })).toBeVisible();
+  await page.getByRole("button", { name: `Keep ${held}`, exact: true }).click();
+  await expect(page.getByRole("button", { name: `Release hold on ${held}`, exact: true })).toBeVisible();
   await page.goto("/trash?expiring=24h");
   await page.getByRole("button", { name: "Empty trash" }).click();
   const dialog = page.getByRole("dialog");
@@ -401,11 +401,11 @@ test("empty trash names exactly what is erased and what is kept, and says it ign
   await expect(page.getByText(`Emptied the trash: ${erased} deleted permanently.`)).toBeVisible();
   await page.goto("/trash");
   expect(await totalOf(page, "trash-total")).toBe(Number(kept!.replace(/,/g, "")));
-  await expect(rows(page, "trash-table").filter({ hasText: held })).toHaveCount(1);
+  await expect(rowNamed(rows(page, "trash-table"), held)).toHaveCount(1);
 
   // Leave a trash with countdowns for the files after this one: the hold released, three contacts deleted.
-  await page.getByRole("button", { name: `Release hold on ${held}` }).click();
-  await expect(page.getByRole("button", { name: `Keep ${held}` })).toBeVisible();
+  await page.getByRole("button", { name: `Release hold on ${held}`, exact: true }).click();
+  await expect(page.getByRole("button", { name: `Keep ${held}`, exact: true })).toBeVisible();
   await page.goto("/records/contacts");
   for (const i of [0, 1, 2]) await rows(page, "records-table").nth(i).getByRole("checkbox").click();
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");

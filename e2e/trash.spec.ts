@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { signIn } from "./helpers";
+import { rowNamed, signIn } from "./helpers";
 
 /** Opens deals from the top of the list until one has both notes and relations. */
 async function openDealWithNotesAndRelations(page: Page, skip = 0) {
@@ -19,7 +19,7 @@ async function openDealWithNotesAndRelations(page: Page, skip = 0) {
 }
 
 function trashRow(page: Page, name: string) {
-  return page.getByTestId("trash-table").locator("tbody tr").filter({ hasText: name });
+  return rowNamed(page.getByTestId("trash-table").locator("tbody tr"), name);
 }
 
 test("delete a record with notes and relations, find it in the trash with 14 days left, restore it with everything", async ({
@@ -54,7 +54,7 @@ test("delete a record with notes and relations, find it in the trash with 14 day
   await expect(row.getByTestId("time-left")).toHaveText("14 days left");
   await expect(row.getByTestId("time-left").locator("..")).toHaveAttribute("title", /Purged permanently on/);
 
-  await row.getByRole("button", { name: `Restore ${deal.name}` }).click();
+  await row.getByRole("button", { name: `Restore ${deal.name}`, exact: true }).click();
   await expect(page.getByText(/Restored 1 record/)).toBeVisible();
   await expect(trashRow(page, deal.name)).toHaveCount(0);
 
@@ -72,7 +72,7 @@ test("Undo in the toast brings the deleted record straight back", async ({ page 
   const badge = page.getByTestId("trash-count");
   const before = Number((await badge.count()) ? await badge.innerText() : 0);
 
-  await firstRow.getByRole("button", { name: `Delete ${name}` }).click();
+  await firstRow.getByRole("button", { name: `Delete ${name}`, exact: true }).click();
   await page.getByRole("button", { name: "Move to trash" }).click();
   await expect(page.getByTestId("records-table").locator("tbody tr").first()).not.toContainText(name);
   await expect(page.getByTestId("trash-count")).toHaveText(String(before + 1));
@@ -143,10 +143,10 @@ test("an ADMIN keeps a record on hold, and the OWNER changes the retention", asy
     .filter({ has: page.getByTestId("time-left") })
     .first();
   const name = (await row.locator("td[data-column=name]").innerText()).trim();
-  await row.getByRole("button", { name: `Keep ${name}` }).click();
+  await row.getByRole("button", { name: `Keep ${name}`, exact: true }).click();
   await expect(trashRow(page, name)).toContainText("On hold");
   await trashRow(page, name)
-    .getByRole("button", { name: `Release hold on ${name}` })
+    .getByRole("button", { name: `Release hold on ${name}`, exact: true })
     .click();
   await expect(trashRow(page, name).getByTestId("time-left")).toBeVisible();
 
