@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./test";
-import { signIn } from "./helpers";
+import { expect, hydrated, test } from "./test";
+import { rowNamed, signIn } from "./helpers";
 
 const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr");
 /** "2,200 records · 50 per page" → 2200 */
@@ -15,9 +15,9 @@ test("shift-click selects a range of 3, deletes them, and bulk restore brings th
   const names = (await table.locator("td[data-column=name]").allInnerTexts()).map((n) => n.trim());
   const picked = names.slice(1, 4);
 
-  await page.getByRole("checkbox", { name: `Select ${picked[0]}` }).click();
-  await page.getByRole("checkbox", { name: `Select ${picked[2]}` }).click({ modifiers: ["Shift"] });
-  await expect(page.getByRole("checkbox", { name: `Select ${picked[1]}` })).toBeChecked();
+  await page.getByRole("checkbox", { name: `Select ${picked[0]}`, exact: true }).click();
+  await page.getByRole("checkbox", { name: `Select ${picked[2]}`, exact: true }).click({ modifiers: ["Shift"] });
+  await expect(page.getByRole("checkbox", { name: `Select ${picked[1]}`, exact: true })).toBeChecked();
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
 
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
@@ -27,12 +27,12 @@ test("shift-click selects a range of 3, deletes them, and bulk restore brings th
   for (const name of picked) await expect(page.getByTestId("records-table")).not.toContainText(name);
 
   await page.goto("/trash?sort=recent");
-  for (const name of picked) await expect(rows(page, "trash-table").filter({ hasText: name })).toHaveCount(1);
-  for (const name of picked) await page.getByRole("checkbox", { name: `Select ${name}` }).click();
+  for (const name of picked) await expect(rowNamed(rows(page, "trash-table"), name)).toHaveCount(1);
+  for (const name of picked) await page.getByRole("checkbox", { name: `Select ${name}`, exact: true }).click();
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText("Restored 3 records with everything that belonged to them.")).toBeVisible();
-  for (const name of picked) await expect(rows(page, "trash-table").filter({ hasText: name })).toHaveCount(0);
+  for (const name of picked) await expect(rowNamed(rows(page, "trash-table"), name)).toHaveCount(0);
 
   await page.goto("/records/contacts");
   for (const name of picked) await expect(page.getByTestId("records-table")).toContainText(name);
@@ -87,6 +87,9 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   expect(trashTotal).toBeGreaterThanOrEqual(total);
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
   await page.getByRole("button", { name: `Select all ${trashTotal.toLocaleString("en-US")} matching` }).click();
+  await expect(page.getByTestId("selection-count")).toHaveText(
+    `All ${trashTotal.toLocaleString("en-US")} matching selected`,
+  );
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Restore" }).click();
   await dialog.getByLabel("Number of records").fill(String(trashTotal));
   await dialog.getByRole("button", { name: `Restore ${trashTotal.toLocaleString("en-US")}` }).click();
@@ -97,14 +100,41 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   expect(await leadingNumber(page.getByTestId("records-total").innerText())).toBe(trashTotal);
 });
 
+test("while “select all matching” is on its way, the bar's actions wait for it instead of taking only the page", async ({
+  page,
+}) => {
+  await signIn(page, "member");
+  await page.goto("/records/contacts");
+  await hydrated(page);
+  // The selection's server action is held until released, as a slow network would hold it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/records/contacts", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  await page.getByRole("button", { name: /^Select all [\d,]+ matching$/ }).click();
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await expect(page.getByTestId("selection-count")).toHaveText("Selecting all matching…");
+  await expect(bar.getByRole("button", { name: "Delete" })).toBeDisabled();
+  await page.keyboard.press("Delete");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  release();
+  await expect(page.getByTestId("selection-count")).toHaveText(/^All [\d,]+ matching selected$/);
+  await expect(bar.getByRole("button", { name: "Delete" })).toBeEnabled();
+  await page.keyboard.press("Escape");
+  await expect(bar).toHaveCount(0);
+});
+
 test("selection works from the keyboard: Space, Shift+Space for a range, Escape to clear", async ({ page }) => {
   await signIn(page, "member");
   await page.goto("/records/deals");
   const names = (await rows(page, "records-table").locator("td[data-column=name]").allInnerTexts()).map((n) =>
     n.trim(),
   );
-  const first = page.getByRole("checkbox", { name: `Select ${names[0]}` });
-  const third = page.getByRole("checkbox", { name: `Select ${names[2]}` });
+  const first = page.getByRole("checkbox", { name: `Select ${names[0]}`, exact: true });
+  const third = page.getByRole("checkbox", { name: `Select ${names[2]}`, exact: true });
 
   await first.focus();
   await page.keyboard.press("Space");
@@ -113,7 +143,7 @@ test("selection works from the keyboard: Space, Shift+Space for a range, Escape 
   await expect(third).toBeFocused();
   await page.keyboard.press("Shift+Space");
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
-  await expect(page.getByRole("checkbox", { name: `Select ${names[1]}` })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: `Select ${names[1]}`, exact: true })).toBeChecked();
 
   // The bar's actions are reachable by Tab from the table.
   const bar = page.getByRole("region", { name: "Bulk actions" });

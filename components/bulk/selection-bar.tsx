@@ -13,14 +13,17 @@ const Banner = dynamic(() => import("./selection-panels").then((m) => m.SelectAl
 export function SelectionBar({
   selection,
   onDeleteKey,
+  selecting,
   children,
 }: {
   selection: RowSelection;
   onDeleteKey?: () => void;
+  /** "Select all matching" is on its way: the actions wait for it. */
+  selecting?: boolean;
   children: ReactNode;
 }) {
   return selection.count === 0 ? null : (
-    <Panel selection={selection} onDeleteKey={onDeleteKey}>
+    <Panel selection={selection} onDeleteKey={onDeleteKey} selecting={selecting}>
       {children}
     </Panel>
   );
@@ -44,7 +47,7 @@ export function SelectionBarButton({
     <button
       type="button"
       onClick={onClick}
-      className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ${danger ? "text-red-300 hover:bg-red-500/20 hover:text-red-200" : "hover:bg-zinc-800"}`}
+      className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium disabled:opacity-50 ${danger ? "text-red-300 hover:bg-red-500/20 hover:text-red-200" : "hover:bg-zinc-800"}`}
     >
       {children}
     </button>

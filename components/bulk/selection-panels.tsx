@@ -9,10 +9,13 @@ import type { RowSelection } from "./use-row-selection";
 export function SelectionBarPanel({
   selection,
   onDeleteKey,
+  selecting = false,
   children,
 }: {
   selection: RowSelection;
   onDeleteKey?: () => void;
+  /** "Select all matching" is on its way: until it is, an action would take only this page's rows. */
+  selecting?: boolean;
   children: ReactNode;
 }) {
   const { count, clear } = selection;
@@ -26,14 +29,14 @@ export function SelectionBarPanel({
       )
         return;
       if (e.key === "Escape") clear();
-      if (e.key === "Delete" && onDeleteKey) {
+      if (e.key === "Delete" && onDeleteKey && !selecting) {
         e.preventDefault();
         onDeleteKey();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [count, clear, onDeleteKey]);
+  }, [count, clear, onDeleteKey, selecting]);
   if (count === 0) return null;
   return (
     <div
@@ -42,12 +45,16 @@ export function SelectionBarPanel({
       className="sticky bottom-4 z-30 mx-auto mt-4 flex w-fit max-w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-zinc-800 bg-zinc-900 py-2 pl-4 pr-2 text-sm text-white shadow-2xl"
     >
       <span className="font-medium tabular-nums" data-testid="selection-count">
-        {selection.matching
-          ? `All ${selection.count.toLocaleString("en-US")} matching selected`
-          : `${selection.count} selected`}
+        {selecting
+          ? "Selecting all matching…"
+          : selection.matching
+            ? `All ${selection.count.toLocaleString("en-US")} matching selected`
+            : `${selection.count} selected`}
       </span>
       <span className="h-5 w-px bg-zinc-700" aria-hidden />
-      <div className="flex items-center gap-1.5">{children}</div>
+      <fieldset disabled={selecting} className="selection-actions flex items-center gap-1.5">
+        {children}
+      </fieldset>
       <button
         type="button"
         onClick={selection.clear}

@@ -123,7 +123,7 @@ export function RecordsTable({
       </div>
 
       {canDelete && (
-        <SelectionBar selection={selection} onDeleteKey={deleteSelection}>
+        <SelectionBar selection={selection} onDeleteKey={deleteSelection} selecting={selectAll.isPending}>
           <SelectionBarButton danger onClick={deleteSelection}>
             <Trash2 className="size-4" aria-hidden /> Delete
           </SelectionBarButton>

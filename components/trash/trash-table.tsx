@@ -107,7 +107,11 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
         />
       </div>
       {can.restore && (
-        <SelectionBar selection={selection} onDeleteKey={can.destroy ? destroySelection : undefined}>
+        <SelectionBar
+          selection={selection}
+          onDeleteKey={can.destroy ? destroySelection : undefined}
+          selecting={selectAll.isPending}
+        >
           <a
             href={exportHref}
             download
