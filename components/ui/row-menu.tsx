@@ -30,7 +30,11 @@ export function RowMenu({ label, items, className }: { label: string; items: Row
         aria-haspopup="menu"
         aria-expanded={false}
         onClick={() => setUsed(true)}
-        onKeyDown={(event) => event.key === "ArrowDown" && setUsed(true)}
+        onKeyDown={(event) => {
+          if (event.key !== "ArrowDown") return;
+          event.preventDefault(); // the menu opens; the page does not scroll a line
+          setUsed(true);
+        }}
       >
         <CssIcon name="ellipsis" />
       </button>
