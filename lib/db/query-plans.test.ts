@@ -73,6 +73,15 @@ describe.runIf(onPostgres)("query plans at scale", () => {
       await expectIndexed(() => listRecords(admin, { ...leads, cursor: decodeCursor(first.nextCursor!)! }));
       for (const q of ["hopper 12", "555 012 34", "hs-00012345"])
         await expectIndexed(() => listRecords(admin, { ...leads, q }));
+      // A number or an id of six plain characters or more is found by its runs, not by trigrams
+      // every row shares (lib/records/search.ts).
+      for (const q of ["555 012 34", "hs-00012345"]) {
+        const plans = await plansOf(() => listRecords(admin, { ...leads, q }));
+        expect(
+          plans.flatMap((p) => p.indexes),
+          q,
+        ).toContain("Record_search_grams_idx");
+      }
       await expectIndexed(() => listTrash(admin, { scope: "all", sort: "purge", direction: "next", limit: 50 }, now));
       await expectIndexed(() => transaction((tx) => lockTrashBatch(tx, BENCH.workspaceId, now, 500)));
     },

@@ -115,7 +115,9 @@ describe("listRecords", () => {
     );
   });
 
-  it("finds by a search's first page exactly the rows Prisma's condition finds, wildcards and all", async () => {
+  const GRAM_TERMS = ["20 7946 003", "+44 20 7946 003", "HS-10-ABC", "s-30-abc"];
+
+  it("finds by a search's first page exactly the rows Prisma's condition finds, a wildcard as itself", async () => {
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     const names = ["Ada 100% Lovelace", "Ada_Lovelace", "ADA LOVELACE", "Grace \\ Hopper", "Alan Turing"];
@@ -123,13 +125,31 @@ describe("listRecords", () => {
       await makeRecord(ws, {
         name,
         phoneNumber: `+4420794600${i}`,
-        externalId: i % 2 ? `HS-${i}0` : null,
+        externalId: i % 2 ? `HS-${i}0-Abc` : null,
         ...(i === 4 ? { entityId: ws.entities.contacts } : {}),
       });
     await makeRecord(ws, { name: "Ada in the trash", deletedAt: NOW, deletedById: ws.actors.member.userId });
     await makeRecord(other, { name: "Ada elsewhere", entityId: other.entities.leads });
     for (const entity of ["leads", undefined])
-      for (const q of ["ada", "100%", "a_l", "%", "_", "\\", "+44 20 7946 0001", "0794", "hs-1", "nobody"]) {
+      // Terms of six plain characters or more go through the grams index; wildcards and short ones do not.
+      for (const q of [
+        "ada",
+        "100%",
+        "a_l",
+        "%",
+        "_",
+        "\\",
+        "+44 20 7946 0001",
+        "0794",
+        "20 7946 003",
+        "+44 20 7946 003",
+        "794_003",
+        "hs-1",
+        "HS-10-ABC",
+        "s-30-abc",
+        "0-abc%",
+        "nobody here",
+      ]) {
         const shown = await listRecords(ws.actors.viewer, { entity, q });
         const expected = await db().record.findMany({
           where: {
@@ -141,12 +161,23 @@ describe("listRecords", () => {
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           select: { id: true },
         });
+        // The terms through the grams index each find a row, so the comparison is not of two empty lists.
+        if (entity && GRAM_TERMS.includes(q)) expect(expected.length, q).toBeGreaterThan(0);
         expect(
           shown.items.map((r) => r.id),
           `${entity} ${q}`,
         ).toEqual(expected.map((r) => r.id));
         expect(shown.totalCount, `${entity} ${q}`).toBe(expected.length);
       }
+    // A wildcard or a backslash is looked for as itself, on both paths.
+    const named = async (q: string) =>
+      (await listRecords(ws.actors.viewer, { entity: "leads", q })).items.map((r) => r.name).sort();
+    expect(await named("a_l")).toEqual(["Ada_Lovelace"]);
+    expect(await named("100%")).toEqual(["Ada 100% Lovelace"]);
+    expect(await named("%")).toEqual(["Ada 100% Lovelace"]);
+    expect(await named("\\")).toEqual(["Grace \\ Hopper"]);
+    const byPrisma = await db().record.findMany({ where: { workspaceId: ws.id, ...searchWhere("_") } });
+    expect(byPrisma.map((r) => r.name)).toEqual(["Ada_Lovelace"]);
   });
 
   it("keeps a search's next page when a row of its first page is trashed between finding and reading it", async () => {

@@ -15,27 +15,66 @@ export const searchTermSchema = z
 // A phone number as stored (E.164), the one rule every door shares.
 export { normalizePhone } from "@/lib/universal/phone";
 
-/** Free-text search over the columns people search by: name, phone number, external id. */
+/**
+ * Free-text search over the columns people search by: name, phone number, external id. Every
+ * character is itself: Prisma's `contains` sends the term to `LIKE` as it is, where `%` and `_`
+ * are wildcards, so a search for "100%" found "100 days".
+ */
 export function searchWhere(q: string | undefined): Prisma.RecordWhereInput {
   const term = q?.trim();
   if (!term) return {};
   return {
     OR: [
-      { name: { contains: term, mode: "insensitive" } },
-      { phoneNumber: { contains: normalizePhone(term) } },
-      { externalId: { contains: term, mode: "insensitive" } },
+      { name: { contains: literal(term), mode: "insensitive" } },
+      { phoneNumber: { contains: literal(normalizePhone(term)) } },
+      { externalId: { contains: literal(term), mode: "insensitive" } },
     ],
   };
 }
 
+/** `text` as `LIKE` reads it literally: `%`, `_` and the escape `\` escaped. */
+function literal(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
 /**
- * `searchWhere` in SQL, for the statement that counts a search and reads its first page at once.
- * Prisma's `contains` sends the term between `%` as it is (a `%` or `_` in it is a wildcard), and so
- * does this, so both find the same rows.
+ * `searchWhere` in SQL, for the statement that counts a search and reads its first page at once:
+ * the same escaped term between `%`, so both find the same rows.
+ *
+ * A phone number or an external id that holds a plain run of six characters of the term is found
+ * through "Record_search_grams_idx" (the migration says why): the run is a condition every match
+ * meets, and the `LIKE` beside it keeps the result exactly `searchWhere`'s.
  */
 export function searchSql(q: string | undefined): Prisma.Sql | null {
   const term = q?.trim();
   if (!term) return null;
-  const text = `%${term}%`;
-  return Prisma.sql`(name ILIKE ${text} OR "phoneNumber"::text LIKE ${`%${normalizePhone(term)}%`} OR "externalId" ILIKE ${text})`;
+  const text = `%${literal(term)}%`;
+  const phone = normalizePhone(term);
+  const phoneRun = gramOf(phone);
+  const idRun = gramOf(term);
+  const byPhone = Prisma.sql`"phoneNumber"::text LIKE ${`%${literal(phone)}%`}`;
+  const byId = Prisma.sql`"externalId" ILIKE ${text}`;
+  return Prisma.sql`(name ILIKE ${text} OR ${
+    phoneRun ? Prisma.sql`(${GRAMS} @> ARRAY[${phoneRun}::text] AND ${byPhone})` : byPhone
+  } OR ${
+    // Lower-cased by the database, as the index's runs were: the same rule for the same letters.
+    idRun ? Prisma.sql`(${GRAMS} @> ARRAY[lower(${idRun}::text)] AND ${byId})` : byId
+  })`;
+}
+
+// Written as the index's expression is, so the planner matches the two.
+const GRAMS = Prisma.sql`record_search_grams("phoneNumber", "externalId")`;
+const GRAM_LENGTH = 6;
+
+/**
+ * The last run of six characters of `term` that every match holds as it is: printable ASCII (its
+ * lower case is one character, in any collation the index was built in) with no `%`, `_` or `\`,
+ * the characters `literal` escapes (kept out so the run never depends on how they are read). Null
+ * when the term has no such run.
+ */
+export function gramOf(term: string): string | null {
+  const runs = term.match(/[\x20-\x7e]+/g) ?? [];
+  const plain = runs.flatMap((run) => run.split(/[%_\\]/)).filter((run) => run.length >= GRAM_LENGTH);
+  const last = plain.at(-1);
+  return last ? last.slice(-GRAM_LENGTH) : null;
 }
