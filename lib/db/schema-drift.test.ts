@@ -23,6 +23,8 @@ const HAND_WRITTEN_INDEXES = [
   // Migration 20261206110000_external_id_lookup: btrees in the "C" collation, for writes' lookups.
   "Record_external_id_lookup_idx",
   "Record_phone_lookup_idx",
+  // Migration 20261207000000_search_grams: runs of six characters of the number and the id, for search.
+  "Record_search_grams_idx",
 ];
 
 interface Catalog {
