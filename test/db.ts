@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { closeDb, installDbHandle, type DbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { truncateAll } from "@/lib/db/truncate";
+import { settleWork } from "@/lib/ops/shutdown";
 import { createTestDbHandle } from "./ephemeral-db";
 
 export { captureQueries, countStatements, createTestDbHandle, onPostgres } from "./ephemeral-db";
@@ -15,6 +16,8 @@ export function withTestDatabase(): { handle: () => DbHandle; databaseUrl: () =>
     installDbHandle(handle);
   });
   beforeEach(async () => {
+    // Background work the last test started (an import, a purge run) ends before its tables are emptied.
+    await settleWork(30_000);
     await truncateAll(handle!.runner);
   });
   afterAll(async () => {

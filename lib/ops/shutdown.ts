@@ -31,11 +31,19 @@ export async function trackWork<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Marks the process as stopping and resolves when the tracked work has ended, or after `timeoutMs` (false then). */
 export async function drainWork(timeoutMs: number): Promise<boolean> {
-  const s = state();
-  s.shuttingDown = true;
+  state().shuttingDown = true;
+  return settleWork(timeoutMs);
+}
+
+/**
+ * Resolves when the work tracked now has ended, or after `timeoutMs` (false then), without stopping
+ * anything. Tests wait on it before emptying the database: an import a test started can still be
+ * writing, and TRUNCATE beside it deadlocks.
+ */
+export async function settleWork(timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  const done = Promise.allSettled([...s.work]).then(() => true as const);
+  const done = Promise.allSettled([...state().work]).then(() => true as const);
   try {
     return await Promise.race([done, timedOut]);
   } finally {
