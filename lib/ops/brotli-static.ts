@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
+import os from "node:os";
 import type http from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -49,23 +50,28 @@ export function brotliStatic(staticDir: string) {
   const compressed = new Map<string, Compressed>();
 
   return {
-    /** Compresses every script and style of the build, one at a time, off the event loop. */
+    /**
+     * Compresses every script and style of the build off the event loop, as many at once as the
+     * machine has cores (about a second for this app's build on two).
+     */
     async warm(): Promise<void> {
       const started = Date.now();
-      for (const file of await filesUnder(staticDir)) {
-        const contentType = CONTENT_TYPES[path.extname(file)];
-        if (!contentType) continue;
-        const raw = await fs.readFile(file);
-        const body = await compress(raw, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-          },
-        });
-        const etag = `"br-${crypto.createHash("sha1").update(raw).digest("base64url")}"`;
-        const url = PREFIX + path.relative(staticDir, file).split(path.sep).join("/");
-        compressed.set(url, { body, contentType, etag });
-      }
+      const queue = (await filesUnder(staticDir)).filter((file) => CONTENT_TYPES[path.extname(file)]);
+      const worker = async () => {
+        for (let file = queue.pop(); file; file = queue.pop()) {
+          const raw = await fs.readFile(file);
+          const body = await compress(raw, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            },
+          });
+          const etag = `"br-${crypto.createHash("sha1").update(raw).digest("base64url")}"`;
+          const url = PREFIX + path.relative(staticDir, file).split(path.sep).join("/");
+          compressed.set(url, { body, contentType: CONTENT_TYPES[path.extname(file)]!, etag });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, os.availableParallelism()) }, worker));
       log("server").debug({ files: compressed.size, durationMs: Date.now() - started }, "static assets compressed");
     },
 
