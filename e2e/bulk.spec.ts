@@ -86,10 +86,28 @@ test("select all matching on more than 2,000 rows deletes them in chunks with pr
   const trashTotal = await leadingNumber(page.getByTestId("trash-total").innerText());
   expect(trashTotal).toBeGreaterThanOrEqual(total);
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  // Held like a slow network: until the snapshot is back, the export link is no link at all
+  // (it would export the page's rows only), not even from the keyboard.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/trash",
+    async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    },
+  );
   await page.getByRole("button", { name: `Select all ${trashTotal.toLocaleString("en-US")} matching` }).click();
+  const exportLink = page.getByTestId("selection-export");
+  await expect(page.getByTestId("selection-count")).toHaveText("Selecting all matching…");
+  await expect(exportLink).not.toHaveAttribute("href");
+  await expect(exportLink).toHaveAttribute("aria-disabled", "true");
+  release();
   await expect(page.getByTestId("selection-count")).toHaveText(
     `All ${trashTotal.toLocaleString("en-US")} matching selected`,
   );
+  await expect(exportLink).toHaveAttribute("href", /\/api\/app\/trash\/export\?/);
+  await page.unrouteAll();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Restore" }).click();
   await dialog.getByLabel("Number of records").fill(String(trashTotal));
   await dialog.getByRole("button", { name: `Restore ${trashTotal.toLocaleString("en-US")}` }).click();

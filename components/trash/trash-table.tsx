@@ -112,8 +112,10 @@ export function TrashTable({ query, filter, initialPage, can }: Props) {
           onDeleteKey={can.destroy ? destroySelection : undefined}
           selecting={selectAll.isPending}
         >
+          {/* No href while "select all" is on its way: it would export the page's rows only. */}
           <a
-            href={exportHref}
+            href={selectAll.isPending ? undefined : exportHref}
+            aria-disabled={selectAll.isPending || undefined}
             download
             data-testid="selection-export"
             className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium hover:bg-zinc-800"
