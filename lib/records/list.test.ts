@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
-import { captureQueries, withTestDatabase } from "@/test/db";
-import { listRecords as listRecordsTyped } from "./list";
+import { captureQueries, countStatements, withTestDatabase } from "@/test/db";
+import { listRecords as listRecordsTyped, RECORD_ROW_SELECT, toRecordRow } from "./list";
 import { SPARSE_MATCHES } from "./keyset";
 import { listRecordsSchema } from "./schemas";
 import { searchWhere } from "./search";
@@ -204,6 +204,61 @@ describe("listRecords", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("reads a page without a search and its count in one statement: Prisma's rows, every field, both directions", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const tie = new Date(NOW.getTime() - 60_000);
+    for (let i = 0; i < 23; i++)
+      await makeRecord(ws, {
+        name: `Row ${i}`,
+        entityId: i % 3 === 0 ? ws.entities.contacts : ws.entities.leads,
+        // Every fourth shares one instant: the tie on id must page like Prisma's order.
+        createdAt: i % 4 === 0 ? tie : new Date(NOW.getTime() - i * 1000),
+        ownerId: i % 2 === 0 ? ws.actors.member2.userId : null,
+        phoneNumber: i % 5 === 0 ? null : `+1555000${i}`,
+        externalProvider: i % 2 ? "hubspot" : null,
+        externalId: i % 2 ? `hs-${i}` : null,
+        attributes: { score: i, stage: i % 2 ? "won" : "new", nested: { a: [i] } },
+        recordNumber: BigInt(2) ** BigInt(60) + BigInt(i),
+      });
+    await makeRecord(ws, { name: "Trashed", deletedAt: NOW, deletedById: ws.actors.member.userId });
+    await makeRecord(other, { name: "Elsewhere", entityId: other.entities.leads });
+
+    for (const entity of ["leads", undefined]) {
+      const expected = (
+        await db().record.findMany({
+          where: { workspaceId: ws.id, deletedAt: null, ...(entity ? { entityId: ws.entities.leads } : {}) },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: RECORD_ROW_SELECT,
+        })
+      ).map(toRecordRow);
+      // Forward in pages of 4, then back from the last page to the first.
+      const pages = [];
+      let page = await listRecords(ws.actors.viewer, { entity, limit: 4 });
+      expect(await countStatements(() => listRecords(ws.actors.viewer, { entity, limit: 4 }))).toBe(entity ? 2 : 1);
+      pages.push(page);
+      while (page.nextCursor)
+        pages.push((page = await listRecords(ws.actors.viewer, { entity, limit: 4, cursor: page.nextCursor })));
+      expect(pages.flatMap((p) => p.items)).toEqual(expected);
+      expect(pages.every((p) => p.totalCount === expected.length && !p.totalCountCapped)).toBe(true);
+      const back = [page.items];
+      while (page.prevCursor) {
+        page = await listRecords(ws.actors.viewer, { entity, limit: 4, cursor: page.prevCursor, direction: "prev" });
+        back.unshift(page.items);
+      }
+      expect(back.flat()).toEqual(expected);
+    }
+    // An empty view still answers its count.
+    const empty = await listRecords(ws.actors.viewer, { entity: "deals" });
+    expect(empty).toMatchObject({
+      items: [],
+      totalCount: 0,
+      totalCountCapped: false,
+      nextCursor: null,
+      prevCursor: null,
+    });
   });
 
   it("never shows trashed records or another workspace's records", async () => {

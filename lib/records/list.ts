@@ -3,6 +3,7 @@ import { resolveEntity } from "@/lib/entities";
 import type { CappedCount } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import { keysetRecordPage } from "./keyset";
+import { plainRecordPage } from "./plain-page";
 import type { ListRecordsInput } from "./schemas";
 import { recordsView } from "./view";
 
@@ -73,6 +74,15 @@ export async function listRecords(actor: Actor, input: ListRecordsInput): Promis
   assertCan(actor, "records.read");
   const entity = input.entity ? await resolveEntity(actor, input.entity) : null;
   const view = recordsView(actor.workspaceId, entity?.id ?? null, input.q);
+  if (!view.searchedSql) {
+    const { rows, ...page } = await plainRecordPage(view.sql, input);
+    return {
+      items: rows.map(({ ownerName, ...r }) =>
+        toRecordRow({ ...r, owner: ownerName === null ? null : { name: ownerName } }),
+      ),
+      ...page,
+    };
+  }
   const { rows, nextCursor, prevCursor, totalCount, totalCountCapped } = await keysetRecordPage(
     view.where,
     RECORD_ROW_SELECT,
