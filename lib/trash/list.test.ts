@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { withTestDatabase } from "@/test/db";
+import { countStatements, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { countOthersDeletions, countTrash, listTrash as listTrashTyped } from "./list";
 import { countHeld } from "./empty";
@@ -40,6 +40,33 @@ describe("the trash view", () => {
       deletedBy: { id: ws.actors.member.userId },
     });
     expect(await countTrash(ws.actors.member)).toBe(2);
+  });
+
+  it("names each row's record type, who deleted it and who keeps it, with people read once for the page", async () => {
+    const { ws, old, fresh, adminOne } = await setup();
+    await setHold(ws.actors.owner, { id: adminOne.id, hold: true }, NOW);
+    const statementsBefore = await countStatements(() => listTrash(ws.actors.admin, {}, NOW));
+    const page = await listTrash(ws.actors.admin, {}, NOW);
+    const person = (a: { userId: string; name: string; email: string }) => ({
+      id: a.userId,
+      name: a.name,
+      email: a.email,
+    });
+    const byId = new Map(page.items.map((r) => [r.id, r]));
+    expect(byId.get(old.id)).toMatchObject({
+      entity: { id: ws.entities.leads, slug: "leads", name: "Leads" },
+      deletedBy: person(ws.actors.member),
+      heldBy: null,
+      canRestore: true,
+    });
+    expect(byId.get(fresh.id)).toMatchObject({ entity: { id: ws.entities.contacts, slug: "contacts" } });
+    expect(byId.get(adminOne.id)).toMatchObject({
+      deletedBy: person(ws.actors.admin),
+      heldBy: ws.actors.owner.name,
+      heldAt: NOW.toISOString(),
+    });
+    // The workspace, the record types, the count, the page, the people: never one read per relation.
+    expect(statementsBefore).toBe(5);
   });
 
   it("refuses a MEMBER the whole workspace's trash; ADMIN+ see all of it, never another workspace's", async () => {
