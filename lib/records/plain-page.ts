@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { sqlTime } from "@/lib/db/sql-time";
 import type { Position } from "@/lib/pagination/cursor";
 import { COUNT_CAP, cutPage, readOrder, type CappedCount, type PageRequest } from "@/lib/pagination/keyset";
 
@@ -23,7 +24,10 @@ export interface PlainRow {
  */
 function beyondSql(p: Position, order: "asc" | "desc"): Prisma.Sql {
   const [cmp, cmpOrEqual] = order === "asc" ? [Prisma.raw(">"), Prisma.raw(">=")] : [Prisma.raw("<"), Prisma.raw("<=")];
-  return Prisma.sql`AND "createdAt" ${cmpOrEqual} ${p.at} AND ("createdAt" ${cmp} ${p.at} OR id ${cmp} ${p.id})`;
+  // sqlTime: a Date parameter would be compared in the session's time zone (the e2e server runs in
+  // Pacific/Auckland to catch that), and paging back would skip or repeat rows.
+  const at = sqlTime(p.at);
+  return Prisma.sql`AND "createdAt" ${cmpOrEqual} ${at} AND ("createdAt" ${cmp} ${at} OR id ${cmp} ${p.id})`;
 }
 
 /**
@@ -42,7 +46,11 @@ export async function plainRecordPage(
   const cursor = request.cursor ? beyondSql(request.cursor, order) : Prisma.empty;
   // The count's own subquery stops at the cap in the list index's order; the page joins its
   // 51 rows to their owners. LEFT JOIN on true: an empty page still answers its count.
-  const found = await db().$queryRaw<(PlainRow & { total: number; present: boolean })[]>`
+  // The creation time goes out as epoch milliseconds: PGlite's driver reads a timestamp in the
+  // process's time zone, so a Date read back would move by its offset (PostgreSQL's does not).
+  const found = await db().$queryRaw<
+    (Omit<PlainRow, "createdAt"> & { createdAtMs: number; total: number; present: boolean })[]
+  >`
     WITH page AS (
       SELECT id, "recordNumber", "entityId", name, "phoneNumber", "externalProvider", "externalId",
              attributes, "createdAt", "ownerId"
@@ -56,13 +64,15 @@ export async function plainRecordPage(
     )
     SELECT matches.total, page.id IS NOT NULL AS present, page.id, page."recordNumber", page."entityId",
            page.name, page."phoneNumber", page."externalProvider", page."externalId", page.attributes,
-           page."createdAt", owner.name AS "ownerName"
+           (extract(epoch FROM page."createdAt") * 1000)::float8 AS "createdAtMs", owner.name AS "ownerName"
     FROM matches
     LEFT JOIN page ON true
     LEFT JOIN "User" owner ON owner.id = page."ownerId"
     ORDER BY page."createdAt" ${sort}, page.id ${sort}`;
   const total = found[0]?.total ?? 0;
-  const rows = found.filter((r) => r.present).map(({ total: _, present: __, ...row }) => row);
+  const rows = found
+    .filter((r) => r.present)
+    .map(({ total: _, present: __, createdAtMs, ...row }) => ({ ...row, createdAt: new Date(createdAtMs) }));
   const page = cutPage(rows, request, (r) => ({ at: r.createdAt, id: r.id }));
   return {
     rows: page.items,
