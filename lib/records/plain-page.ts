@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { sqlTime } from "@/lib/db/sql-time";
+import { sqlMillis, sqlTime } from "@/lib/db/sql-time";
 import type { Position } from "@/lib/pagination/cursor";
 import { COUNT_CAP, cutPage, readOrder, type CappedCount, type PageRequest } from "@/lib/pagination/keyset";
 
@@ -46,8 +46,7 @@ export async function plainRecordPage(
   const cursor = request.cursor ? beyondSql(request.cursor, order) : Prisma.empty;
   // The count's own subquery stops at the cap in the list index's order; the page joins its
   // 51 rows to their owners. LEFT JOIN on true: an empty page still answers its count.
-  // The creation time goes out as epoch milliseconds: PGlite's driver reads a timestamp in the
-  // process's time zone, so a Date read back would move by its offset (PostgreSQL's does not).
+  // The creation time as epoch milliseconds (sqlMillis): a Date read back moves on PGlite.
   const found = await db().$queryRaw<
     (Omit<PlainRow, "createdAt"> & { createdAtMs: number; total: number; present: boolean })[]
   >`
@@ -64,7 +63,7 @@ export async function plainRecordPage(
     )
     SELECT matches.total, page.id IS NOT NULL AS present, page.id, page."recordNumber", page."entityId",
            page.name, page."phoneNumber", page."externalProvider", page."externalId", page.attributes,
-           (extract(epoch FROM page."createdAt") * 1000)::float8 AS "createdAtMs", owner.name AS "ownerName"
+           ${sqlMillis(Prisma.raw('page."createdAt"'))} AS "createdAtMs", owner.name AS "ownerName"
     FROM matches
     LEFT JOIN page ON true
     LEFT JOIN "User" owner ON owner.id = page."ownerId"

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db/client";
 import { getRecord } from "@/lib/records/get";
 import { purgeExpired } from "@/lib/purge/purge";
@@ -124,6 +124,28 @@ describe("restore", () => {
     expect(result.failed[1]!.message).toMatch(/run out/);
     expect(result.failed[4]!.message).toBe(result.failed[3]!.message);
     expect((await db().record.findUniqueOrThrow({ where: { id: foreign.id } })).deletedAt).not.toBeNull();
+  });
+
+  it("judges the 14 days by the deletion's own instant, whatever the server's time zone", async () => {
+    // PGlite's driver reads a timestamp in the process's time zone; far from UTC that moved the
+    // deletion by 13 hours and refused a record with half a day left as run out.
+    const tz = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    onTestFinished(() => {
+      process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
+    });
+    const ws = await makeWorkspace();
+    const [halfDayLeft, runOut] = [await makeRecord(ws), await makeRecord(ws)];
+    await softDeleteRecords(ws.actors.member, { ids: [halfDayLeft.id, runOut.id] }, NOW);
+    expect(await restoreRecords(ws.actors.member, { ids: [halfDayLeft.id] }, later(13.5 * DAY))).toMatchObject({
+      succeeded: [halfDayLeft.id],
+      failed: [],
+    });
+    expect(await restoreRecords(ws.actors.member, { ids: [runOut.id] }, later(14 * DAY + 3_600_000))).toMatchObject({
+      succeeded: [],
+      failed: [{ id: runOut.id, code: "NOT_FOUND" }],
+    });
   });
 
   it("refuses a VIEWER and changes nothing", async () => {

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { writeAudit, type AuditContext } from "@/lib/audit/write";
@@ -8,7 +9,7 @@ import { retentionFor } from "@/lib/purge/retention";
 import { failure, type BulkResult, type FailedId } from "@/lib/records/bulk-result";
 import { liveRecords, liveSql, trashedRecords, trashedSql } from "@/lib/records/live";
 import { assertWithinBulkCap, MAX_BULK_IDS } from "@/lib/records/schemas";
-import { sqlTime } from "@/lib/db/sql-time";
+import { sqlMillis, sqlTime } from "@/lib/db/sql-time";
 
 const NOT_IN_TRASH = "Not in the trash (never deleted, already restored, or purged).";
 
@@ -118,9 +119,11 @@ interface LockedRecord extends ExternalKey {
  * in a form the trigram index cannot serve: offered an equality, the planner picks that index
  * and takes a second or two per 1000 ids.
  */
-function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
-  return tx.$queryRaw<LockedRecord[]>`
-    SELECT r.id, r.name, r."entityId", r."deletedAt", r."deletedById", r."heldAt", r."externalProvider", r."externalId", h.name AS holder
+async function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<LockedRecord[]> {
+  // The deletion's instant as epoch milliseconds (sqlMillis): read as a Date, PGlite moved it by
+  // the server's time-zone offset, and the 14 days were judged from the wrong moment.
+  const rows = await tx.$queryRaw<(Omit<LockedRecord, "deletedAt"> & { deletedAtMs: number | null })[]>`
+    SELECT r.id, r.name, r."entityId", ${sqlMillis(Prisma.raw('r."deletedAt"'))} AS "deletedAtMs", r."deletedById", r."heldAt", r."externalProvider", r."externalId", h.name AS holder
     FROM "Record" r
     LEFT JOIN LATERAL (
       SELECT l.name FROM "Record" l
@@ -130,6 +133,10 @@ function lockForRestore(tx: Tx, workspaceId: string, ids: string[]): Promise<Loc
     ) h ON true
     WHERE r."workspaceId" = ${workspaceId} AND r.id = ANY(${ids}::text[])
     FOR UPDATE OF r`;
+  return rows.map(({ deletedAtMs, ...r }) => ({
+    ...r,
+    deletedAt: deletedAtMs === null ? null : new Date(deletedAtMs),
+  }));
 }
 
 /** Takes the records out of the trash (those still in it); returns the ones it took. */
