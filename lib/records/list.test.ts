@@ -1,8 +1,9 @@
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { makeRecord, makeRecords, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { captureQueries, countStatements, withTestDatabase } from "@/test/db";
+import { inTimeZone } from "@/test/time-zone";
 import { listRecords as listRecordsTyped, RECORD_ROW_SELECT, toRecordRow } from "./list";
 import { SPARSE_MATCHES } from "./keyset";
 import { listRecordsSchema } from "./schemas";
@@ -209,12 +210,7 @@ describe("listRecords", () => {
   it("reads a page without a search and its count in one statement: Prisma's rows, every field, both directions", async () => {
     // Far from UTC, as the e2e server runs: a creation time read or sent in the process's time
     // zone would move the cursor by hours and paging would skip rows.
-    const tz = process.env.TZ;
-    process.env.TZ = "Pacific/Auckland";
-    onTestFinished(() => {
-      process.env.TZ = tz;
-      if (tz === undefined) delete process.env.TZ;
-    });
+    inTimeZone("Pacific/Auckland");
     const ws = await makeWorkspace();
     const other = await makeWorkspace("Other");
     const tie = new Date(NOW.getTime() - 60_000);

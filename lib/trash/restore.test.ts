@@ -1,8 +1,9 @@
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getRecord } from "@/lib/records/get";
 import { purgeExpired } from "@/lib/purge/purge";
 import { withTestDatabase } from "@/test/db";
+import { inTimeZone } from "@/test/time-zone";
 import { makeRecord, makeWorkspace, NOW, relate, viaSchema } from "@/test/fixtures";
 import { undoDeleteSchema } from "./schemas";
 import { softDeleteRecords } from "./delete";
@@ -129,12 +130,7 @@ describe("restore", () => {
   it("judges the 14 days by the deletion's own instant, whatever the server's time zone", async () => {
     // PGlite's driver reads a timestamp in the process's time zone; far from UTC that moved the
     // deletion by 13 hours and refused a record with half a day left as run out.
-    const tz = process.env.TZ;
-    process.env.TZ = "Pacific/Auckland";
-    onTestFinished(() => {
-      process.env.TZ = tz;
-      if (tz === undefined) delete process.env.TZ;
-    });
+    inTimeZone("Pacific/Auckland");
     const ws = await makeWorkspace();
     const [halfDayLeft, runOut] = [await makeRecord(ws), await makeRecord(ws)];
     await softDeleteRecords(ws.actors.member, { ids: [halfDayLeft.id, runOut.id] }, NOW);
