@@ -7,6 +7,8 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData, TValue> {
     className?: string;
     headerClassName?: string;
+    /** The cells carry `data-column` too (pinned columns always do): for a test or a style to find them. */
+    keyed?: boolean;
   }
 
   // DataTable hands its row selection to the checkbox column through the table's meta.

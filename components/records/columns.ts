@@ -43,3 +43,20 @@ export function formatAttribute(value: unknown, column: AttributeColumn, currenc
   }
   return String(value);
 }
+
+/**
+ * A page of rows with only the attributes its table shows. A team's records carry every custom
+ * field; the page sends its rows to the browser in its payload as well as in its HTML, and the
+ * fields no column shows would travel for nothing.
+ */
+export function withShownAttributes<P extends { items: { attributes: Record<string, unknown> }[] }>(
+  page: P,
+  entitySlug: string,
+): P {
+  const keys = (ENTITY_COLUMNS[entitySlug] ?? []).map((c) => c.key);
+  const items = page.items.map((row) => ({
+    ...row,
+    attributes: Object.fromEntries(keys.filter((k) => k in row.attributes).map((k) => [k, row.attributes[k]])),
+  }));
+  return { ...page, items };
+}

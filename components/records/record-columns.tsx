@@ -16,7 +16,6 @@ export function ownerAndCreatedColumns() {
     column.accessor("ownerName", {
       header: "Owner",
       cell: (i) => i.getValue() ?? "—",
-      meta: { className: "cell-text" },
     }),
     column.accessor("createdAt", {
       header: "Created",
@@ -46,7 +45,6 @@ export function recordColumns(entitySlug: string, onDelete: ((row: RecordRow) =>
           const text = formatAttribute(info.row.original.attributes[a.key], a);
           return a.kind === "badge" && text !== "—" ? <Badge>{text}</Badge> : text;
         },
-        meta: { className: "cell-text" },
       }),
     ),
     ...(entitySlug === "deals"

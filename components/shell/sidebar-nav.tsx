@@ -1,19 +1,18 @@
 "use client";
 
-import { clsx } from "clsx";
-import { History, ListFilter, Settings, Table2, Trash2, Workflow, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { CssIcon, type CssIconName } from "@/components/ui/css-icon";
 import { MAIN_PAGES, type MainPageHref } from "@/lib/universal/site-map";
 import { TrashCountBadge } from "./trash-count-badge";
 
-const ICONS: Record<MainPageHref, LucideIcon> = {
-  "/records": Table2,
-  "/trash": Trash2,
-  "/segments": ListFilter,
-  "/automations": Workflow,
-  "/audit": History,
-  "/settings": Settings,
+const ICONS: Record<MainPageHref, CssIconName> = {
+  "/records": "table",
+  "/trash": "trash",
+  "/segments": "list-filter",
+  "/automations": "workflow",
+  "/audit": "history",
+  "/settings": "settings",
 };
 
 export function SidebarNav({ trashCount }: { trashCount: number }) {
@@ -21,20 +20,10 @@ export function SidebarNav({ trashCount }: { trashCount: number }) {
   return (
     <nav aria-label="Main" className="flex-1 space-y-0.5 p-3">
       {MAIN_PAGES.map(({ href, label }) => {
-        const Icon = ICONS[href];
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <Link
-            key={href}
-            href={href}
-            prefetch={false}
-            aria-current={active ? "page" : undefined}
-            className={clsx(
-              "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",
-              active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
-            )}
-          >
-            <Icon className="size-4 shrink-0" aria-hidden />
+          <Link key={href} href={href} prefetch={false} aria-current={active ? "page" : undefined} className="nav-link">
+            <CssIcon name={ICONS[href]} />
             <span className="flex-1">{label}</span>
             {href === "/trash" && <TrashCountBadge initial={trashCount} />}
           </Link>

@@ -42,12 +42,17 @@ export function trashColumns(can: TrashPermissions, on: TrashRowHandlers) {
           <span className="cell-link whitespace-normal">{r.name}</span>
         ),
     }),
-    column.display({ id: "type", header: "Type", cell: ({ row }) => <Badge>{row.original.entity.name}</Badge> }),
+    column.display({
+      id: "type",
+      header: "Type",
+      cell: ({ row }) => <Badge>{row.original.entity.name}</Badge>,
+      // The phone e2e reads a row's entity here to open the restored record.
+      meta: { keyed: true },
+    }),
     column.display({
       id: "deletedBy",
       header: "Deleted by",
       cell: ({ row }) => row.original.deletedBy?.name ?? "Deleted user",
-      meta: { className: "cell-text" },
     }),
     column.accessor("deletedAt", {
       header: "Deleted",

@@ -55,7 +55,9 @@ export function TrashRowActions({
             aria-label={held ? `Release hold on ${row.name}` : `Keep ${row.name}`}
             title={held ? "Release the hold: the countdown applies again" : "Keep: exempt from purge until released"}
           >
-            <CssIcon name={held ? "lock-open" : "lock"} className="size-3.5" /> {held ? "Release" : "Keep"}
+            <CssIcon name={held ? "lock-open" : "lock"} className="size-3.5" />
+            {/* One text node: "{' '}{label}" would split it with a comment in every row's HTML. */}
+            {held ? " Release" : " Keep"}
           </Button>
         )}
         {canDestroy && (

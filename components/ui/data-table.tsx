@@ -70,7 +70,12 @@ function selectColumn<T>(): ColumnDef<T> {
 }
 
 // Pinned columns (checkbox and name below `lg`, actions at every width), padding, row hover and
-// selection are CSS keyed by `data-column` and `data-selected` (app/globals.css, `.dt`).
+// selection are CSS keyed by `data-column` and `data-selected` (app/globals.css, `.dt`). Only
+// those cells carry `data-column` (and a column that asks, `meta.keyed`): on every cell of a row it
+// was a tenth of a records page's HTML. Headers all carry it.
+const PINNED = new Set(["select", "name", "actions"]);
+const cellKey = (column: { id: string; columnDef: { meta?: { keyed?: boolean } } }) =>
+  PINNED.has(column.id) || column.columnDef.meta?.keyed ? column.id : undefined;
 
 /**
  * The dashboard's one table: TanStack Table for the columns, the same header, rows, hover and
@@ -149,7 +154,7 @@ const TableRow = memo(
     return (
       <tr {...{ [`data-${rowIdAttribute}`]: row.id }} data-selected={selected ? "" : undefined}>
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} data-column={cell.column.id} className={cell.column.columnDef.meta?.className}>
+          <td key={cell.id} data-column={cellKey(cell.column)} className={cell.column.columnDef.meta?.className}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>
         ))}

@@ -70,10 +70,19 @@ export function exactTime(instant: Date | string, timeZone: string): string {
   const date = new Date(instant);
   // "… 3:04:05 PM UTC" needs no "(UTC)"; "… 10:04:05 AM EST" does say which EST. (format() and
   // formatToParts() differ in V8 on the space before AM, so the text comes from format().)
-  const named = format.formatToParts(date).some((p) => p.type === "timeZoneName" && p.value === timeZone);
+  // Whether the abbreviation is the zone's own name depends on the zone, not the date: asked once
+  // per zone (formatToParts on every row's hover text was a fifth of a table's formatting).
+  let named = namesItself.get(timeZone);
+  if (named === undefined) {
+    named = format.formatToParts(date).some((p) => p.type === "timeZoneName" && p.value === timeZone);
+    namesItself.set(timeZone, named);
+  }
   const text = format.format(date);
   return named ? text : `${text} (${timeZone})`;
 }
+
+// Keys are zones the formatter above accepted (a formatter per zone is kept already).
+const namesItself = new Map<string, boolean>();
 
 const RELATIVE_UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
   ["year", 365 * 86_400_000],

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DownloadLink } from "@/components/export/download-link";
 import { toSearchParams } from "@/components/queries/search-params";
+import { withShownAttributes } from "@/components/records/columns";
 import { EntityTabs } from "@/components/records/entity-tabs";
 import { NewRecordButton } from "@/components/records/new-record-button";
 import { RecordsTable } from "@/components/records/records-table";
@@ -92,7 +93,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       <RecordsTable
         entity={entity}
         query={query}
-        initialPage={page}
+        initialPage={withShownAttributes(page, entity.slug)}
         canDelete={can(actor, "records.delete")}
         retentionDays={workspace.retentionDays}
         onDeleteAutomations={onDeleteAutomations}
