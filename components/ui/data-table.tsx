@@ -5,9 +5,11 @@ import {
   getCoreRowModel,
   useReactTable,
   type CellContext,
+  type Column,
   type ColumnDef,
   type HeaderContext,
   type Row,
+  type Table,
 } from "@tanstack/react-table";
 import { memo, useMemo } from "react";
 import { RowCheckbox } from "@/components/bulk/row-checkbox";
@@ -124,7 +126,8 @@ export function DataTable<T extends { id: string }>({
             <TableRow
               key={row.id}
               row={row}
-              columns={all}
+              table={table}
+              columns={table.getVisibleLeafColumns()}
               selected={!!selection?.state.isSelected(row.id)}
               rowIdAttribute={rowIdAttribute}
             />
@@ -137,10 +140,40 @@ export function DataTable<T extends { id: string }>({
 
 interface RowProps<T> {
   row: Row<T>;
-  /** Not read: a change of columns (their renderers, their callbacks) must render the row again. */
-  columns: unknown;
+  table: Table<T>;
+  /** The table's visible columns: a change of columns (their renderers, their callbacks) renders the row again. */
+  columns: Column<T, unknown>[];
   selected: boolean;
   rowIdAttribute: string;
+}
+
+/**
+ * What a cell renderer is given, built directly rather than through `row.getVisibleCells()`:
+ * TanStack makes every cell an object with a dozen closures and a memoized context, and for a
+ * page of fifty rows that was most of the table's server render, much of it garbage collection.
+ * The renderers here read `row`, `column`, `getValue` and the table's meta, never `cell` (which
+ * `flexRender` would copy, and so build, for every cell): it is left out.
+ */
+function cellContext<T>(table: Table<T>, column: Column<T, unknown>, row: Row<T>) {
+  const getValue = () => row.getValue(column.id);
+  const context: Omit<CellContext<T, unknown>, "cell"> = {
+    table,
+    column,
+    row,
+    getValue: getValue as CellContext<T, unknown>["getValue"],
+    renderValue: () => getValue() ?? table.options.renderFallbackValue,
+  };
+  return context as CellContext<T, unknown>;
+}
+
+/**
+ * A cell's content. The renderers are plain functions of their context (no hooks), so they are
+ * called rather than mounted: `flexRender` made each cell a component of its own, five hundred
+ * of them for a page of fifty rows, each with its props copied.
+ */
+function renderCell<T>(column: Column<T, unknown>, context: CellContext<T, unknown>): React.ReactNode {
+  const cell = column.columnDef.cell;
+  return typeof cell === "function" ? cell(context) : cell;
 }
 
 /**
@@ -150,12 +183,12 @@ interface RowProps<T> {
  * object across refetches, so a refreshed page re-renders only the rows that changed.
  */
 const TableRow = memo(
-  function TableRow<T>({ row, selected, rowIdAttribute }: RowProps<T>) {
+  function TableRow<T>({ row, table, columns, selected, rowIdAttribute }: RowProps<T>) {
     return (
       <tr {...{ [`data-${rowIdAttribute}`]: row.id }} data-selected={selected ? "" : undefined}>
-        {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} data-column={cellKey(cell.column)} className={cell.column.columnDef.meta?.className}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        {columns.map((column) => (
+          <td key={column.id} data-column={cellKey(column)} className={column.columnDef.meta?.className}>
+            {renderCell(column, cellContext(table, column, row))}
           </td>
         ))}
       </tr>
