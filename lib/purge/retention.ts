@@ -13,6 +13,8 @@ export interface Retention {
   purgeAt(deletedAt: Date): Date;
   /** Records deleted at or before this instant are due for purge at `now`. */
   cutoff(now: Date): Date;
+  /** Records deleted at or before this instant are due for purge within `hours` of `now` ("about to go"). */
+  dueWithin(now: Date, hours: number): Date;
   isExpired(deletedAt: Date, now: Date): boolean;
 }
 
@@ -21,6 +23,7 @@ export function retentionOfDays(days: number): Retention {
     days,
     purgeAt: (deletedAt) => purgeAt(deletedAt, days),
     cutoff: (now) => purgeCutoff(now, days),
+    dueWithin: (now, hours) => new Date(purgeCutoff(now, days).getTime() + hours * 3_600_000),
     isExpired: (deletedAt, now) => isExpired(deletedAt, days, now),
   };
 }

@@ -3,7 +3,7 @@ import { softDeleteRecords } from "@/lib/trash/delete";
 import { setHold } from "@/lib/trash/hold";
 import { withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW } from "@/test/fixtures";
-import { countExpiringSoon } from "./expiring";
+import { countExpiringSoon } from "./counts";
 import { listTrash } from "./list";
 import { listTrashSchema } from "./schemas";
 

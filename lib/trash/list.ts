@@ -44,9 +44,7 @@ export async function trashFilterWhere(actor: Actor, filter: TrashFilter, now: D
   const expiring: Prisma.RecordWhereInput = filter.expiringWithinHours
     ? {
         heldAt: null,
-        deletedAt: {
-          lte: new Date(retention.cutoff(now).getTime() + filter.expiringWithinHours * 3_600_000),
-        },
+        deletedAt: { lte: retention.dueWithin(now, filter.expiringWithinHours) },
       }
     : {};
   const where: Prisma.RecordWhereInput = {
@@ -130,9 +128,6 @@ async function peopleById(ids: (string | null)[]): Promise<Map<string, { id: str
 }
 
 /** The number in the navigation badge: what the caller's default trash view holds. */
-export async function countTrash(actor: Actor): Promise<number> {
-  return db().record.count({ where: trashWhere(actor, defaultTrashScope(actor)) });
-}
 
 /**
  * For whoever sees only their own deletions: how many records other people deleted, which their

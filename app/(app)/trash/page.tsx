@@ -10,10 +10,10 @@ import { requireActor } from "@/lib/auth/session";
 import { parsePageQuery } from "@/lib/doors/page-query";
 import { listEntities } from "@/lib/entities";
 import { can } from "@/lib/permissions";
-import { countExpiringSoon } from "@/lib/trash/expiring";
+import { trashCounts } from "@/lib/trash/counts";
 import { TrashScopeNote } from "@/components/trash/trash-scope-note";
 import { countHeld } from "@/lib/trash/empty";
-import { countOthersDeletions, countTrash, listTrash, listTrashDeleters } from "@/lib/trash/list";
+import { countOthersDeletions, listTrash, listTrashDeleters } from "@/lib/trash/list";
 import { listTrashSchema } from "@/lib/trash/schemas";
 import { defaultTrashScope } from "@/lib/trash/scope";
 
@@ -55,14 +55,15 @@ export default async function TrashPage({ searchParams }: Props) {
     direction: sp.dir,
   });
   const now = new Date();
-  const [page, deleters, workspaceTrash, held, expiring, othersHidden] = await Promise.all([
+  const [page, deleters, counts, held, othersHidden] = await Promise.all([
     listTrash(actor, input, now),
     scope === "all" ? listTrashDeleters(actor, "all") : Promise.resolve([]),
-    can(actor, "trash.empty") ? countTrash(actor) : Promise.resolve(0),
+    trashCounts(actor, now),
     can(actor, "trash.empty") ? countHeld(actor) : Promise.resolve(0),
-    countExpiringSoon(actor, {}, now),
     canSeeAll ? Promise.resolve(0) : countOthersDeletions(actor),
   ]);
+  // Whoever may empty the trash sees all of it by default: its total is the workspace's.
+  const workspaceTrash = can(actor, "trash.empty") ? counts.total : 0;
   const { entity, deletedBy, expiringWithinHours, q, batch, deletedFrom, deletedTo } = input;
   const filtered = !!(entity || deletedBy || expiringWithinHours || q || batch || deletedFrom || deletedTo);
 
@@ -84,7 +85,7 @@ export default async function TrashPage({ searchParams }: Props) {
           </>
         }
       />
-      <PurgeNotice initial={expiring.count} variant="page" />
+      <PurgeNotice initial={counts.expiringSoon} variant="page" />
       {!canSeeAll && <TrashScopeNote othersHidden={othersHidden} canDelete={can(actor, "records.delete")} />}
       <TrashFilters canSeeAll={canSeeAll} scope={scope} entities={entities} deleters={deleters} current={sp} />
       <TrashTable
