@@ -29,6 +29,9 @@ const handle = await createTestDbHandle(url);
 await applyMigrations(handle.runner);
 installDbHandle(handle);
 await seedBench(handle.runner, Number(values.records));
+// As the bench does: a schema never analyzed gets plans no production database would (a search
+// that matches nothing walked the whole list index, 90 ms instead of 0.1 at 20,000 records).
+await handle.runner.exec("VACUUM ANALYZE");
 const target = new URL(url);
 target.searchParams.set("schema", handle.schema!);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-profile-"));
