@@ -49,7 +49,7 @@ describe("trashCounts: the sidebar's count and the purge notice's, in one statem
     expect(await trashCounts(ws.actors.member, new Date(NOW.getTime() + H + 1))).toEqual({ total: 5, expiringSoon: 3 });
   });
 
-  it("reads both figures with one statement once the workspace is known", async () => {
+  it("reads both figures in one statement, after the workspace's retention: two statements in all", async () => {
     const ws = await makeWorkspace();
     const actor = ws.actors.member;
     await trashCounts(actor, NOW);
