@@ -101,5 +101,14 @@ export function SegmentsTable({ initial, canWrite }: { initial: SegmentRow[]; ca
       </EmptyState>
     );
   }
-  return <DataTable rows={segments} columns={columns} testId="segments-table" rowIdAttribute="segment-id" />;
+  // Two lines a row: its name and what it matches.
+  return (
+    <DataTable
+      rows={segments}
+      columns={columns}
+      testId="segments-table"
+      rowIdAttribute="segment-id"
+      rowHeight="3.8125rem"
+    />
+  );
 }

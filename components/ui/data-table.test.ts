@@ -1,11 +1,15 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { recordColumns } from "@/components/records/record-columns";
 import type { RowSelection } from "@/components/bulk/use-row-selection";
 import type { RecordRow } from "@/lib/records/list";
 import { DataTable } from "./data-table";
+
+// The server's render and the browser's after hydration, one file: the rows render only in the second.
+const state = vi.hoisted(() => ({ hydrated: true }));
+vi.mock("./use-hydrated", () => ({ useHydrated: () => state.hydrated }));
 
 const record = (id: string, name: string): RecordRow => ({
   id,
@@ -35,16 +39,38 @@ function cellsOf(html: string) {
   }));
 }
 
-describe("DataTable", () => {
-  const html = renderToStaticMarkup(
+const recordsTable = (props: { rowHeight?: string } = {}) =>
+  renderToStaticMarkup(
     createElement(DataTable<RecordRow>, {
       rows: [record("r1", "Ada Lovelace"), record("r2", "Alan Turing")],
       columns: recordColumns("leads", () => undefined),
       selection: { state: noneSelected, label: (r) => `Select ${r.name}` },
       testId: "records-table",
       rowIdAttribute: "record-id",
+      ...props,
     }),
   );
+
+describe("DataTable on the server (and while hydrating)", () => {
+  it("sends a placeholder per row, of the table's row height, and no row: the page's payload carries them", () => {
+    state.hydrated = false;
+    try {
+      const html = recordsTable();
+      expect(html).toContain('<tbody aria-busy="true">');
+      expect(html.match(/<tr class="dt-wait"><td colSpan="10"><\/td><\/tr>/g)).toHaveLength(2);
+      expect(html).not.toContain("Ada Lovelace");
+      expect(html).not.toContain("data-record-id");
+      // The headers are there at once: the page does not move when the rows come.
+      expect(html).toContain('<th scope="col" data-column="name">Name</th>');
+      expect(recordsTable({ rowHeight: "3.8125rem" })).toContain('style="--dt-row-height:3.8125rem"');
+    } finally {
+      state.hydrated = true;
+    }
+  });
+});
+
+describe("DataTable in the browser", () => {
+  const html = recordsTable();
 
   it("renders every row's cells through its columns: accessors, display columns and the selection checkbox", () => {
     const rows = cellsOf(html);

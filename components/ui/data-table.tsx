@@ -15,6 +15,7 @@ import { memo, useMemo } from "react";
 import { RowCheckbox } from "@/components/bulk/row-checkbox";
 import type { RowSelection } from "@/components/bulk/use-row-selection";
 import { theadClass } from "./card";
+import { useHydrated } from "./use-hydrated";
 
 export interface TableSelection<T> {
   state: RowSelection;
@@ -32,6 +33,8 @@ interface Props<T extends { id: string }> {
   testId: string;
   /** The data-* attribute each row carries with its id, e.g. "record-id". */
   rowIdAttribute?: string;
+  /** A row's height where it is taller than one line with a row button: the placeholders' until the rows render. */
+  rowHeight?: string;
 }
 
 // Stable components (not closures over the selection) so a toggle re-renders the checkbox
@@ -83,6 +86,12 @@ const cellKey = (column: { id: string; columnDef: { meta?: { keyed?: boolean } }
  * The dashboard's one table: TanStack Table for the columns, the same header, rows, hover and
  * selection look everywhere (records, trash, segments, segment members). A column's
  * `meta.className` styles its cells (`meta.headerClassName` its header); selection adds the checkbox column.
+ *
+ * The rows render in the browser. The page's payload carries them anyway (the table and React
+ * Query start from them); rendered on the server as well, a page sent every row twice — a records
+ * page was 77 KB of HTML, 36 KB of it the rows again, and their render a third of the page's
+ * server time. The server's HTML holds a placeholder of each row's height, so nothing moves
+ * when the rows come, at hydration; a client-side navigation renders them at once.
  */
 export function DataTable<T extends { id: string }>({
   rows,
@@ -90,6 +99,7 @@ export function DataTable<T extends { id: string }>({
   selection,
   testId,
   rowIdAttribute = "row-id",
+  rowHeight,
 }: Props<T>) {
   const selectable = !!selection;
   const all = useMemo(() => (selectable ? [selectColumn<T>(), ...columns] : columns), [selectable, columns]);
@@ -102,9 +112,14 @@ export function DataTable<T extends { id: string }>({
     getRowId: (r) => r.id,
     meta: { selection },
   });
+  const hydrated = useHydrated();
   return (
     <div className="overflow-x-auto">
-      <table className="dt w-full text-left text-sm" data-testid={testId}>
+      <table
+        className="dt w-full text-left text-sm"
+        data-testid={testId}
+        style={rowHeight ? ({ "--dt-row-height": rowHeight } as React.CSSProperties) : undefined}
+      >
         <thead className={theadClass}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -121,18 +136,28 @@ export function DataTable<T extends { id: string }>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow
-              key={row.id}
-              row={row}
-              table={table}
-              columns={table.getVisibleLeafColumns()}
-              selected={!!selection?.state.isSelected(row.id)}
-              rowIdAttribute={rowIdAttribute}
-            />
-          ))}
-        </tbody>
+        {hydrated ? (
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <TableRow
+                key={row.id}
+                row={row}
+                table={table}
+                columns={table.getVisibleLeafColumns()}
+                selected={!!selection?.state.isSelected(row.id)}
+                rowIdAttribute={rowIdAttribute}
+              />
+            ))}
+          </tbody>
+        ) : (
+          <tbody aria-busy="true">
+            {rows.map((r) => (
+              <tr key={r.id} className="dt-wait">
+                <td colSpan={all.length} />
+              </tr>
+            ))}
+          </tbody>
+        )}
       </table>
     </div>
   );
