@@ -15,14 +15,15 @@ const SELECT = {
   retiredAt: true,
 } as const;
 
-/** An entity's declared fields in their order, retired ones included (flagged). */
+/**
+ * An entity's declared fields in their order, retired ones included (flagged). A plain statement:
+ * every records page and every write reads it, and an ORM read costs about twice its time.
+ */
 export async function declaredFields(client: Tx, entityId: string): Promise<DeclaredField[]> {
-  const rows = await client.entityField.findMany({
-    where: { entityId },
-    select: SELECT,
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-  });
-  return rows.map(({ retiredAt, ...f }) => ({ ...f, retired: retiredAt !== null }));
+  return client.$queryRaw<DeclaredField[]>`
+    SELECT id, name, label, type::text AS type, required, options, "retiredAt" IS NOT NULL AS retired
+    FROM "EntityField" WHERE "entityId" = ${entityId}
+    ORDER BY position, "createdAt"`;
 }
 
 /** The one field list every door reads: an entity of the caller's workspace and its declared fields. */
