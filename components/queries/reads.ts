@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { withShownAttributes } from "@/components/records/columns";
 import type { ApiKeyRow } from "@/lib/api-keys/manage";
 import type { RecordPage } from "@/lib/records/list";
 import type { RecordsQuery } from "@/lib/records/schemas";
@@ -10,14 +11,19 @@ import type { TrashQuery } from "@/lib/trash/schemas";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
 import { toSearchParams } from "./search-params";
+import { shareRowsById } from "./share-rows";
 
 // Each read starts from what the server component rendered and refetches when mutations invalidate it.
 
 export function useRecordsPage(query: RecordsQuery, initialData: RecordPage) {
   return useQuery({
     queryKey: queryKeys.records.page(query),
-    queryFn: () => fetchJson<RecordPage>(`/api/app/records?${toSearchParams(query)}`),
+    // The rows as the page sent them, with only the attributes the table shows: an unchanged row
+    // then equals its first copy and keeps its object (shareRowsById), and is not rendered again.
+    queryFn: async () =>
+      withShownAttributes(await fetchJson<RecordPage>(`/api/app/records?${toSearchParams(query)}`), query.entity ?? ""),
     initialData,
+    structuralSharing: shareRowsById,
   });
 }
 
@@ -26,6 +32,7 @@ export function useTrashPage(query: TrashQuery, initialData: TrashPage) {
     queryKey: queryKeys.trash.page(query),
     queryFn: () => fetchJson<TrashPage>(`/api/app/trash?${toSearchParams(query)}`),
     initialData,
+    structuralSharing: shareRowsById,
   });
 }
 

@@ -204,8 +204,9 @@ function renderCell<T>(column: Column<T, unknown>, context: CellContext<T, unkno
 /**
  * One row, rendered again only when its record, its selection or the columns change: closing a
  * dialog or removing one row of fifty re-renders the table, not its fifty rows (that render held
- * the toast after a single delete by a frame or more). React Query keeps an unchanged row's
- * object across refetches, so a refreshed page re-renders only the rows that changed.
+ * the toast after a single delete by a frame or more). The pages' queries keep an unchanged row's
+ * object across refetches and optimistic changes, matched by id (components/queries/share-rows.ts),
+ * so a refreshed page re-renders only the rows that changed.
  */
 const TableRow = memo(
   function TableRow<T>({ row, table, columns, selected, rowIdAttribute }: RowProps<T>) {
