@@ -54,15 +54,15 @@ import { API_DOOR_ROWS } from "./api-door-rows";
 import { TEST_PASSWORD } from "./fixtures";
 import { actionAnswer, responseAnswer, toQuery, type Answer, type DoorRow, type Outcome, type Who } from "./doors";
 
-// THE table of doors. The test file must mock next-auth's getServerSession to read
+// THE table of doors. The test file must mock readSessionToken (lib/auth/session-token.ts) to read
 // `globalThis.__testSession` (see lib/hardening/matrix.test.ts); nothing else is mocked.
 // The REST API's endpoints are rows too (test/api-door-rows.ts): their `send` calls the route
 // handler with an API key made for `caller`, so the matrix and the corpus cover them.
 
-const holder = globalThis as unknown as { __testSession?: { user: { id: string; workspaceId: string } } | null };
+const holder = globalThis as unknown as { __testSession?: { userId: string; workspaceId: string } | null };
 
 export function setSession(caller: Actor | null): void {
-  holder.__testSession = caller ? { user: { id: caller.userId, workspaceId: caller.workspaceId } } : null;
+  holder.__testSession = caller ? { userId: caller.userId, workspaceId: caller.workspaceId } : null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the corpus sends whatever a client could

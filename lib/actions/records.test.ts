@@ -7,9 +7,9 @@ import { makeRecord, makeWorkspace, type TestWorkspace } from "@/test/fixtures";
 // The session cookie is the one thing mocked: what next-auth would decode from the JWT.
 // Everything after it — membership re-read, permission, domain, database — is real.
 const session = vi.hoisted(() => ({
-  current: null as null | { user: { id: string; workspaceId: string; role: string } },
+  current: null as null | { userId: string; workspaceId: string; role: string },
 }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("@/lib/auth/session-token", () => ({ readSessionToken: async () => session.current }));
 
 const { deleteRecordsAction, destroyRecordsAction, restoreRecordsAction } = await import("./records");
 
@@ -20,7 +20,7 @@ beforeEach(() => {
 
 function signInAs(ws: TestWorkspace, who: keyof TestWorkspace["actors"], tokenRole?: string) {
   const actor = ws.actors[who];
-  session.current = { user: { id: actor.userId, workspaceId: ws.id, role: tokenRole ?? actor.role } };
+  session.current = { userId: actor.userId, workspaceId: ws.id, role: tokenRole ?? actor.role };
 }
 
 describe("server actions: the one way in", () => {

@@ -9,9 +9,9 @@ import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtu
 // Only the session is mocked (what next-auth would decode from the JWT); the membership
 // re-read, the permission check, the domain and the database are real.
 const session = vi.hoisted(() => ({
-  current: null as null | { user: { id: string; workspaceId: string; role: string } },
+  current: null as null | { userId: string; workspaceId: string; role: string },
 }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("@/lib/auth/session-token", () => ({ readSessionToken: async () => session.current }));
 
 const { createSegmentAction, deleteSegmentAction } = await import("./segments");
 
@@ -94,7 +94,7 @@ const DOORS: Record<string, Door> = {
   },
   "server action": async (w, who) => {
     const actor = actorOf(w, who);
-    session.current = { user: { id: actor.userId, workspaceId: actor.workspaceId, role: actor.role } };
+    session.current = { userId: actor.userId, workspaceId: actor.workspaceId, role: actor.role };
     const result = await deleteSegmentAction({ id: w.segmentId });
     return result.ok ? result : { ok: false, code: result.error.code, message: result.error.message };
   },
@@ -141,7 +141,7 @@ describe("segment server actions", () => {
   it("re-read the role: a member demoted to VIEWER can no longer delete their own segment", async () => {
     const w = await world("member");
     const before = await snapshot(w.segmentId);
-    session.current = { user: { id: w.ws.actors.member.userId, workspaceId: w.ws.id, role: "MEMBER" } };
+    session.current = { userId: w.ws.actors.member.userId, workspaceId: w.ws.id, role: "MEMBER" };
     await db().membership.update({
       where: { workspaceId_userId: { workspaceId: w.ws.id, userId: w.ws.actors.member.userId } },
       data: { role: "VIEWER" },
@@ -153,14 +153,14 @@ describe("segment server actions", () => {
   it("create a segment for a MEMBER and refuse a VIEWER", async () => {
     const ws = await makeWorkspace();
     await makeRecord(ws, { attributes: { status: "Qualified" } });
-    session.current = { user: { id: ws.actors.viewer.userId, workspaceId: ws.id, role: "VIEWER" } };
+    session.current = { userId: ws.actors.viewer.userId, workspaceId: ws.id, role: "VIEWER" };
     expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toMatchObject({
       ok: false,
       error: { code: "FORBIDDEN" },
     });
     expect(await db().segment.count()).toBe(0);
 
-    session.current = { user: { id: ws.actors.member.userId, workspaceId: ws.id, role: "MEMBER" } };
+    session.current = { userId: ws.actors.member.userId, workspaceId: ws.id, role: "MEMBER" };
     expect(await createSegmentAction({ name: "Q", entity: "leads", filter: qualified })).toEqual({
       ok: true,
       data: { segmentId: expect.any(String), memberCount: 1 },

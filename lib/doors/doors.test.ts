@@ -10,8 +10,8 @@ import { createTestDbHandle, withTestDatabase } from "@/test/db";
 import { makeRecords, makeWorkspace, type TestWorkspace } from "@/test/fixtures";
 
 // The session is the one thing mocked (what next-auth decodes from the cookie); the rest is real.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+const session = vi.hoisted(() => ({ current: null as null | { userId: string; workspaceId: string } }));
+vi.mock("@/lib/auth/session-token", () => ({ readSessionToken: async () => session.current }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
@@ -29,7 +29,7 @@ const { SIGNED_OUT } = await import("./steps");
 
 const db = withTestDatabase();
 const signInAs = (ws: TestWorkspace, who: keyof TestWorkspace["actors"]) => {
-  session.current = { user: { id: ws.actors[who].userId, workspaceId: ws.id } };
+  session.current = { userId: ws.actors[who].userId, workspaceId: ws.id };
 };
 const get = (route: (r: Request) => Promise<Response>, query: string) =>
   route(new Request(`http://localhost/api/app/x?${query}`));

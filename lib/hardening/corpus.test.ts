@@ -7,8 +7,8 @@ import { buildWorld, callerOf, snapshot, type World } from "@/test/doors";
 // added there are covered too), as the most powerful caller (the OWNER). Every answer is a
 // clear 4xx with a known code and message, or — for input that is merely odd but valid, such
 // as SQL-looking text — an ordinary answer; never a 5xx; a refused call changes nothing.
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null,
+vi.mock("@/lib/auth/session-token", () => ({
+  readSessionToken: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null,
 }));
 const { DOOR_ROWS } = await import("@/test/door-rows");
 

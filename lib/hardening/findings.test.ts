@@ -12,8 +12,8 @@ import { makeRecord, makeWorkspace, NOW, type TestWorkspace } from "@/test/fixtu
 
 // Issue 14's findings that live in the domain, each proved through the door that was probed.
 // Only the session is mocked (what next-auth decodes from the cookie); the rest is real.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+const session = vi.hoisted(() => ({ current: null as null | { userId: string; workspaceId: string } }));
+vi.mock("@/lib/auth/session-token", () => ({ readSessionToken: async () => session.current }));
 
 const { destroyRecordsAction } = await import("@/lib/actions/records");
 const { applySelectionChunkAction } = await import("@/lib/actions/bulk");
@@ -27,7 +27,7 @@ beforeEach(() => {
   session.current = null;
 });
 const signInAs = (ws: TestWorkspace, who: keyof TestWorkspace["actors"]) => {
-  session.current = { user: { id: ws.actors[who].userId, workspaceId: ws.id } };
+  session.current = { userId: ws.actors[who].userId, workspaceId: ws.id };
 };
 const rawTransaction: RawTransaction = (fn) =>
   (test.handle() as unknown as { rawTransaction: RawTransaction }).rawTransaction(fn);

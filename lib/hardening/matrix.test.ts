@@ -7,8 +7,8 @@ import { buildWorld, callerOf, itemOf, snapshot, WHO, type World } from "@/test/
 // The authorization matrix: every door (test/door-rows.ts) × every kind of caller. Only the
 // session is mocked — what next-auth decodes from the cookie; the membership re-read, the
 // permission, the domain and the database are real.
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null,
+vi.mock("@/lib/auth/session-token", () => ({
+  readSessionToken: async () => (globalThis as { __testSession?: unknown }).__testSession ?? null,
 }));
 const { DOOR_ROWS } = await import("@/test/door-rows");
 

@@ -26,8 +26,8 @@ import { REDIRECT_SHAPES } from "@/test/hostile-urls";
 
 // Issue 26's findings that live in the domain (the second hardening round), each proved through
 // the door that was probed. Only the session is mocked (what next-auth decodes from the cookie).
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; workspaceId: string } } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+const session = vi.hoisted(() => ({ current: null as null | { userId: string; workspaceId: string } }));
+vi.mock("@/lib/auth/session-token", () => ({ readSessionToken: async () => session.current }));
 
 const { revealWebhookSecretAction, sendDigestNowAction } = await import("@/lib/actions/webhooks");
 const { GET: recordsExport } = await import("@/app/api/app/records/export/route");
@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 
 const signInAs = (ws: TestWorkspace, who: keyof TestWorkspace["actors"]) => {
-  session.current = { user: { id: ws.actors[who].userId, workspaceId: ws.id } };
+  session.current = { userId: ws.actors[who].userId, workspaceId: ws.id };
 };
 
 async function bearer(ws: TestWorkspace, who: keyof TestWorkspace["actors"]) {
