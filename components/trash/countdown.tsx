@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { CssIcon } from "@/components/ui/css-icon";
 import { exactTime } from "@/components/ui/format-time";
+import { useMinuteClock } from "@/components/ui/minute-clock";
 import { useTimeZone } from "@/components/ui/time-zone";
 import { timeLeft } from "@/lib/universal/retention";
 
 const TONE = { calm: "green", soon: "amber", urgent: "red", expired: "red" } as const;
 
-/** "13 days left" (exact purge time on hover), ticking every minute; "On hold" when held. */
+/** "13 days left" (exact purge time on hover), again each minute (one clock for the page); "On hold" when held. */
 export function Countdown({
   purgeAt,
   heldAt,
@@ -21,11 +21,7 @@ export function Countdown({
   testId?: string;
 }) {
   const timeZone = useTimeZone();
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useMinuteClock();
   if (heldAt) {
     return (
       <Badge tone="blue" title={`On hold since ${exactTime(heldAt, timeZone)}: not purged until released`}>
