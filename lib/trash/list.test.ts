@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { softDeleteRecords } from "@/lib/trash/delete";
 import { countStatements, withTestDatabase } from "@/test/db";
 import { makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
 import { countTrash } from "./counts";
-import { countOthersDeletions, listTrash as listTrashTyped } from "./list";
+import { countOthersDeletions, listTrash as listTrashTyped, listTrashDeleters } from "./list";
 import { countHeld } from "./empty";
 import { setHold } from "./hold";
 import { listTrashSchema } from "./schemas";
@@ -134,5 +135,37 @@ describe("what a view leaves out, counted (issue 27)", () => {
     await setHold(ws.actors.admin, { id: b.id, hold: true }, NOW);
     expect(await countHeld(ws.actors.admin)).toBe(1);
     await expect(countHeld(ws.actors.member)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe('the trash\'s "deleted by" choices and counts, with a record whose deleter is gone', () => {
+  it("lists who has something in the view, by name; counts a deletion by nobody as someone else's", async () => {
+    const ws = await makeWorkspace();
+    const other = await makeWorkspace("Other");
+    const [a, b, c, live] = [await makeRecord(ws), await makeRecord(ws), await makeRecord(ws), await makeRecord(ws)];
+    await softDeleteRecords(ws.actors.member2, { ids: [a.id] }, NOW);
+    await softDeleteRecords(ws.actors.member, { ids: [b.id, c.id] }, NOW);
+    // A deleter whose account went: the record stays in the trash with no one named.
+    await db().record.update({ where: { id: c.id }, data: { deletedById: null } });
+    await softDeleteRecords(
+      other.actors.owner,
+      { ids: [(await makeRecord(other, { entityId: other.entities.leads })).id] },
+      NOW,
+    );
+
+    const everyone = await listTrashDeleters(ws.actors.admin, "all");
+    expect(everyone.map((p) => p.id).sort()).toEqual([ws.actors.member.userId, ws.actors.member2.userId].sort());
+    expect(everyone.map((p) => p.name)).toEqual(everyone.map((p) => p.name).sort());
+    expect(await listTrashDeleters(ws.actors.member, "mine")).toEqual([
+      { id: ws.actors.member.userId, name: ws.actors.member.name },
+    ]);
+    await expect(listTrashDeleters(ws.actors.member, "all")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await listTrashDeleters(other.actors.owner, "all")).toEqual([
+      { id: other.actors.owner.userId, name: other.actors.owner.name },
+    ]);
+    // The live record is nobody's deletion; the nameless one counts as others' for both members.
+    expect(live.id).toBeTruthy();
+    expect(await countOthersDeletions(ws.actors.member)).toBe(2);
+    expect(await countOthersDeletions(ws.actors.member2)).toBe(2);
   });
 });

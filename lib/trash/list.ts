@@ -6,10 +6,10 @@ import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrd
 import { assertCan, canRestoreRecord } from "@/lib/permissions";
 import { retentionOfDays } from "@/lib/purge/retention";
 import { getWorkspaceSummary } from "@/lib/workspace";
-import { trashedRecords } from "@/lib/records/live";
+import { trashedSql } from "@/lib/records/live";
 import { searchWhere } from "@/lib/records/search";
 import type { ListTrashInput, TrashFilter, TrashScope } from "./schemas";
-import { defaultTrashScope, trashWhere } from "./scope";
+import { defaultTrashScope, trashScopeSql, trashWhere } from "./scope";
 
 export interface TrashRow {
   id: string;
@@ -127,22 +127,24 @@ async function peopleById(ids: (string | null)[]): Promise<Map<string, { id: str
   return new Map(people.map((p) => [p.id, p]));
 }
 
-/** The number in the navigation badge: what the caller's default trash view holds. */
-
 /**
  * For whoever sees only their own deletions: how many records other people deleted, which their
  * trash does not show (a count only, never which).
  */
 export async function countOthersDeletions(actor: Actor): Promise<number> {
   assertCan(actor, "trash.view.own");
-  return db().record.count({
-    where: trashedRecords(actor.workspaceId, { OR: [{ deletedById: null }, { deletedById: { not: actor.userId } }] }),
-  });
+  // Plain statements here and below: the trash page reads them on every render, and an ORM read
+  // costs about twice the server time of the statement it sends.
+  const [others] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Record"
+    WHERE "workspaceId" = ${actor.workspaceId} AND ${trashedSql()} AND "deletedById" IS DISTINCT FROM ${actor.userId}`;
+  return others!.n;
 }
 
 /** People who have something in this trash view, for the "deleted by" filter. */
-export async function listTrashDeleters(actor: Actor, scope: TrashScope) {
-  const groups = await db().record.groupBy({ by: ["deletedById"], where: trashWhere(actor, scope), _count: true });
-  const ids = groups.map((g) => g.deletedById).filter((id): id is string => !!id);
-  return db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+export async function listTrashDeleters(actor: Actor, scope: TrashScope): Promise<{ id: string; name: string }[]> {
+  return db().$queryRaw`
+    SELECT u.id, u.name FROM "User" u
+    WHERE u.id IN (SELECT "deletedById" FROM "Record" WHERE ${trashScopeSql(actor, scope)})
+    ORDER BY u.name, u.id`;
 }
