@@ -120,10 +120,8 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
 async function peopleById(ids: (string | null)[]): Promise<Map<string, { id: string; name: string; email: string }>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const people = await db().user.findMany({
-    where: { id: { in: wanted } },
-    select: { id: true, name: true, email: true },
-  });
+  const people = await db().$queryRaw<{ id: string; name: string; email: string }[]>`
+    SELECT id, name, email FROM "User" WHERE id = ANY(${wanted})`;
   return new Map(people.map((p) => [p.id, p]));
 }
 
