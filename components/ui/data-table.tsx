@@ -90,8 +90,9 @@ const cellKey = (column: { id: string; columnDef: { meta?: { keyed?: boolean } }
  * The rows render in the browser. The page's payload carries them anyway (the table and React
  * Query start from them); rendered on the server as well, a page sent every row twice — a records
  * page was 77 KB of HTML, 36 KB of it the rows again, and their render a third of the page's
- * server time. The server's HTML holds a placeholder of each row's height, so nothing moves
- * when the rows come, at hydration; a client-side navigation renders them at once.
+ * server time. The server's HTML holds a placeholder of a row's height for each row, so the page
+ * does not jump when the rows come at hydration (on a phone, rows that wrap are taller and move it
+ * a little); a client-side navigation renders them at once.
  */
 export function DataTable<T extends { id: string }>({
   rows,

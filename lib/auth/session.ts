@@ -15,6 +15,7 @@ async function requestHeaders(): Promise<HeaderSource> {
   }
 }
 
+/** This request's cookies by name; none outside a request. */
 async function requestCookies(): Promise<Record<string, string>> {
   try {
     return Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
