@@ -1,7 +1,7 @@
 import "server-only";
 import { decode, getToken, type JWT } from "next-auth/jwt";
 
-// Decoded session tokens by their text, the most recent last. A token is immutable and signed:
+// Decoded session tokens by their text, in the order first decoded (the oldest goes first when full). A token is immutable and signed:
 // while it has not expired, decoding the same text again gives the same claims. Decoding costs a
 // key derivation and a decryption on every request of a signed-in browser.
 const decoded = new Map<string, JWT>();
