@@ -4,6 +4,9 @@ export async function register() {
   // Each request carries its socket's address, which the client cannot forge (lib/trusted-proxy.ts).
   const { stampSocket } = await import("./lib/socket-stamp");
   stampSocket();
+  // Under WEB_CONCURRENCY workers, one of them runs the jobs and prints the setup notice.
+  const { runsScheduledJobs } = await import("./lib/ops/worker-slot");
+  if (!runsScheduledJobs()) return;
   const { startPurgeScheduler } = await import("./lib/purge/scheduler");
   const { deleteExpiredSelections } = await import("./lib/bulk/selection");
   const { deleteExpiredNonces } = await import("./lib/api-keys/authenticate");

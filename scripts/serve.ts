@@ -1,10 +1,14 @@
+import cluster from "node:cluster";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { closeDb } from "@/lib/db/client";
+import { resolveDatabaseTarget } from "@/lib/db/config";
 import { brotliStatic } from "@/lib/ops/brotli-static";
 import { createOpsServer, type RequestHandler } from "@/lib/ops/http-server";
 import { log } from "@/lib/ops/logger";
 import { loadRouteTemplates } from "@/lib/ops/routes";
 import { drainWork } from "@/lib/ops/shutdown";
+import { runWorkers, workerCount } from "@/lib/ops/workers";
 
 // The production server: Next's request handler inside our own HTTP server (request ids,
 // request logs, metrics) with a graceful SIGTERM. Run by `npm start` after it has prepared the
@@ -41,7 +45,7 @@ export async function serve(): Promise<void> {
     if (stopping) return;
     stopping = true;
     const started = Date.now();
-    const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_S ?? 10) * 1000;
+    const timeoutMs = shutdownTimeoutMs();
     logger.info({ signal, timeoutMs }, "shutting down: no new requests, finishing those in flight");
     // Both at once: the server drains its requests while jobs stop at their next batch boundary.
     const [requestsDone, jobsDone] = await Promise.all([ops.close(timeoutMs), drainWork(timeoutMs)]);
@@ -55,9 +59,30 @@ export async function serve(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
 }
 
+const shutdownTimeoutMs = () => Number(process.env.SHUTDOWN_TIMEOUT_S ?? 10) * 1000;
+
+/**
+ * The server as configured: this process alone, or WEB_CONCURRENCY workers (lib/ops/workers.ts)
+ * each running this file's serve() on the one port. Run by `npm start` and by this file alone.
+ */
+export async function serveAll(): Promise<void> {
+  if (cluster.isWorker) return serve();
+  const workers = workerCount(process.env, resolveDatabaseTarget());
+  if (!workers.ok) throw new Error(workers.message);
+  if (workers.note) log("server").warn(workers.note);
+  if (workers.count === 1) return serve();
+  log("server").info({ workers: workers.count }, `Starting ${workers.count} workers`);
+  await runWorkers({
+    count: workers.count,
+    exec: fileURLToPath(import.meta.url),
+    execArgv: process.execArgv,
+    shutdownTimeoutMs: shutdownTimeoutMs(),
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
-  serve().catch((error: Error) => {
+  serveAll().catch((error: Error) => {
     log("server").fatal({ err: error }, "the server could not start");
     process.exit(1);
   });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { localSecret } from "@/lib/local-secret";
 import { log } from "@/lib/ops/logger";
 import { prepareDatabase } from "./prepare-db";
-import { serve } from "./serve";
+import { serveAll } from "./serve";
 
 // `npm start`: migrate, seed an empty database, build when the sources are newer than the
 // last build, then serve on PORT. Everything a newcomer needs, in one command.
@@ -28,8 +28,9 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// In this process, not a child: SIGTERM reaches the server's own graceful shutdown (scripts/serve.ts).
-await serve().catch((error: Error) => {
+// In this process, not a child: SIGTERM reaches the server's own graceful shutdown (scripts/serve.ts),
+// or the workers' through this process (WEB_CONCURRENCY, lib/ops/workers.ts).
+await serveAll().catch((error: Error) => {
   log("start").fatal({ err: error }, "the server could not start");
   process.exit(1);
 });

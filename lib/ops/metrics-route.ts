@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { clusterMetricsText } from "./cluster-metrics";
 import { log } from "./logger";
 import { metrics } from "./metrics";
 import { refreshTrashGauges } from "./trash-gauges";
@@ -30,7 +31,18 @@ export async function metricsResponse(
     });
   await refreshTrashGauges().catch((error) => log("metrics").warn({ err: error }, "trash gauges not refreshed"));
   const { registry } = metrics();
-  return new Response(await registry.metrics(), {
+  return new Response(await metricsText(), {
     headers: { "content-type": registry.contentType, "cache-control": "no-store" },
   });
+}
+
+const TRASH_GAUGES = ["crm_trash_records", "crm_trash_expiring_24h_records"];
+
+/** This process's metrics; under workers, the whole cluster's, with the trash gauges as this worker just read them. */
+async function metricsText(): Promise<string> {
+  const { registry } = metrics();
+  const cluster = await clusterMetricsText();
+  if (cluster === null) return registry.metrics();
+  const own = await Promise.all(TRASH_GAUGES.map((name) => registry.getSingleMetricAsString(name)));
+  return `${cluster}\n${own.join("\n\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import client from "prom-client";
+import { shareWithPrimary } from "./cluster-metrics";
 
 /**
  * The process's Prometheus metrics (prom-client), all named crm_*. One registry per process,
@@ -7,6 +8,7 @@ import client from "prom-client";
  */
 function createMetrics() {
   const registry = new client.Registry();
+  shareWithPrimary(registry);
   client.collectDefaultMetrics({ register: registry, prefix: "crm_" });
   // Gauges whose names end in _total, which `promtool check metrics` refuses; the _total-less
   // crm_nodejs_active_*  of the same collector say the same.
@@ -43,23 +45,29 @@ function createMetrics() {
     purgeLastSuccess: new client.Gauge({
       name: "crm_purge_last_success_timestamp_seconds",
       help: "When the purge job last finished without error (Unix time).",
+      // Across workers: only the one that runs the jobs sets it; the others report 0.
+      aggregator: "max",
       registers,
     }),
     purgeDuration: new client.Gauge({
       name: "crm_purge_last_duration_seconds",
       help: "How long the purge job's last successful run took.",
+      aggregator: "max",
       registers,
     }),
     trashSize: new client.Gauge({
       name: "crm_trash_records",
       help: "Records in the trash, per workspace (refreshed at most every 30 s).",
       labelNames: ["workspace"] as const,
+      // Across workers: read fresh by the worker that answers the scrape (lib/ops/metrics-route.ts).
+      aggregator: "omit",
       registers,
     }),
     trashExpiring: new client.Gauge({
       name: "crm_trash_expiring_24h_records",
       help: "Records the purge will remove in the next 24 hours, per workspace (refreshed at most every 30 s).",
       labelNames: ["workspace"] as const,
+      aggregator: "omit",
       registers,
     }),
   };

@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One file at a time: each starts production servers, and the rolling restart counts on the cores.
+    fileParallelism: false,
   },
 });
