@@ -1,7 +1,8 @@
 import { createApiKey } from "@/lib/api-keys/manage";
 import { restoreRecords } from "@/lib/trash/restore";
 import { apiClient } from "@/test/api-client";
-import { hasProductionBuild, startServer } from "@/test/server";
+import { unmeasurableBuild } from "@/scripts/build-state";
+import { startServer } from "@/test/server";
 import { BENCH_ADMIN } from "./seed";
 import { liveLeads, sample, stats, time, type ScenarioResult } from "./stats";
 
@@ -12,7 +13,8 @@ import { liveLeads, sample, stats, time, type ScenarioResult } from "./stats";
  * round's records are restored afterwards, untimed. Returns a line saying why when it cannot run.
  */
 export async function httpBulkDelete(databaseUrl: string, n: number): Promise<ScenarioResult | string> {
-  if (!hasProductionBuild()) return "skipped: no production build in .next (run `npx next build` first)";
+  const unmeasurable = unmeasurableBuild();
+  if (unmeasurable) return `skipped: ${unmeasurable}`;
   // The bench and the server must share the key that encrypts API secrets.
   process.env.API_KEY_ENCRYPTION_KEY ??= "bench-only-api-key-encryption";
   const admin = BENCH_ADMIN;

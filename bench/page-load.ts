@@ -1,7 +1,8 @@
 import { chromium } from "@playwright/test";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { CHROMIUM_ARGS, findChromium } from "@/test/chromium";
-import { hasProductionBuild, startServer } from "@/test/server";
+import { unmeasurableBuild } from "@/scripts/build-state";
+import { startServer } from "@/test/server";
 import { measureFirstLoad, type FirstLoadJs } from "./first-load";
 import { benchAdminCookie } from "./session";
 
@@ -11,7 +12,8 @@ import { benchAdminCookie } from "./session";
  * password made up for this run), Chromium with an empty cache. A line saying why when it cannot run.
  */
 export async function recordsPageFirstLoad(run: SqlRunner, databaseUrl: string): Promise<FirstLoadJs | string> {
-  if (!hasProductionBuild()) return "skipped: no production build in .next (run `npx next build` first)";
+  const unmeasurable = unmeasurableBuild();
+  if (unmeasurable) return `skipped: ${unmeasurable}`;
   const executablePath = findChromium();
   if (!executablePath) return "skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)";
   const server = await startServer({ databaseUrl });

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { closeDb, installDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { unmeasurableBuild } from "@/scripts/build-state";
 import { createTestDbHandle } from "@/test/ephemeral-db";
 import { startServer } from "@/test/server";
 import { seedBench } from "./seed";
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     html: { type: "string" },
   },
 });
+const unmeasurable = unmeasurableBuild();
+if (unmeasurable) throw new Error(`Cannot profile: ${unmeasurable}.`);
 const url =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const handle = await createTestDbHandle(url);

@@ -155,12 +155,19 @@ else {
     console.log(
       `\nserved pages (PostgreSQL, production build, ${pageSeconds} s each): req/s · p50 · p99 ms · document bytes`,
     );
-    for (const [name, f] of Object.entries(served.pages))
-      if (typeof f === "object")
-        console.log(
-          `${name.padEnd(20)} c=1 ${f.c1.req_s} req/s · ${f.c1.p50_ms} · ${f.c1.p99_ms}   c=10 ${f.c10.req_s} req/s · ${f.c10.p50_ms} · ${f.c10.p99_ms}   ${f.bytes.toLocaleString("en-US")} B (gzip ${f.gzip_bytes.toLocaleString("en-US")})`,
-        );
-    console.log(`page_to_json_ratio   ${served.pages.page_to_json_ratio}`);
+    const { workers, page_to_json_ratio, ...pages } = served.pages;
+    for (const [name, f] of Object.entries(pages))
+      console.log(
+        `${name.padEnd(20)} c=1 ${f.c1.req_s} req/s · ${f.c1.p50_ms} · ${f.c1.p99_ms}   c=10 ${f.c10.req_s} req/s · ${f.c10.p50_ms} · ${f.c10.p99_ms}   ${f.bytes.toLocaleString("en-US")} B (gzip ${f.gzip_bytes.toLocaleString("en-US")})`,
+      );
+    console.log(`page_to_json_ratio   ${page_to_json_ratio}`);
+    if (workers) {
+      const { count, page_to_json_ratio: ratio, ...rates } = workers;
+      console.log(`\nthe same with ${count} workers (WEB_CONCURRENCY=${count}), c=10: req/s · p50 · p99 ms`);
+      for (const [name, r] of Object.entries(rates))
+        console.log(`${name.padEnd(20)} c=10 ${r.req_s} req/s · ${r.p50_ms} · ${r.p99_ms}`);
+      console.log(`page_to_json_ratio   ${ratio}`);
+    }
   }
   for (const [db, block] of Object.entries(scaling)) {
     console.log(

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { localSecret } from "@/lib/local-secret";
 import { log } from "@/lib/ops/logger";
+import { buildState } from "./build-state";
 import { prepareDatabase } from "./prepare-db";
 import { serveAll } from "./serve";
 
@@ -19,7 +18,7 @@ await prepareDatabase().catch((error: Error) => {
   process.exit(1);
 });
 
-if (needsBuild()) {
+if (buildState() !== "fresh") {
   log("start").info("Building the app (first start or sources changed)...");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",
@@ -34,21 +33,3 @@ await serveAll().catch((error: Error) => {
   log("start").fatal({ err: error }, "the server could not start");
   process.exit(1);
 });
-
-function needsBuild(): boolean {
-  const buildId = path.resolve(".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  const newest = (dir: string): number =>
-    !fs.existsSync(dir)
-      ? 0
-      : fs.readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-          const full = path.join(dir, entry.name);
-          return Math.max(max, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-        }, 0);
-  const sources = ["app", "components", "lib", "generated", "prisma"].map((d) => newest(path.resolve(d)));
-  const configs = ["package.json", "next.config.mjs", "postcss.config.mjs"].map((f) =>
-    fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0,
-  );
-  return Math.max(...sources, ...configs) > builtAt;
-}
