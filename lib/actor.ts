@@ -1,5 +1,5 @@
 import type { AuditDoor, Role } from "@/generated/prisma/enums";
-import { db } from "./db/client";
+import { db, selectRows } from "./db/client";
 import { noteActor } from "./ops/context";
 
 /** Who is asking, as re-read from the database for this request. */
@@ -26,7 +26,7 @@ export async function loadActor(
   sessionVersion?: number,
 ): Promise<Actor | null> {
   // One statement (every page and API call starts here): the ORM reads a relation with a second.
-  const [membership] = await db().$queryRaw<{ role: Role; name: string; email: string; sessionVersion: number }[]>`
+  const [membership] = await selectRows<{ role: Role; name: string; email: string; sessionVersion: number }[]>`
     SELECT m.role::text AS role, u.name, u.email, u."sessionVersion"
     FROM "Membership" m JOIN "User" u ON u.id = m."userId"
     WHERE m."workspaceId" = ${workspaceId} AND m."userId" = ${userId}`;

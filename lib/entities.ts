@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/actor";
 
@@ -15,7 +15,7 @@ export interface EntitySummary {
  */
 export const listEntities = cache(
   // A plain statement, as the workspace's (lib/workspace.ts): every records and trash page reads it.
-  async (actor: Actor): Promise<EntitySummary[]> => db().$queryRaw<EntitySummary[]>`
+  async (actor: Actor): Promise<EntitySummary[]> => selectRows<EntitySummary[]>`
     SELECT id, slug, name FROM "Entity" WHERE "workspaceId" = ${actor.workspaceId} ORDER BY "createdAt", id`,
 );
 

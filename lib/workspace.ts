@@ -2,7 +2,7 @@ import { cache } from "react";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { transaction } from "@/lib/db/tx";
 import { assertCan } from "@/lib/permissions";
@@ -19,7 +19,7 @@ export interface WorkspaceSummary {
 export const getWorkspaceSummary = cache(async (actor: Actor): Promise<WorkspaceSummary> => {
   // A plain statement: every page reads it, and an ORM read costs the server two to three times
   // the CPU of the same statement sent as it is (it compiles the query first).
-  const [workspace] = await db().$queryRaw<WorkspaceSummary[]>`
+  const [workspace] = await selectRows<WorkspaceSummary[]>`
     SELECT id, name, "retentionDays" FROM "Workspace" WHERE id = ${actor.workspaceId}`;
   if (!workspace) throw notFound("Workspace");
   return workspace;

@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { DbHandle } from "@/lib/db/client";
 import { createPgPool } from "@/lib/db/pg-pool";
+import { poolReader } from "@/lib/db/plain";
 import { newPglite } from "@/lib/db/pglite";
 import { pgliteRunner, pgPoolRunner } from "@/lib/db/sql-runner";
 
@@ -24,6 +25,12 @@ function countEvents(client: PrismaClient) {
     capture?.push({ query: e.query, params: e.params });
   });
   return client;
+}
+
+/** A plain read (`selectRows`) counts as the statement it is, as Prisma's events count theirs. */
+function countRead(query: string, params: unknown[]) {
+  statements++;
+  capture?.push({ query, params: JSON.stringify(params, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v)) });
 }
 
 /** The SQL statements (and their parameters, as JSON) that `fn` sends to the database. */
@@ -66,6 +73,7 @@ export async function createTestDbHandle(
     return {
       client,
       runner,
+      plain: poolReader(pool, countQueries ? countRead : undefined),
       schema,
       async rawTransaction(fn) {
         const conn = await pool.connect();
@@ -95,6 +103,7 @@ export async function createTestDbHandle(
   return {
     client,
     runner: pgliteRunner(pglite),
+    plain: (sql) => client.$queryRaw(sql),
     rawTransaction: (fn) => pglite.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows)),
     async close() {
       await client.$disconnect();

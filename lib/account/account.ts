@@ -3,7 +3,7 @@ import { loadActor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { braked, throttleKeys } from "@/lib/auth/throttle";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { AppError, notFound } from "@/lib/errors";
 import type { ChangePasswordInput } from "./schemas";
@@ -78,7 +78,7 @@ export interface WorkspaceChoice {
 /** Every workspace the caller belongs to, for the sidebar's switcher. */
 export async function listMyWorkspaces(actor: Actor): Promise<WorkspaceChoice[]> {
   // One statement: every page's layout reads it, and the ORM reads the relation with a second.
-  const rows = await db().$queryRaw<{ id: string; name: string; role: Actor["role"] }[]>`
+  const rows = await selectRows<{ id: string; name: string; role: Actor["role"] }[]>`
     SELECT w.id, w.name, m.role::text AS role
     FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE m."userId" = ${actor.userId}

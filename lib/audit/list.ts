@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import { beyond, cutPage, readOrder } from "@/lib/pagination/keyset";
 import { assertCan } from "@/lib/permissions";
 import type { AuditFilter, ListAuditInput } from "./schemas";
@@ -35,7 +35,7 @@ const SEARCH_CAP = 10_000;
  */
 async function searchAuditIds(actor: Actor, q: string): Promise<string[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db().$queryRaw<{ id: string }[]>`
+  const rows = await selectRows<{ id: string }[]>`
     SELECT id FROM "AuditLog"
     WHERE "workspaceId" = ${actor.workspaceId}
       AND (${q} = ANY("targetIds") OR EXISTS (

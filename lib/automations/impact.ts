@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions";
 
 export interface OnDeleteAutomation {
@@ -14,7 +14,7 @@ export interface OnDeleteAutomation {
 export async function listOnDeleteAutomations(actor: Actor, entityId: string): Promise<OnDeleteAutomation[]> {
   assertCan(actor, "records.read");
   // A plain statement: every records page reads it, and an ORM read costs about twice its time.
-  return db().$queryRaw<OnDeleteAutomation[]>`
+  return selectRows<OnDeleteAutomation[]>`
     SELECT id, name FROM "Automation"
     WHERE "workspaceId" = ${actor.workspaceId} AND "entityId" = ${entityId}
       AND trigger = 'RECORD_DELETED' AND status = 'ACTIVE'

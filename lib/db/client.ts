@@ -1,15 +1,18 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./config";
 import { openPglite } from "./pglite";
 import { createPgPool } from "./pg-pool";
+import { poolReader, type PlainReader } from "./plain";
 import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql-runner";
 
 export interface DbHandle {
   client: PrismaClient;
   runner: SqlRunner;
+  /** Plain reads outside a transaction (`selectRows`). */
+  plain: PlainReader;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,8 @@ export function createDbHandle(target: DatabaseTarget): DbHandle {
     return {
       client,
       runner: pgliteRunner(opened.pglite),
+      // Through Prisma: PGlite is one connection, and Prisma orders its transactions on it.
+      plain: (sql) => client.$queryRaw(sql),
       async close() {
         await client.$disconnect();
         await opened.close();
@@ -35,6 +40,7 @@ export function createDbHandle(target: DatabaseTarget): DbHandle {
   return {
     client,
     runner: pgPoolRunner(pool, target.schema),
+    plain: poolReader(pool),
     async close() {
       await client.$disconnect();
       await pool.end().catch(() => undefined);
@@ -46,6 +52,15 @@ export function createDbHandle(target: DatabaseTarget): DbHandle {
 export function db(): PrismaClient {
   holder.__crmDb ??= createDbHandle(resolveDatabaseTarget());
   return holder.__crmDb.client;
+}
+
+/**
+ * A plain read outside any transaction, as a tagged template (`$queryRaw`'s, with its values as
+ * parameters): the same rows and value types as `db().$queryRaw`, for less of the server's time.
+ */
+export function selectRows<T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+  db();
+  return holder.__crmDb!.plain<T>(Prisma.sql(strings, ...values));
 }
 
 /** Tests and CLIs: use this handle instead of the one DATABASE_URL describes. */

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { resolveEntity, type EntitySummary } from "@/lib/entities";
 import { assertCan } from "@/lib/permissions";
@@ -19,8 +19,9 @@ const SELECT = {
  * An entity's declared fields in their order, retired ones included (flagged). A plain statement:
  * every records page and every write reads it, and an ORM read costs about twice its time.
  */
-export async function declaredFields(client: Tx, entityId: string): Promise<DeclaredField[]> {
-  return client.$queryRaw<DeclaredField[]>`
+export async function declaredFields(entityId: string, tx?: Tx): Promise<DeclaredField[]> {
+  const read = tx ? tx.$queryRaw.bind(tx) : selectRows;
+  return read<DeclaredField[]>`
     SELECT id, name, label, type::text AS type, required, options, "retiredAt" IS NOT NULL AS retired
     FROM "EntityField" WHERE "entityId" = ${entityId}
     ORDER BY position, "createdAt"`;
@@ -33,7 +34,7 @@ export async function listFields(
 ): Promise<{ entity: EntitySummary; fields: DeclaredField[] }> {
   assertCan(actor, "records.read");
   const entity = await resolveEntity(actor, ref);
-  return { entity, fields: await declaredFields(db(), entity.id) };
+  return { entity, fields: await declaredFields(entity.id) };
 }
 
 /** Every entity's live fields, by slug (the dashboard's dialogs). */

@@ -5,7 +5,6 @@ import { parse } from "csv-parse";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { declaredFields } from "@/lib/fields/list";
-import { db } from "@/lib/db/client";
 import { log } from "@/lib/ops/logger";
 import { countRecords } from "@/lib/ops/metrics";
 import { resolveEntity } from "@/lib/entities";
@@ -283,7 +282,7 @@ export async function importCsv(
 ): Promise<ImportResult> {
   assertCan(actor, "records.write");
   const entity = await resolveEntity(actor, options.entity);
-  const fields = await declaredFields(db(), entity.id);
+  const fields = await declaredFields(entity.id);
   const result: ImportResult = { created: 0, updated: 0, skipped: 0, failed: [], columns: {} };
   let header: string[] | null = null;
   let batch: { line: number; op: WriteOp }[] = [];

@@ -138,7 +138,7 @@ export async function uploadImport(
     await store();
     if (!bytes) throw new AppError("VALIDATION", "The file is empty.", "file");
     const scan = await scanCsv(fileStream(job.id), 0);
-    const fields = await declaredFields(db(), entity.id);
+    const fields = await declaredFields(entity.id);
     await db().importJob.update({
       where: { id: job.id },
       data: {
@@ -167,7 +167,7 @@ export async function importView(actor: Actor, { id }: { id: string }): Promise<
 async function viewOf(actor: Actor, job: Awaited<ReturnType<typeof loadJob>>): Promise<ImportView> {
   const entity = await resolveEntity(actor, job.entityId);
   const [fields, before, failures] = await Promise.all([
-    declaredFields(db(), entity.id),
+    declaredFields(entity.id),
     db().importJob.findFirst({
       where: {
         workspaceId: actor.workspaceId,
@@ -252,7 +252,7 @@ function checkedMapping(header: string[], fields: DeclaredField[], mapping: Reco
 /** The first rows of the file under a mapping, each with what would stop it (or null). */
 export async function previewImport(actor: Actor, input: { id: string; mapping: Record<string, string> }) {
   const job = await loadJob(actor, input.id);
-  const fields = await declaredFields(db(), job.entityId);
+  const fields = await declaredFields(job.entityId);
   const columns = checkedMapping(job.header, fields, input.mapping);
   const rows: { line: number; cells: string[]; issue: string | null }[] = [];
   for await (const { line, cells } of csvRecords(fileStream(job.id))) {
@@ -273,7 +273,7 @@ export async function previewImport(actor: Actor, input: { id: string; mapping: 
 export async function dryRunImport(actor: Actor, input: ImportSettings, now: Date) {
   const job = await loadJob(actor, input.id);
   if (job.status !== "ready") throw new AppError("CONFLICT", "This import has already run.");
-  const fields = await declaredFields(db(), job.entityId);
+  const fields = await declaredFields(job.entityId);
   const mapping = checkedMapping(job.header, fields, input.mapping);
   const result = await importCsv(
     actor,
@@ -293,7 +293,7 @@ export async function dryRunImport(actor: Actor, input: ImportSettings, now: Dat
 /** Starts a ready import once (a second click or a retried request finds it running); its rows are written in the background. */
 export async function startImport(actor: Actor, input: ImportSettings, now: Date): Promise<ImportView> {
   const job = await loadJob(actor, input.id);
-  const fields = await declaredFields(db(), job.entityId);
+  const fields = await declaredFields(job.entityId);
   const mapping = checkedMapping(job.header, fields, input.mapping);
   const { count } = await db().importJob.updateMany({
     where: { id: job.id, workspaceId: actor.workspaceId, status: "ready" },

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { sqlTime } from "@/lib/db/sql-time";
 import { trashedSql } from "@/lib/records/live";
 import { metrics } from "./metrics";
@@ -18,7 +18,7 @@ export interface TrashCounts {
  */
 export async function trashCounts(now: Date): Promise<TrashCounts[]> {
   const in24h = new Date(now.getTime() + 24 * 3_600_000);
-  return db().$queryRaw<TrashCounts[]>`
+  return selectRows<TrashCounts[]>`
     SELECT w.id AS "workspaceId", count(r.id)::int AS trashed,
       (count(r.id) FILTER (WHERE r."heldAt" IS NULL
         AND r."deletedAt" + make_interval(days => w."retentionDays") <= ${sqlTime(in24h)}))::int AS "expiring24h"

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import { beyond, cappedCount, COUNT_CAP, cutPage, readOrder, type PageRequest } from "@/lib/pagination/keyset";
 
 /**
@@ -41,7 +41,7 @@ export async function keysetRecordPage<S extends Prisma.RecordSelect & { id: tru
     // A search's first page (what a person waits on after typing): its count and its page in one
     // statement, so the search indexes are read once rather than twice (their cost grows with the
     // table: a third of a search's time at a million records), then the page's rows by id.
-    const [found] = await db().$queryRaw<{ total: number; ids: string[] }[]>`
+    const [found] = await selectRows<{ total: number; ids: string[] }[]>`
       WITH matches AS MATERIALIZED (
         SELECT id, "createdAt" FROM "Record" WHERE ${searchedSql}
         ORDER BY "createdAt" DESC, id DESC LIMIT ${COUNT_CAP + 1}

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { sqlMillis, sqlTime } from "@/lib/db/sql-time";
 import type { Position } from "@/lib/pagination/cursor";
 import { COUNT_CAP, cutPage, readOrder, type CappedCount, type PageRequest } from "@/lib/pagination/keyset";
@@ -47,7 +47,7 @@ export async function plainRecordPage(
   // The count's own subquery stops at the cap in the list index's order; the page joins its
   // 51 rows to their owners. LEFT JOIN on true: an empty page still answers its count.
   // The creation time as epoch milliseconds (sqlMillis): a Date read back moves on PGlite.
-  const found = await db().$queryRaw<
+  const found = await selectRows<
     (Omit<PlainRow, "createdAt"> & { createdAtMs: number; total: number; present: boolean })[]
   >`
     WITH page AS (

@@ -359,7 +359,7 @@ export async function writeRecords(
   const entity = await resolveEntity(actor, entityRef);
   try {
     return await transaction(async (tx) => {
-      const fields = await declaredFields(tx, entity.id);
+      const fields = await declaredFields(entity.id, tx);
       const existing = await loadExisting(tx, actor.workspaceId, entity.id, ops);
       const { plans, outcomes } = plan(actor, entity, fields, ops, existing, options, now);
       const creates = plans.flatMap((p) => (p.create ? [p.create] : []));

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { sqlTime } from "@/lib/db/sql-time";
 import { retentionOfDays } from "@/lib/purge/retention";
 import { getWorkspaceSummary } from "@/lib/workspace";
@@ -23,7 +23,7 @@ export async function trashCounts(actor: Actor, now: Date): Promise<TrashCounts>
   const scope = defaultTrashScope(actor);
   const retention = retentionOfDays((await getWorkspaceSummary(actor)).retentionDays);
   const due = sqlTime(retention.dueWithin(now, EXPIRING_SOON_HOURS));
-  const [counts] = await db().$queryRaw<TrashCounts[]>`
+  const [counts] = await selectRows<TrashCounts[]>`
     SELECT count(*)::int AS total,
            (count(*) FILTER (
              WHERE "deletedById" = ${actor.userId} AND "heldAt" IS NULL AND "deletedAt" <= ${due}

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit/write";
-import { db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/client";
 import { transaction } from "@/lib/db/tx";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
@@ -36,7 +36,7 @@ export async function emptyTrash(actor: Actor, input: { confirmation: string }, 
 export async function countHeld(actor: Actor): Promise<number> {
   assertCan(actor, "trash.empty");
   // A plain statement: the trash page reads it on every render of an admin's view.
-  const [held] = await db().$queryRaw<{ n: number }[]>`
+  const [held] = await selectRows<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Record"
     WHERE "workspaceId" = ${actor.workspaceId} AND ${trashedSql()} AND "heldAt" IS NOT NULL`;
   return held!.n;

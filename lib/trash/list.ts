@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { db, selectRows } from "@/lib/db/client";
 import { listEntities, resolveEntity } from "@/lib/entities";
 import { beyond, cappedCount, cutPage, readOrder, type CappedCount, type SortOrder } from "@/lib/pagination/keyset";
 import { assertCan, canRestoreRecord } from "@/lib/permissions";
@@ -120,7 +120,7 @@ export async function listTrash(actor: Actor, input: ListTrashInput, now: Date):
 async function peopleById(ids: (string | null)[]): Promise<Map<string, { id: string; name: string; email: string }>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const people = await db().$queryRaw<{ id: string; name: string; email: string }[]>`
+  const people = await selectRows<{ id: string; name: string; email: string }[]>`
     SELECT id, name, email FROM "User" WHERE id = ANY(${wanted})`;
   return new Map(people.map((p) => [p.id, p]));
 }
@@ -133,7 +133,7 @@ export async function countOthersDeletions(actor: Actor): Promise<number> {
   assertCan(actor, "trash.view.own");
   // Plain statements here and below: the trash page reads them on every render, and an ORM read
   // costs about twice the server time of the statement it sends.
-  const [others] = await db().$queryRaw<{ n: number }[]>`
+  const [others] = await selectRows<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Record"
     WHERE "workspaceId" = ${actor.workspaceId} AND ${trashedSql()} AND "deletedById" IS DISTINCT FROM ${actor.userId}`;
   return others!.n;
@@ -141,7 +141,7 @@ export async function countOthersDeletions(actor: Actor): Promise<number> {
 
 /** People who have something in this trash view, for the "deleted by" filter. */
 export async function listTrashDeleters(actor: Actor, scope: TrashScope): Promise<{ id: string; name: string }[]> {
-  return db().$queryRaw`
+  return selectRows`
     SELECT u.id, u.name FROM "User" u
     WHERE u.id IN (SELECT "deletedById" FROM "Record" WHERE ${trashScopeSql(actor, scope)})
     ORDER BY u.name, u.id`;
