@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { restoreRecords } from "@/lib/trash/restore";
 import { softDeleteRecords } from "@/lib/trash/delete";
-import { withTestDatabase } from "@/test/db";
+import { countStatements, withTestDatabase } from "@/test/db";
 import { asDoor, makeRecord, makeWorkspace, NOW, viaSchema } from "@/test/fixtures";
+import { createApiKey } from "@/lib/api-keys/manage";
 import { exportAuditLog } from "./export";
 import { listRecordHistory } from "./history";
 import { listAuditLog as listAuditLogTyped } from "./list";
@@ -23,7 +24,12 @@ async function setup() {
   const foreign = await makeRecord(other, { entityId: other.entities.leads });
   await softDeleteRecords(ws.actors.member, { ids: [a.id] }, new Date("2026-11-20T10:00:00Z"));
   await restoreRecords(ws.actors.admin, { ids: [a.id] }, new Date("2026-11-21T10:00:00Z"));
-  await softDeleteRecords(asDoor(ws.actors.admin, "API"), { ids: [a.id, b.id] }, new Date("2026-11-22T10:00:00Z"));
+  const key = await createApiKey(ws.actors.admin, { name: "Sync" }, NOW);
+  await softDeleteRecords(
+    { ...asDoor(ws.actors.admin, "API"), apiKeyId: key.id },
+    { ids: [a.id, b.id] },
+    new Date("2026-11-22T10:00:00Z"),
+  );
   await softDeleteRecords(other.actors.owner, { ids: [foreign.id] }, NOW);
   // Entries carry the clock of the call, as the domain writes them.
   return { ws, other, a, b, foreign };
@@ -70,6 +76,11 @@ describe("a record's own history", () => {
       ["records.delete", ws.actors.admin.name],
     ]);
     expect((await listRecordHistory(ws.actors.viewer, { id: b.id })).map((e) => e.action)).toEqual(["records.delete"]);
+    // Each entry as the audit log lists it (its people, its door, its key), read in one statement.
+    const log = await listAuditLog(ws.actors.viewer, {});
+    expect(history).toEqual(log.items.filter((e) => e.targetIds.includes(a.id)).reverse());
+    expect(history[2]).toMatchObject({ door: "API", apiKey: { name: "Sync" }, details: {} });
+    expect(await countStatements(() => listRecordHistory(ws.actors.viewer, { id: a.id }))).toBe(1);
     expect(await listRecordHistory(other.actors.owner, { id: a.id })).toEqual([]);
     expect(await listRecordHistory(ws.actors.owner, { id: foreign.id })).toEqual([]);
   });

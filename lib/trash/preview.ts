@@ -69,7 +69,7 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
   const found = await previewableTrashedId(actor, { id });
   if (!found) throw notFound();
   const [detail, trash, retention] = await Promise.all([
-    loadRecordDetail(trashedRecords(actor.workspaceId, { id: found }), { workspaceId: actor.workspaceId }),
+    loadRecordDetail(actor.workspaceId, "trashed", found, "any"),
     db().record.findUniqueOrThrow({
       where: { id: found },
       select: {
