@@ -27,11 +27,9 @@ export async function listRecordHistory(actor: Actor, { id }: { id: string }): P
     WHERE l."workspaceId" = ${actor.workspaceId} AND l."targetIds" @> ARRAY[${id}]::text[]
     ORDER BY l."createdAt" DESC, l.id DESC
     LIMIT ${RECORD_HISTORY_LIMIT}`;
-  return rows
-    .reverse()
-    .map(({ createdAtMs, ...r }) => ({
-      ...r,
-      details: r.details ?? {},
-      createdAt: new Date(createdAtMs).toISOString(),
-    }));
+  return rows.reverse().map(({ createdAtMs, ...r }) => ({
+    ...r,
+    details: r.details ?? {},
+    createdAt: new Date(createdAtMs).toISOString(),
+  }));
 }
