@@ -79,7 +79,7 @@ describe("previewing a trashed record", () => {
     const { ws, record } = await setup();
     await setHold(ws.actors.admin, { id: record.id, hold: true }, NOW);
     const preview = await getTrashedRecord(ws.actors.admin, { id: record.recordNumber.toString() }, NOW);
-    expect(preview.trash.heldBy).toBe(ws.actors.admin.name);
+    expect(preview.trash).toMatchObject({ heldBy: ws.actors.admin.name, heldAt: NOW.toISOString() });
     expect(await previewableTrashedId(ws.actors.member, { id: record.recordNumber.toString() })).toBe(record.id);
     expect(await previewableTrashedId(ws.actors.viewer, { id: record.id })).toBeNull();
     expect(await previewableTrashedId(ws.actors.member2, { id: record.id })).toBeNull();

@@ -1,5 +1,7 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { Prisma } from "@/generated/prisma/client";
+import { db, selectRows } from "@/lib/db/client";
+import { sqlMillis } from "@/lib/db/sql-time";
 import { notFound } from "@/lib/errors";
 import { assertCan, can, canRestoreRecord } from "@/lib/permissions";
 import { retentionFor } from "@/lib/purge/retention";
@@ -68,33 +70,33 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
   assertCan(actor, "records.restore.own");
   const found = await previewableTrashedId(actor, { id });
   if (!found) throw notFound();
-  const [detail, trash, retention] = await Promise.all([
+  const [detail, [trash], retention] = await Promise.all([
     loadRecordDetail(actor.workspaceId, "trashed", found, "any"),
-    db().record.findUniqueOrThrow({
-      where: { id: found },
-      select: {
-        deletedAt: true,
-        heldAt: true,
-        deletedBy: { select: { name: true } },
-        heldBy: { select: { name: true } },
-      },
-    }),
+    // One plain statement (the ORM read the record and each of its two people with one each).
+    selectRows<
+      { deletedAtMs: number | null; heldAtMs: number | null; deletedBy: string | null; heldBy: string | null }[]
+    >`
+      SELECT ${sqlMillis(Prisma.raw('r."deletedAt"'))} AS "deletedAtMs", ${sqlMillis(Prisma.raw('r."heldAt"'))} AS "heldAtMs",
+             d.name AS "deletedBy", h.name AS "heldBy"
+      FROM "Record" r LEFT JOIN "User" d ON d.id = r."deletedById" LEFT JOIN "User" h ON h.id = r."heldById"
+      WHERE r.id = ${found}`,
     retentionFor(actor.workspaceId),
   ]);
   // Restored or purged between the two reads.
-  if (!detail || !trash.deletedAt) throw notFound();
-  const purge = retention.purgeAt(trash.deletedAt);
+  if (!detail || !trash || trash.deletedAtMs === null) throw notFound();
+  const deletedAt = new Date(trash.deletedAtMs);
+  const purge = retention.purgeAt(deletedAt);
   const left = timeLeft(purge, now);
   return {
     ...detail,
     trash: {
-      deletedAt: trash.deletedAt.toISOString(),
-      deletedBy: trash.deletedBy?.name ?? null,
+      deletedAt: deletedAt.toISOString(),
+      deletedBy: trash.deletedBy,
       purgeAt: purge.toISOString(),
       timeLeft: left.label,
       urgency: left.urgency,
-      heldAt: trash.heldAt?.toISOString() ?? null,
-      heldBy: trash.heldBy?.name ?? null,
+      heldAt: trash.heldAtMs === null ? null : new Date(trash.heldAtMs).toISOString(),
+      heldBy: trash.heldBy,
     },
     can: { restore: true, hold: can(actor, "trash.hold"), destroy: can(actor, "records.destroy") },
   };
