@@ -79,7 +79,7 @@ export async function getTrashedRecord(actor: Actor, { id }: { id: string }, now
       SELECT ${sqlMillis(Prisma.raw('r."deletedAt"'))} AS "deletedAtMs", ${sqlMillis(Prisma.raw('r."heldAt"'))} AS "heldAtMs",
              d.name AS "deletedBy", h.name AS "heldBy"
       FROM "Record" r LEFT JOIN "User" d ON d.id = r."deletedById" LEFT JOIN "User" h ON h.id = r."heldById"
-      WHERE r.id = ${found}`,
+      WHERE r.id = ${found} AND r."workspaceId" = ${actor.workspaceId}`,
     retentionFor(actor.workspaceId),
   ]);
   // Restored or purged between the two reads.
